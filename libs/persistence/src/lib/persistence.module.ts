@@ -1,0 +1,50 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { EntitySchema, MixedList } from 'typeorm';
+import { resolveServiceDatabaseUrl, serviceDatabaseEnvName } from './database-url';
+import { ensureDatabase } from './ensure-database';
+import { serviceDataSourceOptions } from './data-source';
+
+export interface PersistenceModuleOptions {
+  /** Service name, e.g. `merger`: selects `MERGER_DATABASE_URL`, else `DATABASE_URL`. */
+  service: string;
+  /** Explicit URL (tests); overrides the environment. */
+  url?: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+}
+
+/** The service's TypeORM connection: database created if missing, migrations run at start. */
+@Module({})
+export class PersistenceModule {
+  static forService(options: PersistenceModuleOptions): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => {
+            const url = options.url ?? resolveServiceDatabaseUrl(options.service);
+            if (!url) {
+              throw new Error(
+                `No database for ${options.service}: set ${serviceDatabaseEnvName(options.service)} or DATABASE_URL`,
+              );
+            }
+            await ensureDatabase(url);
+            return {
+              ...serviceDataSourceOptions({
+                url,
+                entities: options.entities,
+                migrations: options.migrations,
+                applicationName: `xaso-${options.service}`,
+              }),
+              migrationsRun: true,
+            };
+          },
+        }),
+      ],
+      exports: [TypeOrmModule],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './lib/docker';
+export * from './lib/postgres';
+export * from './lib/kafka';
