@@ -1,1 +1,10 @@
-export {};
+export * from './lib/app-error';
+export * from './lib/error-mapping';
+export * from './lib/graphql-errors';
+export * from './lib/problem-details.filter';
+export * from './lib/validation.pipe';
+export * from './lib/cursor';
+export * from './lib/connection';
+export * from './lib/date.scalar';
+export * from './lib/subgraph';
+export * from './lib/api.module';

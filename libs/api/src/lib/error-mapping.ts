@@ -1,0 +1,55 @@
+import { HttpException } from '@nestjs/common';
+import { AppError } from './app-error';
+
+export interface ErrorView {
+  status: number;
+  code: string;
+  messageEn: string;
+  messageVi: string;
+  details?: Record<string, unknown>;
+}
+
+const byStatus: Record<number, { code: string; en: string; vi: string }> = {
+  400: { code: 'BAD_USER_INPUT', en: 'The request is not valid', vi: 'Yêu cầu không hợp lệ' },
+  401: { code: 'UNAUTHENTICATED', en: 'Sign-in required or token invalid', vi: 'Chưa đăng nhập hoặc mã thông báo không hợp lệ' },
+  403: { code: 'FORBIDDEN', en: 'You are not allowed to do this', vi: 'Không có quyền thực hiện thao tác này' },
+  404: { code: 'NOT_FOUND', en: 'Not found', vi: 'Không tìm thấy' },
+  409: { code: 'CONFLICT', en: 'The resource was changed by someone else', vi: 'Dữ liệu đã bị thay đổi bởi người khác' },
+  413: { code: 'PAYLOAD_TOO_LARGE', en: 'The request is too large', vi: 'Yêu cầu quá lớn' },
+  422: { code: 'UNPROCESSABLE', en: 'The request cannot be processed', vi: 'Không thể xử lý yêu cầu' },
+  429: { code: 'TOO_MANY_REQUESTS', en: 'Too many requests', vi: 'Quá nhiều yêu cầu' },
+};
+
+const internal: ErrorView = {
+  status: 500,
+  code: 'INTERNAL_SERVER_ERROR',
+  messageEn: 'Something went wrong on our side; it has been logged',
+  messageVi: 'Đã có lỗi phía hệ thống; lỗi đã được ghi nhận',
+};
+
+/**
+ * One mapping from anything thrown to what a client sees, shared by the GraphQL formatter and
+ * the REST problem+json filter. Unknown errors become a generic 500 without internals.
+ */
+export function toErrorView(error: unknown): ErrorView {
+  if (error instanceof AppError) {
+    return { status: error.httpStatus, code: error.code, messageEn: error.messageEn, messageVi: error.messageVi, details: error.details };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const fallback = byStatus[status] ?? (status >= 500 ? { code: internal.code, en: internal.messageEn, vi: internal.messageVi } : byStatus[400]);
+    const body = error.getResponse();
+    const payload = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const code = typeof payload.code === 'string' ? payload.code : fallback.code;
+    const messageEn =
+      typeof payload.messageEn === 'string'
+        ? payload.messageEn
+        : typeof payload.message === 'string' && status < 500
+          ? payload.message
+          : fallback.en;
+    const messageVi = typeof payload.messageVi === 'string' ? payload.messageVi : fallback.vi;
+    const details = typeof payload.details === 'object' && payload.details ? (payload.details as Record<string, unknown>) : undefined;
+    return { status, code, messageEn, messageVi, details };
+  }
+  return internal;
+}
