@@ -1,1 +1,4 @@
-export {};
+export * from './lib/envelope';
+export * from './lib/topics';
+export * from './lib/registry';
+export * from './events';
