@@ -1,1 +1,11 @@
-export {};
+export * from './lib/role';
+export * from './lib/auth-user';
+export * from './lib/auth-errors';
+export * from './lib/auth-config';
+export * from './lib/token-verifier';
+export * from './lib/request-context';
+export * from './lib/decorators';
+export * from './lib/auth.guard';
+export * from './lib/auth.module';
+export * from './lib/unit-scope';
+export * from './lib/dev-token-issuer';
