@@ -1,0 +1,15 @@
+# One image for every app; APP selects which one runs (gateway, merger-service, ...).
+# Sources run through @swc-node/register (SWC transpiles at start; no separate build step).
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.base.json tsconfig.json nx.json ./
+COPY libs ./libs
+COPY apps ./apps
+ARG APP=gateway
+ENV APP=${APP} SWC_NODE_PROJECT=tsconfig.json
+USER node
+EXPOSE 4000
+CMD ["sh", "-c", "exec node -r @swc-node/register apps/${APP}/src/main.ts"]
