@@ -11,6 +11,8 @@ const projects = ['apps', 'libs', 'tools']
 module.exports = {
   projects,
   testTimeout: 60_000,
+  // Integration tests wait on PostgreSQL and Kafka more than on the CPU: 3 workers on 2 cores.
+  maxWorkers: 3,
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.js',
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.js',
 };
