@@ -1,1 +1,11 @@
-export {};
+export * from './lib/correlation';
+export * from './lib/entities';
+export * from './lib/migrations';
+export * from './lib/transport';
+export * from './lib/in-process.transport';
+export * from './lib/kafka.transport';
+export * from './lib/outbox';
+export * from './lib/relay';
+export * from './lib/consumer';
+export * from './lib/dead-letters';
+export * from './lib/messaging.module';

@@ -1,0 +1,159 @@
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type Type,
+} from '@nestjs/common';
+import { MetadataScanner, ModuleRef } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { eventRegistry, type EventDefinition, type EventRegistry } from '@xaso/contracts';
+import { EventConsumer, type EventConsumerOptions } from './consumer';
+import { InProcessTransport } from './in-process.transport';
+import { KafkaTransport } from './kafka.transport';
+import { Outbox } from './outbox';
+import { OutboxRelay, type OutboxRelayOptions } from './relay';
+import type { EventTransport } from './transport';
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+/** Injection token of the service's `EventTransport`. */
+export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
+const ON_EVENT = Symbol('xaso:on-event');
+
+/**
+ * Marks a method of a class listed in `MessagingModule.forService({ handlers })` as the handler of
+ * an event type: `(event: EventEnvelope<P>, context: HandlerContext) => Promise<void>`. It runs in
+ * the transaction that also marks the inbox (write through `context.manager` or `inTransaction`).
+ */
+export function OnEvent(type: string | EventDefinition): MethodDecorator {
+  const name = typeof type === 'string' ? type : type.type;
+  return (target, propertyKey) => {
+    const method = (target as Record<string | symbol, unknown>)[propertyKey] as object;
+    const types: string[] = Reflect.getMetadata(ON_EVENT, method) ?? [];
+    Reflect.defineMetadata(ON_EVENT, [...types, name], method);
+  };
+}
+
+export interface MessagingModuleOptions {
+  /** Service name, e.g. `merger`: envelope source and topic `xaso.<service>.events.v1`. */
+  service: string;
+  /** Consumer group (default `<service>-service`). */
+  consumerGroup?: string;
+  /** Provider classes whose `@OnEvent` methods handle events (they must be providers of the importing module). */
+  handlers?: Type<unknown>[];
+  /** Name of the TypeORM data source (default: the default one). */
+  dataSourceName?: string;
+  registry?: EventRegistry;
+  /** Explicit transport (tests); otherwise Kafka when `KAFKA_BROKERS` is set, else the process-wide in-process bus. */
+  transport?: EventTransport;
+  relay?: Partial<Omit<OutboxRelayOptions, 'dataSource' | 'transport' | 'outbox'>>;
+  consumer?: Partial<Omit<EventConsumerOptions, 'dataSource' | 'transport' | 'group' | 'registry'>>;
+}
+
+export function transportFromEnv(service: string, env: NodeJS.ProcessEnv = process.env): EventTransport {
+  return KafkaTransport.fromEnv(`xaso-${service}`, env) ?? InProcessTransport.shared();
+}
+
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Messaging');
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
+    private readonly relay: OutboxRelay,
+    private readonly consumer: EventConsumer,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const scanner = new MetadataScanner();
+    for (const handlerClass of this.options.handlers ?? []) {
+      const instance = this.moduleRef.get(handlerClass, { strict: false }) as Record<string, unknown>;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const methodName of scanner.getAllMethodNames(prototype)) {
+        const method = instance[methodName] as (...args: unknown[]) => unknown;
+        const types: string[] | undefined = Reflect.getMetadata(ON_EVENT, method);
+        for (const type of types ?? []) {
+          this.consumer.on(type, async (event, context) => {
+            await method.call(instance, event, context);
+          });
+        }
+      }
+    }
+    await this.transport.start();
+    this.relay.start();
+    await this.consumer.start();
+    this.logger.log(
+      `${this.options.service}: ${this.transport.kind} transport; consumer group ${this.consumer.group} handles [${this.consumer
+        .handledTypes()
+        .join(', ')}]`,
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+    await this.relay.stop();
+    await this.transport.stop();
+  }
+}
+
+/**
+ * Outbox + relay + consumer + transport for one service. Needs the service's TypeORM data source
+ * (`PersistenceModule`/`TypeOrmModule`) with `messagingEntities` and `messagingMigrations`.
+ */
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingModuleOptions): DynamicModule {
+    const dataSourceToken = getDataSourceToken(options.dataSourceName);
+    const registry = options.registry ?? eventRegistry;
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: EVENT_TRANSPORT, useFactory: () => options.transport ?? transportFromEnv(options.service) },
+        {
+          provide: Outbox,
+          inject: [dataSourceToken],
+          useFactory: (dataSource: DataSource) => new Outbox({ dataSource, service: options.service, registry }),
+        },
+        {
+          provide: OutboxRelay,
+          inject: [dataSourceToken, EVENT_TRANSPORT, Outbox],
+          useFactory: (dataSource: DataSource, transport: EventTransport, outbox: Outbox) => {
+            const logger = new Logger(`OutboxRelay(${options.service})`);
+            return new OutboxRelay({
+              onError: (error) => logger.warn(`relay cycle failed: ${(error as Error)?.message ?? error}`),
+              ...options.relay,
+              dataSource,
+              transport,
+              outbox,
+            });
+          },
+        },
+        {
+          provide: EventConsumer,
+          inject: [dataSourceToken, EVENT_TRANSPORT],
+          useFactory: (dataSource: DataSource, transport: EventTransport) => {
+            const logger = new Logger(`EventConsumer(${options.service})`);
+            return new EventConsumer({
+              onError: (error, event) =>
+                logger.warn(`handling ${event?.type ?? 'message'} ${event?.id ?? ''} failed: ${(error as Error)?.message ?? error}`),
+              ...options.consumer,
+              dataSource,
+              transport,
+              registry,
+              group: options.consumerGroup ?? `${options.service}-service`,
+            });
+          },
+        },
+        MessagingLifecycle,
+      ],
+      exports: [Outbox, OutboxRelay, EventConsumer, EVENT_TRANSPORT],
+    };
+  }
+}

@@ -1,0 +1,128 @@
+import type { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { eventRegistry, topicFor, type EventEnvelope, type EventRegistry } from '@xaso/contracts';
+import { currentManager } from '@xaso/persistence';
+import { currentCorrelation } from './correlation';
+
+/** What a use case publishes; the outbox fills in the rest of the envelope. */
+export interface NewEvent<P = unknown> {
+  type: string;
+  /** Default: the latest version registered for `type`. */
+  version?: number;
+  aggregateType: string;
+  aggregateId: string;
+  unitCode?: string | null;
+  payload: P;
+  /** Default: a new UUIDv7. */
+  id?: string;
+  /** Default: now. */
+  occurredAt?: string | Date;
+  /** Default: the correlation context's, else the event's own id. */
+  correlationId?: string;
+  /** Default: the correlation context's (the event being handled), else null. */
+  causationId?: string | null;
+}
+
+export interface OutboxOptions {
+  dataSource: DataSource;
+  /** Publishing service, e.g. `merger`; also the envelope `source`. */
+  service: string;
+  registry?: EventRegistry;
+  /** Default: `topicFor(service)`. */
+  topic?: string;
+}
+
+export class OutboxOutsideTransactionError extends Error {
+  override readonly name = 'OutboxOutsideTransactionError';
+  constructor() {
+    super(
+      'Outbox.publish must be called inside inTransaction(dataSource, ...) so the event commits together with the state change it announces',
+    );
+  }
+}
+
+/**
+ * The transactional outbox: `publish` validates events and inserts them into the `outbox` table in
+ * the caller's transaction; `OutboxRelay` sends them after commit.
+ */
+export class Outbox {
+  readonly topic: string;
+  private readonly registry: EventRegistry;
+  private readonly listeners = new Set<() => void>();
+  private readonly pending = new WeakSet<QueryRunner>();
+  private subscribed = false;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.topic = options.topic ?? topicFor(options.service);
+    this.registry = options.registry ?? eventRegistry;
+  }
+
+  /** `listener` runs after a transaction that published events commits (the relay's nudge). */
+  onCommitted(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async publish<P>(events: NewEvent<P> | NewEvent<P>[]): Promise<EventEnvelope<P>[]> {
+    const manager = currentManager(this.options.dataSource);
+    if (!manager) throw new OutboxOutsideTransactionError();
+    const list = Array.isArray(events) ? events : [events];
+    const envelopes = list.map((event) => this.envelope(event));
+    if (!envelopes.length) return [];
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into('outbox', ['id', 'topic', 'key', 'envelope'])
+      .values(envelopes.map((e) => ({ id: e.id, topic: this.topic, key: e.aggregateId, envelope: e })))
+      .execute();
+    this.watchCommit(manager.queryRunner);
+    return envelopes as EventEnvelope<P>[];
+  }
+
+  private envelope<P>(event: NewEvent<P>): EventEnvelope {
+    const version = event.version ?? this.registry.latest(event.type)?.version;
+    const id = event.id ?? uuidv7();
+    const correlation = currentCorrelation();
+    const occurredAt = event.occurredAt ?? new Date();
+    const candidate: EventEnvelope = {
+      id,
+      type: event.type,
+      version: version ?? 0,
+      occurredAt: typeof occurredAt === 'string' ? occurredAt : occurredAt.toISOString(),
+      source: this.options.service,
+      aggregateType: event.aggregateType,
+      aggregateId: event.aggregateId,
+      unitCode: event.unitCode ?? null,
+      correlationId: event.correlationId ?? correlation?.correlationId ?? id,
+      causationId: event.causationId !== undefined ? event.causationId : (correlation?.causationId ?? null),
+      payload: event.payload,
+    };
+    // Throws EventValidationError (unknown type/version, bad envelope, payload mismatch).
+    return this.registry.assertValid(candidate);
+  }
+
+  private watchCommit(queryRunner: QueryRunner | undefined): void {
+    if (!queryRunner || !this.listeners.size) return;
+    if (!this.subscribed) {
+      this.subscribed = true;
+      const subscriber: EntitySubscriberInterface = {
+        afterTransactionCommit: (event: TransactionCommitEvent) => {
+          if (!this.pending.has(event.queryRunner)) return;
+          this.pending.delete(event.queryRunner);
+          for (const listener of this.listeners) {
+            try {
+              listener();
+            } catch {
+              /* a nudge must never fail the caller */
+            }
+          }
+        },
+        afterTransactionRollback: (event: TransactionRollbackEvent) => {
+          this.pending.delete(event.queryRunner);
+        },
+      };
+      this.options.dataSource.subscribers.push(subscriber);
+    }
+    this.pending.add(queryRunner);
+  }
+}
