@@ -1,0 +1,58 @@
+import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { correlationMiddleware } from './correlation';
+import { HealthController, HealthRegistry } from './health';
+import { pinoHttpOptions } from './logging';
+import { HttpMetricsMiddleware, MetricsController, MetricsRegistry, OBSERVABILITY_OPTIONS, type MetricsOptions } from './metrics';
+
+export interface ObservabilityOptions extends MetricsOptions {
+  /** Service name: `service` field of every log line and label of every metric. */
+  service: string;
+  /** pino level (default `LOG_LEVEL` or `info`). */
+  logLevel?: string;
+  /** Log destination (default stdout); tests pass a stream to capture lines. */
+  logDestination?: DestinationStream;
+  /** Serve /health/live and /health/ready (default true). */
+  health?: boolean;
+  /** Serve /metrics and record HTTP durations (default true). */
+  metrics?: boolean;
+}
+
+@Module({})
+class CorrelationModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(correlationMiddleware, HttpMetricsMiddleware).forRoutes('*');
+  }
+}
+
+/**
+ * Global per-app observability: JSON logs with correlation ids and personal-data redaction
+ * (nestjs-pino), `/health/live` + `/health/ready` (terminus), and `/metrics` (prom-client,
+ * one registry per app so several apps can share a process).
+ */
+@Global()
+@Module({})
+export class ObservabilityModule {
+  static forRoot(options: ObservabilityOptions): DynamicModule {
+    const controllers = [
+      ...(options.health === false ? [] : [HealthController]),
+      ...(options.metrics === false ? [] : [MetricsController]),
+    ];
+    return {
+      module: ObservabilityModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: pinoHttpOptions({ service: options.service, level: options.logLevel, destination: options.logDestination }),
+        }),
+        TerminusModule.forRoot({ logger: false, errorLogStyle: 'json' }),
+        CorrelationModule,
+      ],
+      controllers,
+      providers: [{ provide: OBSERVABILITY_OPTIONS, useValue: options }, MetricsRegistry, HealthRegistry],
+      exports: [MetricsRegistry, HealthRegistry, OBSERVABILITY_OPTIONS, LoggerModule],
+    };
+  }
+}
