@@ -38,6 +38,10 @@ export const adminUnitImported = defineEvent({
     updated: z.number().int().nonnegative(),
     unchanged: z.number().int().nonnegative(),
     countsByLevel: z.record(z.string(), z.number().int().nonnegative()).default({}),
+    /** Predecessor → successor links written by the import (province links are derived). */
+    links: z
+      .object({ created: z.number().int().nonnegative(), updated: z.number().int().nonnegative(), total: z.number().int().nonnegative() })
+      .optional(),
   }),
 });
 
@@ -47,8 +51,12 @@ export const villageCreated = defineEvent({
   version: 1,
   source: SOURCE,
   schema: z.object({
-    villageId: z.string().min(1),
+    /** The village's own identity (aggregateId `<code>@<validFrom>`): code `<communeCode>-<NNN>`. */
+    code: z.string().min(1),
+    validFrom: isoDate,
     name: z.string().min(1),
+    /** Thôn or Tổ dân phố. */
+    type: z.string().min(1),
     commune: unitRef,
   }),
 });

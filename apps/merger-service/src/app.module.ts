@@ -1,0 +1,55 @@
+import { ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApiModule, subgraphGraphQLOptions } from '@xaso/api';
+import { AuthModule } from '@xaso/auth';
+import { PersistenceModule } from '@xaso/persistence';
+import { UNITS_ENTITIES, UNITS_MIGRATIONS, UnitsModule } from './units/units.module';
+
+export const MERGER_SERVICE = 'merger';
+
+/**
+ * WORKAROUND (belongs in @xaso/api's subgraphGraphQLOptions, reported to its owner):
+ * @nestjs/graphql 13 links federation v2.12 (and imports @cacheTag) by default, which
+ * @apollo/subgraph 2.11 rejects ("Invalid version v2.12"). Pin the link to v2.11.
+ */
+const FEDERATION_2_11 = {
+  federation: {
+    version: 2 as const,
+    importUrl: 'https://specs.apollo.dev/federation/v2.11',
+    directives: [
+      '@authenticated', '@composeDirective', '@context', '@cost', '@extends', '@external', '@fromContext',
+      '@inaccessible', '@interfaceObject', '@key', '@listSize', '@override', '@policy', '@provides',
+      '@requires', '@requiresScopes', '@shareable', '@tag',
+    ],
+  },
+};
+
+export interface MergerAppOptions {
+  /** Explicit database URL (tests, all-in-one); else MERGER_DATABASE_URL / DATABASE_URL. */
+  databaseUrl?: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: MergerAppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ApiModule,
+        AuthModule.forRoot(),
+        PersistenceModule.forService({
+          service: MERGER_SERVICE,
+          url: options.databaseUrl,
+          entities: [...UNITS_ENTITIES],
+          migrations: [...UNITS_MIGRATIONS],
+        }),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          ...subgraphGraphQLOptions({ service: MERGER_SERVICE }),
+          autoSchemaFile: FEDERATION_2_11,
+        }),
+        UnitsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { DateScalar, PaginationArgs } from '@xaso/api';
+import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { UnitLevel } from '../../domain/unit';
+
+export const UNIT_CODE_PATTERN = /^\d{2,5}(-\d{3,})?$/;
+const codeMessage = { message: 'code must be 2–5 digits (villages: <commune code>-NNN)' };
+
+@ArgsType()
+export class UnitArgs {
+  @Field(() => ID)
+  @Matches(UNIT_CODE_PATTERN, codeMessage)
+  code!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Default: today (Asia/Ho_Chi_Minh)' })
+  @IsOptional()
+  asOf?: string;
+}
+
+@ArgsType()
+export class CurrentUnitsArgs {
+  @Field(() => ID)
+  @Matches(UNIT_CODE_PATTERN, codeMessage)
+  code!: string;
+
+  @Field(() => DateScalar)
+  asOf!: string;
+}
+
+@ArgsType()
+export class UnitsArgs extends PaginationArgs {
+  @Field(() => UnitLevel, { nullable: true })
+  @IsOptional()
+  @IsEnum(UnitLevel)
+  level?: UnitLevel;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @Matches(UNIT_CODE_PATTERN, codeMessage)
+  parentCode?: string;
+
+  @Field({ nullable: true, description: 'Part of the name; accents and case are ignored ("ba dinh" finds "Phường Ba Đình")' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Default: today (Asia/Ho_Chi_Minh)' })
+  @IsOptional()
+  asOf?: string;
+}
+
+@ArgsType()
+export class ChildrenArgs extends PaginationArgs {
+  @Field(() => UnitLevel, { nullable: true })
+  @IsOptional()
+  @IsEnum(UnitLevel)
+  level?: UnitLevel;
+}
+
+@ArgsType()
+export class CreateVillageArgs {
+  @Field(() => ID)
+  @Matches(/^\d{5}$/, { message: 'communeCode must be 5 digits' })
+  communeCode!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(200)
+  name!: string;
+
+  @Field({ description: 'Thôn or Tổ dân phố' })
+  @IsString()
+  type!: string;
+}

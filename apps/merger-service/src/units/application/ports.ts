@@ -1,0 +1,60 @@
+import type { CalendarDate } from '../domain/calendar-date';
+import type { AdministrativeUnit, UnitKey, UnitLevel, UnitLink } from '../domain/unit';
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+}
+
+export interface UnitPageQuery {
+  first: number;
+  /** Keyset cursor: the code of the last unit already seen. */
+  afterCode: string | null;
+}
+
+export interface UnitPage {
+  items: AdministrativeUnit[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export interface UnitListFilter {
+  asOf: CalendarDate;
+  level?: UnitLevel;
+  /** The parent named by this code on `asOf`. */
+  parentCode?: string;
+  /** Accent-folded (see `searchText`) fragment of the name. */
+  search?: string;
+}
+
+/** Children of one parent, looked at on one day. */
+export interface ChildrenRequest {
+  parent: UnitKey;
+  asOf: CalendarDate;
+}
+
+export interface LinkedUnit {
+  link: UnitLink;
+  unit: AdministrativeUnit;
+}
+
+/** The only code that touches the registry's tables. Joins the ambient transaction. */
+export abstract class UnitRepository {
+  abstract isEmpty(): Promise<boolean>;
+  abstract upsertUnits(units: AdministrativeUnit[]): Promise<UpsertCounts>;
+  abstract upsertLinks(links: UnitLink[]): Promise<UpsertCounts>;
+  abstract insertUnit(unit: AdministrativeUnit): Promise<void>;
+  abstract nextVillageSequence(commune: UnitKey): Promise<number>;
+
+  abstract findInForce(code: string, asOf: CalendarDate): Promise<AdministrativeUnit | null>;
+  abstract findByKeys(keys: UnitKey[]): Promise<AdministrativeUnit[]>;
+  abstract list(filter: UnitListFilter, page: UnitPageQuery): Promise<UnitPage>;
+  /** One page per request, all in one query; results in the order of `requests`. */
+  abstract childrenOf(requests: ChildrenRequest[], level: UnitLevel | undefined, page: UnitPageQuery): Promise<UnitPage[]>;
+  /** Outgoing links with their successor units, per predecessor key (same order). */
+  abstract successorsOf(keys: UnitKey[]): Promise<LinkedUnit[][]>;
+  /** Incoming links with their predecessor units, per successor key (same order). */
+  abstract predecessorsOf(keys: UnitKey[]): Promise<LinkedUnit[][]>;
+  /** The unit `code` named on `asOf`, followed along successor links to the units in force on `today`. */
+  abstract currentUnitsFor(code: string, asOf: CalendarDate, today: CalendarDate): Promise<AdministrativeUnit[]>;
+}

@@ -1,0 +1,19 @@
+import type { EventDefinition, EventPayload } from '@xaso/contracts';
+
+/** An event about to be written with the state change that caused it (same transaction). */
+export interface UnitEventDraft<D extends EventDefinition = EventDefinition> {
+  definition: D;
+  aggregateType: string;
+  aggregateId: string;
+  /** The commune the event belongs to, when it belongs to one. */
+  unitCode: string | null;
+  payload: EventPayload<D>;
+}
+
+/**
+ * Port: announces registry changes on `xaso.merger.events.v1`. Must be called inside the
+ * transaction of the change (`inTransaction`), so the event commits or rolls back with it.
+ */
+export abstract class UnitEventPublisher {
+  abstract publish<D extends EventDefinition>(event: UnitEventDraft<D>): Promise<void>;
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { type CalendarDate, todayInVietnam } from '../domain/calendar-date';
+import type { AdministrativeUnit } from '../domain/unit';
+import { type UnitListFilter, type UnitPage, type UnitPageQuery, UnitRepository } from './ports';
+
+/** The unit a code named on a day (default today), or null. */
+@Injectable()
+export class GetAdministrativeUnit {
+  constructor(private readonly units: UnitRepository) {}
+
+  execute(code: string, asOf: CalendarDate = todayInVietnam()): Promise<AdministrativeUnit | null> {
+    return this.units.findInForce(code, asOf);
+  }
+}
+
+/** Units in force on a day, filtered by level / parent / accent-insensitive name, one page at a time. */
+@Injectable()
+export class ListAdministrativeUnits {
+  constructor(private readonly units: UnitRepository) {}
+
+  execute(filter: Omit<UnitListFilter, 'asOf'> & { asOf?: CalendarDate }, page: UnitPageQuery): Promise<UnitPage> {
+    return this.units.list({ ...filter, asOf: filter.asOf ?? todayInVietnam() }, page);
+  }
+}
+
+/**
+ * "Which unit(s) is this today?": the unit `code` named on `asOf`, followed through every
+ * rearrangement since, to the units in force today. A unit still in force answers itself;
+ * a divided one answers all its successors. Old codes keep resolving (Resolution 190/2025/QH15 Art. 5).
+ */
+@Injectable()
+export class CurrentUnitsFor {
+  constructor(private readonly units: UnitRepository) {}
+
+  execute(code: string, asOf: CalendarDate, today: CalendarDate = todayInVietnam()): Promise<AdministrativeUnit[]> {
+    return this.units.currentUnitsFor(code, asOf, today);
+  }
+}
