@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import type { INestApplication, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { gatewayConfig, type GatewayConfigInput } from './config';
+import { GatewayModule } from './gateway.module';
+
+export interface StartGatewayOptions extends GatewayConfigInput {
+  port: number;
+  /** Interface to listen on (default all interfaces). */
+  host?: string;
+  logger?: LoggerService | false;
+}
+
+/**
+ * Starts the public gateway: federated `/graphql`, REST facade `/api/v1/...`, merged OpenAPI at
+ * `/api/v1/openapi.json` with Swagger UI at `/api/docs`. Subgraphs and REST targets come from the
+ * arguments, else from SUBGRAPHS / REST_TARGETS / REST_ROUTES.
+ */
+export async function startGateway(options: StartGatewayOptions): Promise<INestApplication> {
+  const config = gatewayConfig(options);
+  const app = await NestFactory.create(GatewayModule.forRoot(config), {
+    rawBody: true, // the REST facade forwards request bodies byte for byte
+    logger: options.logger,
+    bufferLogs: false,
+  });
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => ({}) as OpenAPIObject, {
+    raw: false,
+    swaggerUrl: '/api/v1/openapi.json',
+    customSiteTitle: 'Xã Số API',
+  });
+  await app.listen(options.port, options.host ?? '0.0.0.0');
+  return app;
+}

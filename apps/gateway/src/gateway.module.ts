@@ -1,0 +1,36 @@
+import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApiModule } from '@xaso/api';
+import { AuthModule, DevTokenIssuerModule, TokenVerifier } from '@xaso/auth';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config';
+import { gatewayGraphQLOptions } from './graphql/gateway-graphql';
+import { OpenApiAggregator, OpenApiController } from './rest/openapi';
+import { RestProxyMiddleware } from './rest/rest-proxy.middleware';
+
+@Module({})
+export class GatewayModule implements NestModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ApiModule,
+        // The gateway owns no resources: its own routes (OpenAPI, health, dev tokens) are public,
+        // so only the verifier is needed, not the global guard.
+        AuthModule.forRoot({ globalGuard: false }),
+        DevTokenIssuerModule.registerIfEnabled(),
+        GraphQLModule.forRootAsync<ApolloGatewayDriverConfig>({
+          driver: ApolloGatewayDriver,
+          inject: [TokenVerifier],
+          useFactory: (verifier: TokenVerifier) => gatewayGraphQLOptions(config, verifier),
+        }),
+      ],
+      controllers: [OpenApiController],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, OpenApiAggregator, RestProxyMiddleware],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RestProxyMiddleware).forRoutes({ path: 'api/v1/*path', method: RequestMethod.ALL });
+  }
+}

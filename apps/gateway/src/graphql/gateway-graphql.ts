@@ -1,0 +1,79 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import { formatGraphQLError } from '@xaso/api';
+import { type AuthUser, TokenVerifier } from '@xaso/auth';
+import type { Request } from 'express';
+import { GraphQLError } from 'graphql';
+import type { GatewayConfig } from '../config';
+import { complexityLimitPlugin } from './complexity';
+import { SubgraphComposer } from './supergraph';
+
+export interface GatewayContext {
+  req?: Request;
+  user?: AuthUser;
+}
+
+/** Request headers every subgraph call carries on (each subgraph verifies the token again). */
+export const FORWARDED_HEADERS = ['authorization', 'x-correlation-id', 'accept-language', 'traceparent', 'tracestate'];
+
+/** Sends the caller's Authorization, correlation id and language on to the subgraphs. */
+export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const incoming = (context as GatewayContext | undefined)?.req?.headers;
+    if (!incoming || !request.http) return;
+    for (const name of FORWARDED_HEADERS) {
+      const value = incoming[name];
+      if (typeof value === 'string' && value !== '') request.http.headers.set(name, value);
+    }
+  }
+}
+
+function unauthenticatedGraphQLError(): GraphQLError {
+  const messageEn = 'Sign-in required or token invalid';
+  return new GraphQLError(messageEn, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      messageEn,
+      messageVi: 'Chưa đăng nhập hoặc mã thông báo không hợp lệ',
+      http: { status: 401 },
+    },
+  });
+}
+
+/**
+ * The gateway's GraphQL settings: a supergraph composed from the subgraphs' own SDL, JWT
+ * checked once here (a bad token stops the request; no token goes through and the subgraphs
+ * decide), depth and cost limits, CSRF prevention, bilingual error codes, introspection off
+ * in production.
+ */
+export function gatewayGraphQLOptions(config: GatewayConfig, verifier: TokenVerifier): ApolloGatewayDriverConfig {
+  return {
+    server: {
+      path: '/graphql',
+      playground: false,
+      introspection: config.introspection,
+      csrfPrevention: true,
+      includeStacktraceInErrorResponses: false,
+      formatError: formatGraphQLError,
+      plugins: [
+        complexityLimitPlugin({ maxDepth: config.maxDepth, maxCost: config.maxCost, defaultListSize: config.defaultListSize }),
+      ],
+      context: async ({ req }: { req: Request }): Promise<GatewayContext> => {
+        let user: AuthUser | undefined;
+        try {
+          user = await verifier.verifyAuthorizationHeader(req.headers.authorization);
+        } catch {
+          throw unauthenticatedGraphQLError();
+        }
+        return { req, user };
+      },
+    },
+    gateway: {
+      supergraphSdl: new SubgraphComposer(config.subgraphs, {
+        startupTimeoutMs: config.startupTimeoutMs,
+        pollIntervalMs: config.pollIntervalMs,
+      }),
+      buildService: ({ url }) => new ForwardingDataSource({ url }),
+    },
+  };
+}

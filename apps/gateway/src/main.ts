@@ -1,0 +1,14 @@
+import { Logger } from '@nestjs/common';
+import { startGateway } from './bootstrap';
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 4000);
+  const app = await startGateway({ port });
+  new Logger('Gateway').log(`gateway listening on ${await app.getUrl()} (GraphQL /graphql, REST /api/v1, docs /api/docs)`);
+}
+
+main().catch((error) => {
+  // eslint-disable-next-line no-console
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import type { Response } from 'express';
+
+/** Writes an RFC 9457 problem+json body in the same shape as @xaso/api's ProblemDetailsFilter. */
+export function sendProblem(
+  res: Response,
+  status: number,
+  code: string,
+  messageEn: string,
+  messageVi: string,
+  instance?: string,
+): void {
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: `urn:xaso:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+        title: messageEn,
+        status,
+        detail: messageEn,
+        detail_vi: messageVi,
+        code,
+        instance,
+      }),
+    );
+}
