@@ -166,9 +166,9 @@ export class WorkingCalendar {
   }
 
   /**
-   * Signed number of working days between two dates:
-   * - a ≤ b: working days in (a, b] — so `workingDaysBetween(d, addWorkingDays(d, n)) === n`;
-   * - a > b: minus the working days in [b, a) — so the identity also holds for n < 0.
+   * Working days in (a, b] when a ≤ b; when a > b, minus the working days in (b, a]. So it is
+   * antisymmetric and additive (between(a, b) + between(b, c) === between(a, c)), and
+   * `workingDaysBetween(d, addWorkingDays(d, n)) === n` for n ≥ 0 (for n < 0 when d is a working day).
    */
   workingDaysBetween(a: LocalDate, b: LocalDate): number {
     assertLocalDate(a);
@@ -176,13 +176,10 @@ export class WorkingCalendar {
     const ea = toEpochDay(a);
     const eb = toEpochDay(b);
     if (Math.abs(eb - ea) > MAX_SCAN_DAYS) throw new RangeError('workingDaysBetween: range too large');
+    const [lo, hi] = ea <= eb ? [ea, eb] : [eb, ea];
     let count = 0;
-    if (ea <= eb) {
-      for (let d = ea + 1; d <= eb; d++) if (this.describeEpochDay(d).working) count++;
-      return count;
-    }
-    for (let d = eb; d < ea; d++) if (this.describeEpochDay(d).working) count++;
-    return -count;
+    for (let d = lo + 1; d <= hi; d++) if (this.describeEpochDay(d).working) count++;
+    return ea <= eb || count === 0 ? count : -count;
   }
 
   /** All days of a year that are not ordinary (holidays, compensation, swap days off, make-up days), in date order. */
