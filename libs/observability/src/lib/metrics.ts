@@ -117,7 +117,9 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   }
 
   private routeOf(req: RoutedRequest, res: ServerResponse): string {
-    if (req.route && typeof req.route.path === 'string') return `${req.baseUrl ?? ''}${req.route.path}` || '/';
+    const template = req.route && typeof req.route.path === 'string' ? req.route.path : undefined;
+    // Wildcard routes are Nest's middleware bindings ('/{*path}'), not the handler's route.
+    if (template !== undefined && !template.includes('*')) return `${req.baseUrl ?? ''}${template}` || '/';
     const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
     const mounted = this.metrics.options.mountedPaths ?? ['/graphql'];
     if (mounted.includes(path)) return path;

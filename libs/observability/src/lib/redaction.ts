@@ -1,3 +1,5 @@
+import { EventEmitter } from 'node:events';
+
 /** Replacement for values of personal-data fields. */
 export const REDACTED = '[REDACTED]';
 
@@ -50,7 +52,7 @@ export const PINO_REDACT_PATHS: readonly string[] = [
 const ID_NUMBER = /(?<![0-9]|[0-9a-fA-F]{4}-)[0-9]{12}(?![0-9])/g;
 // Vietnamese mobile (0/84/+84 then 3,5,7,8,9 and 8 digits) and landline (02x + 8 digits) numbers,
 // with optional spaces, dots or dashes between groups.
-const PHONE = /(?<![0-9+]|[0-9a-fA-F]{4}-)(?:\+84|84|0)[ .-]?(?:[35789][0-9]|2[0-9]{2})(?:[ .-]?[0-9]){7}(?![0-9])/g;
+const PHONE = /(?<![0-9+]|[0-9a-fA-F]{4}-)(?:\+84|84|0)[ .-]?(?:[35789][0-9](?:[ .-]?[0-9]){7}|2[0-9](?:[ .-]?[0-9]){8})(?![0-9])/g;
 
 export const MASKED_ID_NUMBER = '[ID_NUMBER]';
 export const MASKED_PHONE = '[PHONE]';
@@ -73,7 +75,8 @@ function redactValue(value: unknown, seen: WeakMap<object, unknown>): unknown {
   if (typeof value === 'string') return maskPersonalDataInString(value);
   if (typeof value === 'number' && Number.isInteger(value) && /^[0-9]{12}$/.test(String(value))) return MASKED_ID_NUMBER;
   if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Date || Buffer.isBuffer(value)) return value;
+  // Dates, buffers, and streams/emitters such as req/res (left to pino's serializers) pass as they are.
+  if (value instanceof Date || Buffer.isBuffer(value) || value instanceof EventEmitter) return value;
   if (seen.has(value)) return seen.get(value);
   if (Array.isArray(value)) {
     const out: unknown[] = [];
