@@ -36,7 +36,7 @@ export interface YearCalendarTable {
 
 export interface YearTableProblem {
   date?: LocalDate;
-  code: 'INVALID_DATE' | 'WRONG_YEAR' | 'DUPLICATE_DATE' | 'BOTH_OFF_AND_WORKING' | 'WORKING_DAY_NOT_WEEKEND' | 'WORKING_DAY_IS_HOLIDAY' | 'INVALID_YEAR' | 'EMPTY_REASON';
+  code: 'INVALID_DATE' | 'WRONG_YEAR' | 'DUPLICATE_DATE' | 'BOTH_OFF_AND_WORKING' | 'WORKING_DAY_NOT_WEEKEND' | 'WORKING_DAY_IS_HOLIDAY' | 'INVALID_YEAR' | 'EMPTY_REASON' | 'INVALID_GROUP' | 'INVALID_KIND';
   message: string;
 }
 
@@ -69,6 +69,12 @@ export function validateYearTableShape(table: YearCalendarTable): YearTableProbl
       problems.push({ date: entry.date, code: 'BOTH_OFF_AND_WORKING', message: `${entry.date} is both a day off and a working day` });
     }
     seen.set(entry.date, kind);
+    if (entry.group !== undefined && !HOLIDAY_GROUPS.includes(entry.group)) {
+      problems.push({ date: entry.date, code: 'INVALID_GROUP', message: `Unknown holiday group ${String(entry.group)}` });
+    }
+    if (entry.kind !== undefined && (kind === 'working' || !['HOLIDAY', 'COMPENSATION', 'SWAP_DAY_OFF'].includes(entry.kind))) {
+      problems.push({ date: entry.date, code: 'INVALID_KIND', message: `Invalid kind ${String(entry.kind)} for ${entry.date}` });
+    }
     if (kind === 'working' && !isWeekend(entry.date)) {
       problems.push({ date: entry.date, code: 'WORKING_DAY_NOT_WEEKEND', message: `${entry.date} is a weekday; a make-up working day must be a Saturday or Sunday` });
     }
