@@ -1,4 +1,16 @@
 import nx from '@nx/eslint-plugin';
+import { createProjectGraphAsync } from '@nx/devkit';
+
+// @nx/enforce-module-boundaries reads only Nx's *cached* project graph and silently skips itself
+// when there is none (fresh clone, CI) or uses a stale one. Refresh it here (about 1 s) so a plain
+// `eslint` run enforces the boundaries; `nx lint` has just computed it, so skip it there.
+if (!process.env.NX_TASK_TARGET_PROJECT) {
+  try {
+    await createProjectGraphAsync({ exitOnError: false });
+  } catch (error) {
+    console.warn(`[eslint.config] could not compute the Nx project graph: ${error?.message ?? error}`);
+  }
+}
 
 export default [
   ...nx.configs['flat/base'],
