@@ -1,7 +1,7 @@
 import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApiModule, subgraphGraphQLOptions } from '@xaso/api';
+import { ApiModule, DateScalar, subgraphGraphQLOptions } from '@xaso/api';
 import { AuthModule } from '@xaso/auth';
 import { PersistenceModule } from '@xaso/persistence';
 import { UNITS_ENTITIES, UNITS_MIGRATIONS, UnitsModule } from './units/units.module';
@@ -47,6 +47,9 @@ export class AppModule {
         GraphQLModule.forRoot<ApolloFederationDriverConfig>({
           ...subgraphGraphQLOptions({ service: MERGER_SERVICE }),
           autoSchemaFile: FEDERATION_2_11,
+          // WORKAROUND (also for @xaso/api): the federation driver rebuilds the schema from SDL and
+          // drops code-first scalar implementations, so `Date` would accept "2024-02-30" unchecked.
+          resolvers: { Date: DateScalar },
         }),
         UnitsModule,
       ],

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type CalendarDate, todayInVietnam } from '../domain/calendar-date';
+import { ValidationFailedError } from '@xaso/api';
+import { type CalendarDate, isCalendarDate, todayInVietnam } from '../domain/calendar-date';
 import type { AdministrativeUnit } from '../domain/unit';
 import { type UnitListFilter, type UnitPage, type UnitPageQuery, UnitRepository } from './ports';
+
+/** Every entry point (GraphQL, REST, other callers) gets the same answer for a day that does not exist. */
+export function checkedDay(asOf: CalendarDate, field = 'asOf'): CalendarDate {
+  if (!isCalendarDate(asOf)) {
+    throw new ValidationFailedError(`${field} must be a calendar date YYYY-MM-DD: ${asOf}`, `${field} phải là ngày dạng YYYY-MM-DD: ${asOf}`, { field });
+  }
+  return asOf;
+}
 
 /** The unit a code named on a day (default today), or null. */
 @Injectable()
@@ -9,7 +18,7 @@ export class GetAdministrativeUnit {
   constructor(private readonly units: UnitRepository) {}
 
   execute(code: string, asOf: CalendarDate = todayInVietnam()): Promise<AdministrativeUnit | null> {
-    return this.units.findInForce(code, asOf);
+    return this.units.findInForce(code, checkedDay(asOf));
   }
 }
 
@@ -19,7 +28,7 @@ export class ListAdministrativeUnits {
   constructor(private readonly units: UnitRepository) {}
 
   execute(filter: Omit<UnitListFilter, 'asOf'> & { asOf?: CalendarDate }, page: UnitPageQuery): Promise<UnitPage> {
-    return this.units.list({ ...filter, asOf: filter.asOf ?? todayInVietnam() }, page);
+    return this.units.list({ ...filter, asOf: checkedDay(filter.asOf ?? todayInVietnam()) }, page);
   }
 }
 
@@ -33,6 +42,6 @@ export class CurrentUnitsFor {
   constructor(private readonly units: UnitRepository) {}
 
   execute(code: string, asOf: CalendarDate, today: CalendarDate = todayInVietnam()): Promise<AdministrativeUnit[]> {
-    return this.units.currentUnitsFor(code, asOf, today);
+    return this.units.currentUnitsFor(code, checkedDay(asOf), today);
   }
 }

@@ -14,6 +14,7 @@ export class UnitArgs {
 
   @Field(() => DateScalar, { nullable: true, description: 'Default: today (Asia/Ho_Chi_Minh)' })
   @IsOptional()
+  @IsString()
   asOf?: string;
 }
 
@@ -24,6 +25,7 @@ export class CurrentUnitsArgs {
   code!: string;
 
   @Field(() => DateScalar)
+  @IsString()
   asOf!: string;
 }
 
@@ -47,6 +49,7 @@ export class UnitsArgs extends PaginationArgs {
 
   @Field(() => DateScalar, { nullable: true, description: 'Default: today (Asia/Ho_Chi_Minh)' })
   @IsOptional()
+  @IsString()
   asOf?: string;
 }
 

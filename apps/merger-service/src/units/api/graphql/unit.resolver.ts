@@ -58,7 +58,7 @@ export class AdministrativeUnitResolver {
   }
 
   @ResolveReference()
-  async resolveReference(reference: { code: string; validFrom: string }, @Context() context: Ctx) {
+  async resolveReference(@Parent() reference: { code: string; validFrom: string }, @Context() context: Ctx) {
     const unit = await this.loaders.for(context).byKey.load({ code: reference.code, validFrom: reference.validFrom });
     return unit && AdministrativeUnitModel.of(unit, todayInVietnam());
   }
