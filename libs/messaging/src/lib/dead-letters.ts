@@ -33,7 +33,10 @@ export async function recordDeadLetter(
   input: { group: string; message: IncomingMessage; error: unknown; attempts: number; envelope?: unknown },
 ): Promise<string> {
   const { group, message } = input;
-  const errorText = input.error instanceof Error ? `${input.error.name}: ${input.error.message}` : String(input.error);
+  const code = (input.error as { code?: unknown } | null)?.code;
+  const errorText =
+    (typeof code === 'string' ? `[${code}] ` : '') +
+    (input.error instanceof Error ? `${input.error.name}: ${input.error.message}` : String(input.error));
   let parsed: unknown = input.envelope;
   if (parsed === undefined && message.value !== null) {
     try {

@@ -155,7 +155,7 @@ export class OutboxRelay {
       // Read after the locks are held: a relay that held one of them has committed its marks.
       const rows: (RelayedRow & { due: boolean })[] = await queryRunner.query(
         `SELECT id, seq::text AS seq, topic, key, envelope, attempts, next_attempt_at <= now() AS due
-           FROM outbox WHERE key = ANY($1) AND sent_at IS NULL ORDER BY seq LIMIT $2`,
+           FROM outbox WHERE key = ANY($1) AND sent_at IS NULL ORDER BY outbox.seq LIMIT $2`,
         [locked.map((l) => l.key), this.options.rowsPerCycle ?? 500],
       );
       // A key whose oldest unsent row is backing off waits entirely.
