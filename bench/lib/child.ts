@@ -1,0 +1,99 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/**
+ * The servers under test run in a child process of their own, the load generator in this one:
+ * on a 2-core machine that gives each its own event loop (and, mostly, its own core) instead of
+ * one loop measuring itself.
+ */
+export type ChildMessage<I> = { type: 'ready'; info: I } | { type: 'failed'; error: string };
+
+export interface ChildHandle<I> {
+  info: I;
+  pid: number;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export async function startChild<I>(options: {
+  script: string;
+  input: unknown;
+  logFile: string;
+  env?: NodeJS.ProcessEnv;
+  startupTimeoutMs?: number;
+}): Promise<ChildHandle<I>> {
+  mkdirSync(dirname(options.logFile), { recursive: true });
+  const log = openSync(options.logFile, 'w');
+  const child: ChildProcess = fork(resolve(options.script), [], {
+    execArgv: ['-r', '@swc-node/register'],
+    env: { ...process.env, ...options.env, BENCH_CHILD_INPUT: JSON.stringify(options.input) },
+    stdio: ['ignore', log, log, 'ipc'],
+  });
+  closeSync(log);
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+
+  const info = await new Promise<I>((ready, fail) => {
+    const timer = setTimeout(() => {
+      fail(new Error(`${options.script} did not start within ${options.startupTimeoutMs ?? 180_000} ms (log: ${options.logFile})`));
+    }, options.startupTimeoutMs ?? 180_000);
+    child.on('message', (message: ChildMessage<I>) => {
+      if (message.type === 'ready') {
+        clearTimeout(timer);
+        ready(message.info);
+      } else if (message.type === 'failed') {
+        clearTimeout(timer);
+        fail(new Error(`${options.script} failed to start: ${message.error} (log: ${options.logFile})`));
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      fail(new Error(`${options.script} exited with code ${code} before it was ready (log: ${options.logFile})`));
+    });
+  }).catch(async (error) => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    throw error;
+  });
+
+  return {
+    info,
+    pid: child.pid ?? -1,
+    logFile: options.logFile,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.send({ type: 'stop' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Child side: reads its input, runs `start`, reports ready, and closes on the parent's "stop" (or when the parent goes away). */
+export function runAsChild<In, Info>(start: (input: In) => Promise<{ info: Info; close(): Promise<void> }>): void {
+  if (!process.send) throw new Error('this script is started by bench/run.ts (it needs an IPC channel)');
+  const input = JSON.parse(process.env.BENCH_CHILD_INPUT ?? '{}') as In;
+  start(input).then(
+    ({ info, close }) => {
+      let closing = false;
+      const shutdown = () => {
+        if (closing) return;
+        closing = true;
+        const force = setTimeout(() => process.exit(0), 15_000);
+        force.unref();
+        close()
+          .catch((error) => console.error('close failed', error))
+          .finally(() => process.exit(0));
+      };
+      process.on('message', (message: { type?: string }) => {
+        if (message?.type === 'stop') shutdown();
+      });
+      process.on('disconnect', shutdown);
+      process.send!({ type: 'ready', info } satisfies ChildMessage<Info>);
+    },
+    (error: Error) => {
+      console.error(error);
+      process.send!({ type: 'failed', error: error.message.split('\n')[0] } satisfies ChildMessage<Info>, () => process.exit(1));
+    },
+  );
+}

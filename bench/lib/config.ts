@@ -1,0 +1,62 @@
+/** Benchmark settings, all from the environment (see bench/README.md). */
+export interface BenchConfig {
+  /** Seconds of load per scenario (BENCH_DURATION, default 10). */
+  durationSec: number;
+  /** Concurrent connections of the load generator (BENCH_CONNECTIONS, default 10). */
+  connections: number;
+  /** Dossiers submitted before the measured scenarios; they warm the JIT and feed the tracking scenario (BENCH_WARMUP, default 300). */
+  warmup: number;
+  /** Which targets to run, in order (BENCH_TARGETS, default "platform,baseline"). */
+  targets: TargetName[];
+  /** Which scenarios to run (BENCH_SCENARIOS, default "submit,track"). */
+  scenarios: ScenarioName[];
+  /** Where results go (BENCH_RESULTS_DIR, default bench/results). */
+  resultsDir: string;
+  /** PostgreSQL server to use (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the machine's, else embedded). */
+  databaseUrl?: string;
+  /** Keep the bench databases afterwards (BENCH_KEEP_DATABASES=true); default: dropped. */
+  keepDatabases: boolean;
+  /** Per-request timeout of the load generator in seconds (BENCH_TIMEOUT, default 10). */
+  timeoutSec: number;
+}
+
+export type TargetName = 'baseline' | 'platform';
+export type ScenarioName = 'submit' | 'track';
+
+const TARGETS: readonly TargetName[] = ['platform', 'baseline'];
+const SCENARIOS: readonly ScenarioName[] = ['submit', 'track'];
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0 || value > max) {
+    throw new Error(`${name} must be an integer between 1 and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function list<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[]): T[] {
+  const raw = env[name];
+  if (!raw) return [...allowed];
+  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    if (!allowed.includes(item as T)) throw new Error(`${name}: unknown "${item}" (allowed: ${allowed.join(', ')})`);
+  }
+  return items as T[];
+}
+
+export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  return {
+    // Bounded on purpose: the whole run must stay within a few minutes on a 2-core machine.
+    durationSec: positiveInt(env, 'BENCH_DURATION', 10, 300),
+    connections: positiveInt(env, 'BENCH_CONNECTIONS', 10, 1000),
+    warmup: positiveInt(env, 'BENCH_WARMUP', 300, 100_000),
+    targets: list(env, 'BENCH_TARGETS', TARGETS),
+    scenarios: list(env, 'BENCH_SCENARIOS', SCENARIOS),
+    resultsDir: env.BENCH_RESULTS_DIR || 'bench/results',
+    databaseUrl: env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || undefined,
+    keepDatabases: env.BENCH_KEEP_DATABASES === 'true',
+    timeoutSec: positiveInt(env, 'BENCH_TIMEOUT', 10, 120),
+  };
+}

@@ -1,0 +1,137 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { ScenarioName, TargetName } from './config';
+import type { LoadResult } from './load';
+
+export interface ScenarioRow {
+  scenario: ScenarioName;
+  target: TargetName;
+  /** Completed responses per second (any status). */
+  rps: number;
+  /** Successful responses per second (2xx and the scenario's body check). */
+  okRps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  mean: number;
+  max: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  appErrors: number;
+  duration: number;
+  connections: number;
+  sampleFailures: string[];
+}
+
+export interface BenchReport {
+  name: 'dossier';
+  startedAt: string;
+  finishedAt: string;
+  commit: string;
+  node: string;
+  cpuCount: number;
+  cpuModel: string;
+  memoryGiB: number;
+  os: string;
+  /** 1-minute load average before and after the run: other work on the machine skews the numbers. */
+  loadAverage: { before: number; after: number };
+  postgres: { how: string; version: string };
+  settings: { durationSec: number; connections: number; warmup: number; timeoutSec: number };
+  targets: Record<string, { description: string; status: 'ran' | 'skipped' | 'failed'; reason?: string }>;
+  results: ScenarioRow[];
+  notes: string[];
+}
+
+export function row(scenario: ScenarioName, target: TargetName, r: LoadResult, connections: number): ScenarioRow {
+  return {
+    scenario,
+    target,
+    rps: r.rps,
+    okRps: r.okRps,
+    p50: r.latencyMs.p50,
+    p90: r.latencyMs.p90,
+    p99: r.latencyMs.p99,
+    mean: r.latencyMs.mean,
+    max: r.latencyMs.max,
+    requests: r.requests,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    appErrors: r.appErrors,
+    duration: r.durationSec,
+    connections,
+    sampleFailures: r.sampleFailures,
+  };
+}
+
+export function machine(): Pick<BenchReport, 'node' | 'cpuCount' | 'cpuModel' | 'memoryGiB' | 'os'> {
+  const list = cpus();
+  return {
+    node: process.version,
+    cpuCount: list.length,
+    cpuModel: list[0]?.model?.trim() ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    os: `${process.platform} ${process.arch}`,
+  };
+}
+
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+
+export function markdown(report: BenchReport): string {
+  const lines: string[] = [];
+  lines.push(`# Dossier benchmark — ${report.startedAt.slice(0, 10)}`);
+  lines.push('');
+  lines.push(
+    `Node ${report.node}, ${report.cpuCount} CPU (${report.cpuModel}), PostgreSQL ${report.postgres.version} (${report.postgres.how}); ` +
+      `${report.settings.durationSec} s per scenario, ${report.settings.connections} connections, ${report.settings.warmup} warm-up submissions; ` +
+      `load average ${report.loadAverage.before} before, ${report.loadAverage.after} after; commit ${report.commit}.`,
+  );
+  lines.push('');
+  lines.push('| scenario | target | req/s | ok req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx | app errors |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of report.results) {
+    lines.push(
+      `| ${r.scenario} | ${r.target} | ${fmt(r.rps)} | ${fmt(r.okRps)} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${r.errors} | ${r.non2xx} | ${r.appErrors} |`,
+    );
+  }
+  const ratios: string[] = [];
+  for (const scenario of ['submit', 'track'] as const) {
+    const p = report.results.find((r) => r.scenario === scenario && r.target === 'platform');
+    const b = report.results.find((r) => r.scenario === scenario && r.target === 'baseline');
+    if (p && b && b.okRps > 0 && p.okRps > 0) {
+      ratios.push(`- ${scenario}: the platform serves ${((p.okRps / b.okRps) * 100).toFixed(0)}% of the baseline's successful throughput; p50 ${fmt(p.p50)} ms vs ${fmt(b.p50)} ms, p99 ${fmt(p.p99)} ms vs ${fmt(b.p99)} ms.`);
+    }
+  }
+  if (ratios.length) {
+    lines.push('');
+    lines.push(...ratios);
+  }
+  lines.push('');
+  lines.push('Targets:');
+  for (const [name, t] of Object.entries(report.targets)) {
+    lines.push(`- ${name} (${t.status}): ${t.description}${t.reason ? ` — ${t.reason}` : ''}`);
+  }
+  if (report.notes.length) {
+    lines.push('');
+    lines.push(...report.notes.map((n) => `- ${n}`));
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+export function writeReport(dir: string, report: BenchReport): { json: string; md: string } {
+  mkdirSync(dir, { recursive: true });
+  const json = join(dir, `${report.startedAt.slice(0, 10)}-dossier.json`);
+  const md = join(dir, 'latest.md');
+  writeFileSync(json, JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(md, markdown(report));
+  return { json, md };
+}
+
+/** The 1-minute load average, rounded. */
+export function load1(): number {
+  return Math.round(loadavg()[0] * 100) / 100;
+}

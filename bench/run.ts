@@ -1,0 +1,214 @@
+/**
+ * `npm run bench`: dossier submission and public tracking through the gateway, beside a bare
+ * Fastify + pg endpoint doing the same INSERT and SELECT on the same database.
+ * Writes bench/results/<YYYY-MM-DD>-dossier.json and bench/results/latest.md. See bench/README.md.
+ */
+import { execSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { dropDatabase } from '@xaso/persistence';
+import { baselineAdapter, gatewayAdapter, type TargetAdapter } from './lib/adapters';
+import { startChild, type ChildHandle } from './lib/child';
+import { benchConfig, type BenchConfig, type TargetName } from './lib/config';
+import { DossierFixtures, type SubmitDossierInput, type TrackKey } from './lib/fixtures';
+import { runBounded, runLoad, type LoadSpec } from './lib/load';
+import { freshDatabase, redact, resolvePostgres } from './lib/postgres';
+import { load1, machine, markdown, row, writeReport, type BenchReport } from './lib/report';
+import type { BaselineInfo, BaselineOptions } from './baseline/server';
+import type { PlatformInfo, PlatformInput } from './targets/platform';
+
+/** Real commune codes (in force since 2025-07-01), used as receiving units when the target does not say. */
+const DEFAULT_UNITS = ['00004', '00008', '00025', '00070', '00082', '00091', '00097', '00103'];
+const DEFAULT_PROCEDURES = ['BENCH.001'];
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+interface StartedTarget {
+  adapter: TargetAdapter;
+  description: string;
+  procedureCodes: string[];
+  receivingUnitCodes: string[];
+  child: ChildHandle<unknown>;
+}
+
+interface Context {
+  config: BenchConfig;
+  serverUrl: string;
+  /** Set once the platform has created and migrated the dossier service's database. */
+  dossierDatabaseUrl?: string;
+  dossierStore?: PlatformInfo['baselineStore'];
+  procedureCodes?: string[];
+  receivingUnitCodes?: string[];
+  drops: (() => Promise<void>)[];
+}
+
+async function startPlatform(ctx: Context): Promise<StartedTarget> {
+  const input: PlatformInput = { serverUrl: ctx.serverUrl, databasePrefix: 'xaso_bench' };
+  const child = await startChild<PlatformInfo>({
+    script: 'bench/targets/platform.ts',
+    input,
+    logFile: join('tmp', 'bench', 'platform.log'),
+    env: { LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+  });
+  const info = child.info;
+  ctx.drops.push(...info.databaseUrls.map((url) => () => dropDatabase(url)));
+  ctx.dossierDatabaseUrl = info.dossierDatabaseUrl;
+  ctx.dossierStore = info.baselineStore;
+  ctx.procedureCodes = info.procedureCodes;
+  ctx.receivingUnitCodes = info.receivingUnitCodes;
+  return {
+    adapter: gatewayAdapter(info.origin, info.token),
+    description: info.description,
+    procedureCodes: info.procedureCodes,
+    receivingUnitCodes: info.receivingUnitCodes,
+    child,
+  };
+}
+
+async function startBaselineTarget(ctx: Context): Promise<StartedTarget> {
+  let databaseUrl = ctx.dossierDatabaseUrl;
+  let store: BaselineOptions['storeKind'] = ctx.dossierStore ?? 'provisional';
+  if (!databaseUrl || store === 'provisional') {
+    const db = await freshDatabase(ctx.serverUrl, 'xaso_bench_baseline');
+    ctx.drops.push(db.drop);
+    databaseUrl = db.url;
+    store = 'provisional';
+  }
+  const input: BaselineOptions = { databaseUrl, port: 0, storeKind: store };
+  const child = await startChild<BaselineInfo>({
+    script: 'bench/baseline/server.ts',
+    input,
+    logFile: join('tmp', 'bench', 'baseline.log'),
+  });
+  return {
+    adapter: baselineAdapter(child.info.origin),
+    description: `bare Fastify + pg, ${child.info.store}, database ${redact(databaseUrl)}`,
+    procedureCodes: ctx.procedureCodes ?? DEFAULT_PROCEDURES,
+    receivingUnitCodes: ctx.receivingUnitCodes ?? DEFAULT_UNITS,
+    child,
+  };
+}
+
+async function measure(target: StartedTarget, config: BenchConfig, report: BenchReport): Promise<void> {
+  const { adapter } = target;
+  const fixtures = new DossierFixtures({ procedureCodes: target.procedureCodes, receivingUnitCodes: target.receivingUnitCodes });
+
+  // Warm-up: unique submissions, bounded in count; their codes feed the tracking scenario.
+  const inputs: SubmitDossierInput[] = [];
+  const t0 = Date.now();
+  const warm = await runBounded<TrackKey>(
+    adapter.origin,
+    config.warmup,
+    config.connections,
+    (i) => adapter.submitCall((inputs[i] = fixtures.next())),
+    (status, body, i) => {
+      const code = adapter.submittedCode(status, body);
+      return code ? { code, idNumberLast4: inputs[i].applicant.idNumber.slice(-4) } : undefined;
+    },
+    config.timeoutSec * 1000,
+  );
+  if (!warm.results.length) {
+    throw new Error(`every warm-up submission failed, e.g. ${warm.failures.slice(0, 2).join(' | ')}`);
+  }
+  const keys = warm.results;
+  log(`${adapter.name}: warm-up ${warm.results.length}/${config.warmup} submissions in ${Date.now() - t0} ms (${warm.failures.length} failed)`);
+  if (warm.failures.length) log(`${adapter.name}: warm-up failure sample: ${warm.failures[0]}`);
+
+  const loadOptions = { origin: adapter.origin, durationSec: config.durationSec, connections: config.connections, timeoutSec: config.timeoutSec };
+  for (const scenario of config.scenarios) {
+    let spec: LoadSpec;
+    if (scenario === 'submit') {
+      spec = {
+        next: () => adapter.submitCall(fixtures.next()),
+        ok: (status, body) => adapter.submittedCode(status, body) !== undefined,
+      };
+    } else {
+      if (!keys.length) throw new Error('no dossier of the warm-up could be tracked');
+      let i = 0;
+      spec = { next: () => adapter.trackCall(keys[i++ % keys.length]), ok: adapter.tracked };
+    }
+    log(`${adapter.name}: ${scenario} for ${config.durationSec} s with ${config.connections} connections`);
+    const result = await runLoad(spec, loadOptions);
+    const r = row(scenario, adapter.name, result, config.connections);
+    report.results.push(r);
+    log(`${adapter.name}: ${scenario}: ${r.rps} req/s (${r.okRps} ok), p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}, app errors ${r.appErrors}`);
+    if (r.sampleFailures.length) log(`${adapter.name}: ${scenario}: failure sample: ${r.sampleFailures[0]}`);
+  }
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return rows[0].server_version;
+  } finally {
+    await client.end();
+  }
+}
+
+function gitCommit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const config = benchConfig();
+  const pg = await resolvePostgres(config.databaseUrl);
+  log(`PostgreSQL: ${redact(pg.url)} (${pg.how})`);
+  const ctx: Context = { config, serverUrl: pg.url, drops: [] };
+  const report: BenchReport = {
+    name: 'dossier',
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+    commit: gitCommit(),
+    ...machine(),
+    loadAverage: { before: load1(), after: 0 },
+    postgres: { how: pg.how, version: await postgresVersion(pg.url) },
+    settings: { durationSec: config.durationSec, connections: config.connections, warmup: config.warmup, timeoutSec: config.timeoutSec },
+    targets: {},
+    results: [],
+    notes: [
+      'The load generator (autocannon, this process), the servers under test (one child process per target) and PostgreSQL share the same machine and its CPU cores; absolute numbers are for comparison between the two targets on the same run, not capacity figures.',
+      'Latency percentiles are computed from every completed response (floating-point ms), including non-2xx and failed ones.',
+    ],
+  };
+  const starters: Record<TargetName, (c: Context) => Promise<StartedTarget>> = { platform: startPlatform, baseline: startBaselineTarget };
+  try {
+    for (const name of config.targets) {
+      let target: StartedTarget | undefined;
+      try {
+        log(`starting ${name}`);
+        target = await starters[name](ctx);
+        report.targets[name] = { description: target.description, status: 'ran' };
+        log(`${name}: ${target.description} at ${target.adapter.origin} (pid ${target.child.pid})`);
+        await measure(target, config, report);
+      } catch (error) {
+        const reason = (error as Error).message;
+        log(`${name}: FAILED: ${reason}`);
+        report.targets[name] = { description: report.targets[name]?.description ?? name, status: 'failed', reason };
+      } finally {
+        await target?.child.stop();
+      }
+    }
+  } finally {
+    if (!config.keepDatabases) {
+      for (const drop of ctx.drops) await drop().catch((error) => log(`drop failed: ${(error as Error).message}`));
+    }
+    await pg.stop();
+  }
+  report.finishedAt = new Date().toISOString();
+  report.loadAverage.after = load1();
+  const files = writeReport(config.resultsDir, report);
+  process.stdout.write(markdown(report));
+  log(`wrote ${files.json} and ${files.md}`);
+  if (Object.values(report.targets).some((t) => t.status === 'failed')) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
