@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
 import { gatewayConfig, type GatewayConfigInput } from './config';
 import { GatewayModule } from './gateway.module';
 
@@ -19,11 +20,13 @@ export interface StartGatewayOptions extends GatewayConfigInput {
  */
 export async function startGateway(options: StartGatewayOptions): Promise<INestApplication> {
   const config = gatewayConfig(options);
+  const quiet = options.logger === false;
   const app = await NestFactory.create(GatewayModule.forRoot(config), {
     rawBody: true, // the REST facade forwards request bodies byte for byte
-    logger: options.logger,
-    bufferLogs: false,
+    logger: quiet ? false : options.logger,
+    bufferLogs: !quiet && !options.logger,
   });
+  if (!quiet && !options.logger) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => ({}) as OpenAPIObject, {
     raw: false,

@@ -3,8 +3,10 @@ import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, R
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApiModule } from '@xaso/api';
 import { AuthModule, DevTokenIssuerModule, TokenVerifier } from '@xaso/auth';
+import { ObservabilityModule } from '@xaso/observability';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { gatewayGraphQLOptions } from './graphql/gateway-graphql';
+import { SubgraphHealth } from './health/subgraph-health';
 import { OpenApiAggregator, OpenApiController } from './rest/openapi';
 import { RestProxyMiddleware } from './rest/rest-proxy.middleware';
 
@@ -14,8 +16,9 @@ export class GatewayModule implements NestModule {
     return {
       module: GatewayModule,
       imports: [
+        ObservabilityModule.forRoot({ service: 'gateway', mountedPaths: ['/graphql'] }),
         ApiModule,
-        // The gateway owns no resources: its own routes (OpenAPI, health, dev tokens) are public,
+        // The gateway owns no resources: its own routes (OpenAPI, health, metrics, dev tokens) are public,
         // so only the verifier is needed, not the global guard.
         AuthModule.forRoot({ globalGuard: false }),
         DevTokenIssuerModule.registerIfEnabled(),
@@ -26,7 +29,7 @@ export class GatewayModule implements NestModule {
         }),
       ],
       controllers: [OpenApiController],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, OpenApiAggregator, RestProxyMiddleware],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, OpenApiAggregator, RestProxyMiddleware, SubgraphHealth],
     };
   }
 

@@ -11,6 +11,7 @@ describe('gateway over a throwaway subgraph', () => {
 
   beforeAll(async () => {
     process.env.AUTH_DEV_ISSUER = 'true';
+    process.env.LOG_LEVEL ??= 'warn';
     fake = await startFakeService();
     gateway = await startGateway({
       port: 0,
@@ -48,9 +49,16 @@ describe('gateway over a throwaway subgraph', () => {
     expect(body.data.whoami).toEqual({ authorization: `Bearer ${token}`, correlationId: 'corr-123' });
   });
 
-  it('lets a request without a token through (the subgraph decides)', async () => {
-    const { body } = await gql('{ whoami { authorization } }');
+  it('lets a request without a token through (the subgraph decides), with a new correlation id', async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ whoami { authorization correlationId } }' }),
+    });
+    const body = (await response.json()) as { data: { whoami: { authorization: string | null; correlationId: string } } };
     expect(body.data.whoami.authorization).toBeNull();
+    expect(body.data.whoami.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get('x-correlation-id')).toBe(body.data.whoami.correlationId);
   });
 
   it('refuses a present but invalid token with UNAUTHENTICATED', async () => {
@@ -104,6 +112,16 @@ describe('gateway over a throwaway subgraph', () => {
     const { token: issued } = (await response.json()) as { token: string };
     const { body } = await gql('{ whoami { authorization } }', { authorization: `Bearer ${issued}` });
     expect(body.data.whoami.authorization).toBe(`Bearer ${issued}`);
+  });
+
+  it('is ready when every subgraph answers, and exposes metrics', async () => {
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok', info: { 'subgraph:fake': { status: 'up' } } });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain('xaso_http_request_duration_seconds');
+    expect(metrics).toContain('service="gateway"');
   });
 
   describe('REST facade', () => {

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { formatGraphQLError } from '@xaso/api';
 import { type AuthUser, TokenVerifier } from '@xaso/auth';
+import { CORRELATION_ID_HEADER, correlationIdFrom } from '@xaso/observability';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import type { GatewayConfig } from '../config';
@@ -19,12 +20,15 @@ export const FORWARDED_HEADERS = ['authorization', 'x-correlation-id', 'accept-l
 /** Sends the caller's Authorization, correlation id and language on to the subgraphs. */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const incoming = (context as GatewayContext | undefined)?.req?.headers;
-    if (!incoming || !request.http) return;
+    const req = (context as GatewayContext | undefined)?.req;
+    if (!req || !request.http) return;
     for (const name of FORWARDED_HEADERS) {
-      const value = incoming[name];
+      const value = req.headers[name];
       if (typeof value === 'string' && value !== '') request.http.headers.set(name, value);
     }
+    // The id the observability middleware settled on (the caller's, or a new one).
+    const correlationId = correlationIdFrom(req);
+    if (correlationId) request.http.headers.set(CORRELATION_ID_HEADER, correlationId);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import { TokenVerifier } from '@xaso/auth';
+import { CORRELATION_ID_HEADER, correlationIdFrom } from '@xaso/observability';
 import type { NextFunction, Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { GATEWAY_CONFIG, type GatewayConfig, type RestRoute } from '../config';
 import { sendProblem } from './problem';
 
@@ -79,7 +79,8 @@ export class RestProxyMiddleware implements NestMiddleware {
       if (value === undefined || HOP_BY_HOP.has(name)) continue;
       for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
     }
-    if (!headers.has('x-correlation-id')) headers.set('x-correlation-id', randomUUID());
+    const correlationId = correlationIdFrom(req);
+    if (correlationId) headers.set(CORRELATION_ID_HEADER, correlationId);
     headers.set('x-forwarded-for', [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', '));
     headers.set('x-forwarded-proto', req.protocol);
     if (req.headers.host) headers.set('x-forwarded-host', req.headers.host);
