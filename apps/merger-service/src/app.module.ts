@@ -3,8 +3,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApiModule, DateScalar, subgraphGraphQLOptions } from '@xaso/api';
 import { AuthModule } from '@xaso/auth';
+import type { EventTransport } from '@xaso/messaging';
+import { ObservabilityModule } from '@xaso/observability';
 import { PersistenceModule } from '@xaso/persistence';
-import { UNITS_ENTITIES, UNITS_MIGRATIONS, UnitsModule } from './units/units.module';
+import { MERGER_ENTITIES, MERGER_MIGRATIONS, UnitsModule } from './units/units.module';
 
 export const MERGER_SERVICE = 'merger';
 
@@ -28,6 +30,10 @@ const FEDERATION_2_11 = {
 export interface MergerAppOptions {
   /** Explicit database URL (tests, all-in-one); else MERGER_DATABASE_URL / DATABASE_URL. */
   databaseUrl?: string;
+  /** Event transport (tests); default Kafka when KAFKA_BROKERS is set, else the in-process bus. */
+  transport?: EventTransport;
+  /** pino level (default LOG_LEVEL or info); `silent` for tests and the import CLI. */
+  logLevel?: string;
 }
 
 @Module({})
@@ -36,13 +42,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ObservabilityModule.forRoot({ service: MERGER_SERVICE, logLevel: options.logLevel }),
         ApiModule,
         AuthModule.forRoot(),
         PersistenceModule.forService({
           service: MERGER_SERVICE,
           url: options.databaseUrl,
-          entities: [...UNITS_ENTITIES],
-          migrations: [...UNITS_MIGRATIONS],
+          entities: MERGER_ENTITIES,
+          migrations: MERGER_MIGRATIONS,
         }),
         GraphQLModule.forRoot<ApolloFederationDriverConfig>({
           ...subgraphGraphQLOptions({ service: MERGER_SERVICE }),
@@ -51,7 +58,7 @@ export class AppModule {
           // drops code-first scalar implementations, so `Date` would accept "2024-02-30" unchecked.
           resolvers: { Date: DateScalar },
         }),
-        UnitsModule,
+        UnitsModule.register({ transport: options.transport }),
       ],
     };
   }

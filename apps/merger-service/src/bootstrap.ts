@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { EventTransport } from '@xaso/messaging';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ImportAdministrativeUnits, type ImportSummary } from './units/application/import-administrative-units';
 import { UnitRepository } from './units/application/ports';
@@ -14,17 +16,22 @@ export interface StartMergerServiceOptions {
   port?: number;
   /** Default: MERGER_DATABASE_URL, else DATABASE_URL. */
   databaseUrl?: string;
-  /** Nest's logger (default true). */
+  /** Logging (default true); false silences Nest's and the request logs. */
   logger?: boolean;
+  /** Event transport (tests); default Kafka when KAFKA_BROKERS is set, else the in-process bus. */
+  transport?: EventTransport;
   /** Load the real units when the registry is empty (default: true unless MERGER_IMPORT_ON_START=false). */
   importIfEmpty?: boolean;
 }
 
 /** Nest application of merger-service, not yet listening (tests use it with supertest). */
 export async function createMergerApp(opts: Omit<StartMergerServiceOptions, 'port'> = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: opts.databaseUrl }), {
-    logger: opts.logger === false ? false : undefined,
+  const quiet = opts.logger === false;
+  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl: opts.databaseUrl, transport: opts.transport, logLevel: quiet ? 'silent' : undefined }), {
+    logger: quiet ? false : undefined,
+    bufferLogs: !quiet,
   });
+  if (!quiet) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const document = mergerOpenApiDocument(app);
   app.getHttpAdapter().get('/openapi.json', (_req: unknown, res: { json(body: unknown): void }) => res.json(document));

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { InProcessBus, InProcessTransport } from '@xaso/messaging';
 import { createTestDatabase } from '@xaso/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,12 @@ describe('importing the real administrative units', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('merger_import');
-    app = await createMergerApp({ databaseUrl: db.url, logger: false, importIfEmpty: false });
+    app = await createMergerApp({
+      databaseUrl: db.url,
+      logger: false,
+      importIfEmpty: false,
+      transport: new InProcessTransport(new InProcessBus()),
+    });
     dataSource = app.get(DataSource);
     first = await importUnits(app);
   });
@@ -62,6 +68,14 @@ describe('importing the real administrative units', () => {
     expect(again.units).toEqual({ total: 14149, created: 0, updated: 0, unchanged: 14149 });
     expect(again.links).toMatchObject({ created: 0, updated: 0 });
     expect(await dataSource.query(`SELECT max(updated_at) AS t, count(*) AS n FROM administrative_unit`)).toEqual(before);
+    // One summary event for the first run, none for the run that changed nothing.
+    const events = await dataSource.query(`SELECT envelope FROM outbox ORDER BY seq`);
+    expect(events).toHaveLength(1);
+    expect(events[0].envelope).toMatchObject({
+      type: 'admin-unit.imported',
+      source: 'merger',
+      payload: { created: 14149, updated: 0, unchanged: 0, countsByLevel: { 'COMMUNE@2025-07-01': 3321 }, links: { total: 10665 } },
+    });
   });
 
   it('answers for a code together with a date: 00004 was Trúc Bạch, is Ba Đình', async () => {

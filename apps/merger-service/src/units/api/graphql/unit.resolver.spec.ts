@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { Role, issueDevToken } from '@xaso/auth';
+import { InProcessBus, InProcessTransport } from '@xaso/messaging';
 import { createTestDatabase } from '@xaso/testing';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createMergerApp } from '../../../bootstrap';
 
@@ -13,12 +15,18 @@ describe('merger-service GraphQL and REST', () => {
   let db: { url: string; drop(): Promise<void> };
   let app: INestApplication;
   const saved = process.env.AUTH_DEV_SECRET;
+  const bus = new InProcessBus();
+  const delivered: { type: string; aggregateId: string; unitCode: string | null; payload: unknown }[] = [];
 
   beforeAll(async () => {
     process.env.AUTH_DEV_SECRET = SECRET;
     db = await createTestDatabase('merger_api');
     // importIfEmpty: the same path `npm start` takes on an empty database.
-    app = await createMergerApp({ databaseUrl: db.url, logger: false, importIfEmpty: true });
+    app = await createMergerApp({ databaseUrl: db.url, logger: false, importIfEmpty: true, transport: new InProcessTransport(bus) });
+    // A replica-keeping consumer elsewhere, on the same bus.
+    await new InProcessTransport(bus).subscribe('replica-spec', ['xaso.merger.events.v1'], async (message) => {
+      delivered.push(JSON.parse(message.value!));
+    });
   });
 
   afterAll(async () => {
@@ -177,6 +185,18 @@ describe('merger-service GraphQL and REST', () => {
       expect(children.data!.administrativeUnit.children.edges).toEqual([{ node: { code: '00004-001', name: 'Tổ dân phố số 1' } }]);
       const byCode = await gql(`{ administrativeUnit(code: "00004-001") { name parent { code } } }`);
       expect(byCode.data!.administrativeUnit).toEqual({ name: 'Tổ dân phố số 1', parent: { code: '00004' } });
+      // Announced through the outbox and relayed to xaso.merger.events.v1.
+      const expected = {
+        type: 'village.created',
+        aggregateId: `00004-001@${data!.createVillage.validFrom}`,
+        unitCode: '00004',
+        payload: {
+          code: '00004-001', validFrom: data!.createVillage.validFrom, name: 'Tổ dân phố số 1', type: 'Tổ dân phố',
+          commune: { code: '00004', validFrom: '2025-07-01' },
+        },
+      };
+      for (let i = 0; i < 100 && !delivered.some((e) => e.type === 'village.created'); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(delivered).toContainEqual(expect.objectContaining(expected));
     });
 
     it('refuses an officer of another commune, a citizen and an anonymous caller', async () => {
@@ -188,6 +208,8 @@ describe('merger-service GraphQL and REST', () => {
       expect((await gql(mutation, vars)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
       const count = await gql(`{ administrativeUnit(code: "00004") { children(level: VILLAGE) { totalCount } } }`);
       expect(count.data!.administrativeUnit.children.totalCount).toBe(1);
+      const events = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox WHERE envelope->>'type' = 'village.created'`);
+      expect(events[0].n).toBe(1);
     });
 
     it('checks the type and the commune', async () => {
