@@ -41,7 +41,6 @@ describe('importing the real administrative units', () => {
     expect(first.units).toEqual({ total: 14149, created: 14149, updated: 0, unchanged: 0 });
     expect(first.links).toEqual({ total: 10602 + 63, derived: 63, created: 10665, updated: 0 });
     expect(first.elapsedMs).toBeLessThan(10_000);
-    // eslint-disable-next-line no-console
     console.log(`import of 14,149 units and 10,665 links: ${first.elapsedMs} ms`);
   });
 

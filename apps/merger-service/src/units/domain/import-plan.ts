@@ -71,8 +71,9 @@ export function planImport(legacy: CsvRecord[], current: CsvRecord[], rearrangem
   for (const row of rearrangement) {
     const from = codeOf(row.old_province_code, 'rearrangement-2025.csv');
     const to = codeOf(row.new_province_code, 'rearrangement-2025.csv');
-    if (!provinceTargets.has(from)) provinceTargets.set(from, new Set());
-    provinceTargets.get(from)!.add(to);
+    const targets = provinceTargets.get(from) ?? new Set<string>();
+    targets.add(to);
+    provinceTargets.set(from, targets);
   }
   let derivedLinks = 0;
   for (const [from, targets] of provinceTargets) {

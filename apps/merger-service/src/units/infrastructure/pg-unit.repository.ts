@@ -38,6 +38,25 @@ function pickUnit(row: UnitRow): AdministrativeUnit {
   };
 }
 
+const INSERT_UNITS = `INSERT INTO administrative_unit
+    (code, valid_from, valid_to, level, type, name, search_name, parent_code, parent_valid_from)
+  SELECT * FROM unnest($1::text[], $2::date[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[])`;
+
+/** Column arrays for INSERT_UNITS (one array per column: one round trip whatever the row count). */
+function unitArrays(units: AdministrativeUnit[]): unknown[] {
+  return [
+    units.map((u) => u.code),
+    units.map((u) => u.validFrom),
+    units.map((u) => u.validTo),
+    units.map((u) => u.level),
+    units.map((u) => u.type),
+    units.map((u) => u.name),
+    units.map((u) => searchText(u.name)),
+    units.map((u) => u.parentCode),
+    units.map((u) => u.parentValidFrom),
+  ];
+}
+
 @Injectable()
 export class PgUnitRepository extends UnitRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
@@ -56,9 +75,7 @@ export class PgUnitRepository extends UnitRepository {
   /** One statement for all rows: arrays → unnest → upsert. Rows that would not change are not touched. */
   async upsertUnits(units: AdministrativeUnit[]): Promise<UpsertCounts> {
     const rows = await this.query<{ inserted: boolean }>(
-      `INSERT INTO administrative_unit
-         (code, valid_from, valid_to, level, type, name, search_name, parent_code, parent_valid_from)
-       SELECT * FROM unnest($1::text[], $2::date[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[])
+      `${INSERT_UNITS}
        ON CONFLICT (code, valid_from) DO UPDATE SET
          valid_to = EXCLUDED.valid_to, level = EXCLUDED.level, type = EXCLUDED.type, name = EXCLUDED.name,
          search_name = EXCLUDED.search_name, parent_code = EXCLUDED.parent_code,
@@ -68,20 +85,15 @@ export class PgUnitRepository extends UnitRepository {
          IS DISTINCT FROM (EXCLUDED.valid_to, EXCLUDED.level, EXCLUDED.type, EXCLUDED.name,
               EXCLUDED.parent_code, EXCLUDED.parent_valid_from)
        RETURNING (xmax = 0) AS inserted`,
-      [
-        units.map((u) => u.code),
-        units.map((u) => u.validFrom),
-        units.map((u) => u.validTo),
-        units.map((u) => u.level),
-        units.map((u) => u.type),
-        units.map((u) => u.name),
-        units.map((u) => searchText(u.name)),
-        units.map((u) => u.parentCode),
-        units.map((u) => u.parentValidFrom),
-      ],
+      unitArrays(units),
     );
     const inserted = rows.filter((r) => r.inserted).length;
     return { inserted, updated: rows.length - inserted };
+  }
+
+  /** A new unit version; an existing (code, validFrom) is a bug upstream and fails (unique violation). */
+  async insertUnit(unit: AdministrativeUnit): Promise<void> {
+    await this.query(INSERT_UNITS, unitArrays([unit]));
   }
 
   async upsertLinks(links: UnitLink[]): Promise<UpsertCounts> {
@@ -101,10 +113,6 @@ export class PgUnitRepository extends UnitRepository {
     );
     const inserted = rows.filter((r) => r.inserted).length;
     return { inserted, updated: rows.length - inserted };
-  }
-
-  async insertUnit(unit: AdministrativeUnit): Promise<void> {
-    await this.upsertUnits([unit]);
   }
 
   /** Concurrency-safe: the upsert takes the row lock, so two officers never get the same number. */

@@ -40,6 +40,7 @@ describe('merger-service GraphQL and REST', () => {
     const req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
     if (token) req.set('authorization', `Bearer ${token}`);
     const res = await req.send({ query, variables });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per query
     return res.body as { data?: Record<string, any>; errors?: { message: string; extensions: { code: string; messageVi?: string } }[] };
   }
 
