@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ensureDatabase, resolveServiceDatabaseUrl, serviceDatabaseEnvName, startEmbeddedPostgres } from '@xaso/persistence';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { discoverServices, loadServiceBootstrap, REPO_ROOT } from './services';
+import { type DiscoveredService, discoverServices, loadServiceBootstrap, REPO_ROOT } from './services';
 
 export interface AllInOneOptions {
   /** Public port of the gateway (default PORT, else 4000; 0 = any free port). */
@@ -20,6 +20,16 @@ export interface AllInOneOptions {
   seed?: boolean;
   /** Nest logs of the services and the gateway (default true). */
   logger?: boolean;
+  /**
+   * A service that fails to start stops everything (default ALL_IN_ONE_STRICT=true). When false,
+   * it is logged and left out, so one service under construction does not block the others.
+   */
+  strict?: boolean;
+  /**
+   * Where the launcher reads its own settings (PORT, DATABASE_URL, <SERVICE>_DATABASE_URL, ...);
+   * default process.env. The services and libraries still read theirs (AUTH_*, LOG_LEVEL,
+   * KAFKA_BROKERS) from process.env.
+   */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -33,6 +43,8 @@ export interface AllInOne {
   gatewayUrl: string;
   gateway: INestApplication;
   services: RunningService[];
+  /** Services that failed to start and were left out (non-strict mode), with the reason. */
+  failed: { name: string; error: string }[];
   databaseServer: string;
   embedded: boolean;
   /** Milliseconds spent per start-up phase. */
@@ -98,35 +110,53 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
     }
     if (!discovered.length) throw new Error('No service found (apps/*-service/src/bootstrap.ts)');
     const basePort = options.serviceBasePort ?? Number(env.SERVICE_BASE_PORT ?? 4101);
-    const services = await phase('services', () =>
+    const strict = options.strict ?? env.ALL_IN_ONE_STRICT === 'true';
+    const failed: { name: string; error: string }[] = [];
+    const startService = async (service: DiscoveredService, index: number): Promise<RunningService> => {
+      const began = performance.now();
+      const databaseUrl = resolveServiceDatabaseUrl(service.name, { ...env, DATABASE_URL: databaseServer }, true) ?? databaseServer;
+      await ensureDatabase(databaseUrl);
+      // Services that read their URL from the environment find the same database.
+      env[serviceDatabaseEnvName(service.name)] ??= databaseUrl;
+      const bootstrap = loadServiceBootstrap(service);
+      const app = await bootstrap.start({
+        port: basePort === 0 ? 0 : basePort + index,
+        databaseUrl,
+        logger: options.logger ?? true,
+        importIfEmpty: false,
+      });
+      try {
+        if ((options.seed ?? true) && bootstrap.seedIfEmpty) {
+          const seedBegan = performance.now();
+          const seeded = await bootstrap.seedIfEmpty(app);
+          if (seeded) log.log(`${service.name}: seeded its empty database in ${((performance.now() - seedBegan) / 1000).toFixed(1)} s`);
+        }
+      } catch (error) {
+        await app.close().catch(() => undefined);
+        throw error;
+      }
+      stack.push({ name: service.name, stop: () => app.close() });
+      const url = `http://127.0.0.1:${portOf(app)}`;
+      timings[`service:${service.name}`] = Math.round(performance.now() - began);
+      log.log(`${service.name}-service ready on ${url} (database ${new URL(databaseUrl).pathname.slice(1)})`);
+      return { name: service.name, url, app };
+    };
+    const started = await phase('services', () =>
       Promise.all(
-        discovered.map(async (service, index): Promise<RunningService> => {
-          const started = performance.now();
-          const databaseUrl =
-            resolveServiceDatabaseUrl(service.name, { ...env, DATABASE_URL: databaseServer }, true) ?? databaseServer;
-          await ensureDatabase(databaseUrl);
-          // Services that read their URL from the environment find the same database.
-          env[serviceDatabaseEnvName(service.name)] ??= databaseUrl;
-          const bootstrap = loadServiceBootstrap(service);
-          const app = await bootstrap.start({
-            port: basePort === 0 ? 0 : basePort + index,
-            databaseUrl,
-            logger: options.logger ?? true,
-            importIfEmpty: false,
-          });
-          stack.push({ name: service.name, stop: () => app.close() });
-          if ((options.seed ?? true) && bootstrap.seedIfEmpty) {
-            const seedStarted = performance.now();
-            const seeded = await bootstrap.seedIfEmpty(app);
-            if (seeded) log.log(`${service.name}: seeded empty database in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+        discovered.map(async (service, index): Promise<RunningService | undefined> => {
+          try {
+            return await startService(service, index);
+          } catch (error) {
+            if (strict) throw error;
+            failed.push({ name: service.name, error: (error as Error).message });
+            log.error(`${service.name}-service failed to start and is left out: ${(error as Error).stack ?? String(error)}`);
+            return undefined;
           }
-          const url = `http://127.0.0.1:${portOf(app)}`;
-          timings[`service:${service.name}`] = Math.round(performance.now() - started);
-          log.log(`${service.name}-service ready on ${url} (database ${new URL(databaseUrl).pathname.slice(1)})`);
-          return { name: service.name, url, app };
         }),
       ),
     );
+    const services = started.filter((s): s is RunningService => s !== undefined);
+    if (!services.length) throw new Error(`No service started (${failed.map((f) => `${f.name}: ${f.error}`).join('; ')})`);
 
     // 3. The gateway. Loaded the same way: it is an app too.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -152,6 +182,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
       gatewayUrl: `http://localhost:${portOf(gateway)}`,
       gateway,
       services,
+      failed,
       databaseServer,
       embedded: !external,
       timings,

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     `  API docs     ${url}/api/docs`,
     `  Health       ${url}/health/ready   Metrics ${url}/metrics`,
     ...(process.env.AUTH_DEV_ISSUER === 'true' ? [`  Dev tokens   POST ${url}/auth/dev/token  {"role":"OFFICER","unitCode":"00004"}`] : []),
+    ...running.failed.map((f) => `  NOT STARTED  ${f.name}-service: ${f.error.split('\n')[0]}`),
     `  phases (ms): ${Object.entries(running.timings).map(([k, v]) => `${k}=${v}`).join(' ')}`,
     '',
     `Ready in ${elapsed} s on ${url}`,
