@@ -5,7 +5,7 @@ import { villageCreated } from '@xaso/contracts';
 import { inTransaction } from '@xaso/persistence';
 import { DataSource } from 'typeorm';
 import { todayInVietnam } from '../domain/calendar-date';
-import { type AdministrativeUnit, UnitLevel, unitKeyString } from '../domain/unit';
+import { type AdministrativeUnit, COMMUNE_CODE_PATTERN, UnitLevel, unitKeyString } from '../domain/unit';
 import { VILLAGE_TYPES, isVillageType, normaliseVillageName, villageCode } from '../domain/village';
 import { UnitRepository } from './ports';
 import { UnitEventPublisher } from './unit-events';
@@ -32,7 +32,7 @@ export class CreateVillage {
   async execute(command: CreateVillageCommand): Promise<AdministrativeUnit> {
     const name = normaliseVillageName(command.name);
     const type = command.type.normalize('NFC').trim();
-    if (!/^\d{5}$/.test(command.communeCode)) {
+    if (!COMMUNE_CODE_PATTERN.test(command.communeCode)) {
       throw new ValidationFailedError(
         `Commune code must be 5 digits: ${command.communeCode}`,
         `Mã xã phải gồm 5 chữ số: ${command.communeCode}`,

@@ -68,8 +68,9 @@ export function clampToValidity(unit: Pick<AdministrativeUnit, 'validFrom' | 'va
 export const unitKeyString = (key: UnitKey): string => `${key.code}@${key.validFrom}`;
 
 /** Official GSO codes are digits (2 province, 3 district, 5 commune); villages add `-NNN`. */
-const UNIT_CODE = /^\d{2,5}(-\d{3,})?$/;
-export const isUnitCode = (code: string): boolean => UNIT_CODE.test(code);
+export const UNIT_CODE_PATTERN = /^\d{2,5}(-\d{3,})?$/;
+export const COMMUNE_CODE_PATTERN = /^\d{5}$/;
+export const isUnitCode = (code: string): boolean => UNIT_CODE_PATTERN.test(code);
 
 export function parseUnitLevel(value: string): UnitLevel | undefined {
   const upper = value.toUpperCase();

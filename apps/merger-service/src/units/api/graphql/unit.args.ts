@@ -1,9 +1,8 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { DateScalar, PaginationArgs } from '@xaso/api';
 import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { UnitLevel } from '../../domain/unit';
+import { COMMUNE_CODE_PATTERN, UNIT_CODE_PATTERN, UnitLevel } from '../../domain/unit';
 
-export const UNIT_CODE_PATTERN = /^\d{2,5}(-\d{3,})?$/;
 const codeMessage = { message: 'code must be 2–5 digits (villages: <commune code>-NNN)' };
 
 @ArgsType()
@@ -64,7 +63,7 @@ export class ChildrenArgs extends PaginationArgs {
 @ArgsType()
 export class CreateVillageArgs {
   @Field(() => ID)
-  @Matches(/^\d{5}$/, { message: 'communeCode must be 5 digits' })
+  @Matches(COMMUNE_CODE_PATTERN, { message: 'communeCode must be 5 digits' })
   communeCode!: string;
 
   @Field()

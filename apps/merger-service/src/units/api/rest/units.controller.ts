@@ -6,8 +6,7 @@ import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { GetAdministrativeUnit, ListAdministrativeUnits } from '../../application/unit-queries';
 import { todayInVietnam } from '../../domain/calendar-date';
-import { type AdministrativeUnit, UnitLevel, isInForce } from '../../domain/unit';
-import { UNIT_CODE_PATTERN } from '../graphql/unit.args';
+import { type AdministrativeUnit, UNIT_CODE_PATTERN, UnitLevel, isInForce } from '../../domain/unit';
 import { connectionOf, pageQuery } from '../page';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
