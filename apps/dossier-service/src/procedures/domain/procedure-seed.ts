@@ -133,7 +133,7 @@ export const PROCEDURE_SEED: readonly Procedure[] = [
     competentLevel: 'COMMUNE',
     processingDays: 0,
     fee: 0,
-    feeNote: 'Phí theo mức HĐND tỉnh quy định (thường 8.000 đồng/bản)',
+    feeNote: 'Phí cấp bản sao trích lục theo mức HĐND tỉnh quy định',
     requiredDocuments: ['Tờ khai cấp bản sao trích lục hộ tịch', ID],
     onlineLevel: 'FULL',
     active: true,
