@@ -189,7 +189,9 @@ describe('pauses, completion and due dates', () => {
   const calc = new DeadlineCalculator(new WorkingCalendar());
   it('a full life cycle with a supplement pause recomputes the legal due date', () => {
     const officer = actorFor('OFFICER');
-    let s = applyTransition(null, { ...commandFor('RECEIVE', 'OFFICER'), dossier: { ...(commandFor('RECEIVE', 'OFFICER') as { dossier: never }).dossier, dueAt: undefined } } as DossierCommand, officer, at('2026-03-02', '09:00'), { deadlines: calc }).state;
+    const receive = commandFor('RECEIVE', 'OFFICER') as Extract<DossierCommand, { type: 'RECEIVE' }>;
+    const withoutDue: DossierCommand = { ...receive, dossier: { ...receive.dossier, dueAt: undefined } };
+    let s = applyTransition(null, withoutDue, officer, at('2026-03-02', '09:00'), { deadlines: calc }).state;
     expect(s.dueAt).toEqual(at('2026-03-05', '17:00'));
     s = applyTransition(s, { type: 'START_PROCESSING' }, officer, at('2026-03-02', '10:00')).state;
     s = applyTransition(s, { type: 'REQUEST_SUPPLEMENT', note: 'Thiếu giấy tờ' }, officer, at('2026-03-03', '10:00')).state;
