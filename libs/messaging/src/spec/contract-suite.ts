@@ -203,6 +203,28 @@ export function describeMessagingContract(name: string, makeTransport: () => Eve
       expect(await count('SELECT 1 FROM inbox WHERE consumer_group = $1', [f.group])).toBe(1);
     });
 
+    it('2c. redelivers to the same member a message whose processing failed before acknowledgement', async () => {
+      const f = await fixture();
+      let failedOnce = false;
+      let duplicates = 0;
+      const c = consumer(f, {
+        hooks: {
+          onDuplicate: () => duplicates++,
+          afterHandleBeforeAck: () => {
+            if (!failedOnce) {
+              failedOnce = true;
+              throw new Error('lost the connection before acknowledging');
+            }
+          },
+        },
+      });
+      await c.start();
+      await inTransaction(dataSource, () => f.outbox.publish([newEvent('redo', 1), newEvent('redo', 2)]));
+      relay(f.outbox).start();
+      await waitFor('the redelivery and the next event', async () => duplicates === 1 && (await count('SELECT 1 FROM side_effect')) === 2);
+      expect((await dataSource.query(`SELECT n FROM side_effect ORDER BY id`)).map((r: { n: number }) => r.n)).toEqual([1, 2]);
+    });
+
     it('3. keeps per-aggregate order across partitions with two relays running', async () => {
       const f = await fixture();
       const aggregates = 24;
