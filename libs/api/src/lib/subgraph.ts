@@ -1,6 +1,7 @@
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { DateScalar } from './date.scalar';
 import { formatGraphQLError } from './graphql-errors';
 
 export interface SubgraphOptions {
@@ -10,11 +11,25 @@ export interface SubgraphOptions {
   plugins?: ApolloFederationDriverConfig['plugins'];
 }
 
+/**
+ * @nestjs/graphql 13 links federation v2.12 (importing @cacheTag) by default, which the
+ * @apollo/subgraph 2.11 we run rejects ("Invalid version v2.12"): pin the link to v2.11.
+ */
+const FEDERATION_LINK = {
+  version: 2 as const,
+  importUrl: 'https://specs.apollo.dev/federation/v2.11',
+  directives: [
+    '@authenticated', '@composeDirective', '@context', '@cost', '@extends', '@external', '@fromContext',
+    '@inaccessible', '@interfaceObject', '@key', '@listSize', '@override', '@policy', '@provides',
+    '@requires', '@requiresScopes', '@shareable', '@tag',
+  ],
+};
+
 /** The Apollo Federation 2 subgraph settings every service shares (code-first). */
 export function subgraphGraphQLOptions(options: SubgraphOptions): ApolloFederationDriverConfig {
   return {
     driver: ApolloFederationDriver,
-    autoSchemaFile: { federation: 2 },
+    autoSchemaFile: { federation: FEDERATION_LINK },
     sortSchema: true,
     path: '/graphql',
     playground: false,
@@ -23,6 +38,9 @@ export function subgraphGraphQLOptions(options: SubgraphOptions): ApolloFederati
     includeStacktraceInErrorResponses: false,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     formatError: formatGraphQLError,
+    // The federation driver rebuilds the schema from SDL and drops code-first scalar
+    // implementations; without this `Date` would accept "2024-02-30" unchecked.
+    resolvers: { Date: DateScalar },
     plugins: options.plugins ?? [],
   };
 }
