@@ -1,0 +1,69 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@xaso/messaging';
+import type { EventTransport } from '@xaso/messaging';
+import { CalendarResolver } from './calendar/calendar.resolver';
+import { CalendarService } from './calendar/calendar.service';
+import { CLOCK, type Clock, systemClock } from './common/clock';
+import { DOSSIER_OPTIONS, type DossierServiceOptions } from './common/tokens';
+import { DossierLoaderFactory } from './dossiers/api/dossier.loaders';
+import { DossiersController, ProceduresController } from './dossiers/api/dossiers.controller';
+import { DossiersResolver } from './dossiers/api/dossiers.resolver';
+import { IdempotencyService } from './dossiers/api/idempotency';
+import { DeadlineScheduler } from './dossiers/application/deadline-scheduler';
+import { DossierAccess } from './dossiers/application/dossier-access';
+import { DossierService } from './dossiers/application/dossier.service';
+import { DossierRepository } from './dossiers/infrastructure/dossier.repository';
+import { ProceduresResolver } from './procedures/api/procedures.resolver';
+import { ProcedureSeeder } from './procedures/infrastructure/procedure-seeder';
+import { ProcedureRepository } from './procedures/infrastructure/procedure.repository';
+import { AdministrativeUnitStatisticsResolver, StatisticsResolver } from './statistics/statistics.resolver';
+import { StatisticsService } from './statistics/statistics';
+import { UnitReplica } from './units/unit-replica';
+
+export const DOSSIER_SERVICE = 'dossier';
+
+export interface DossierModuleOptions extends DossierServiceOptions {
+  clock?: Clock;
+  /** Explicit event transport (tests); else Kafka when KAFKA_BROKERS is set, else the in-process bus. */
+  transport?: EventTransport;
+}
+
+/** Procedures, dossiers, statistics, the calendar tables and the admin-unit replica. */
+@Module({})
+export class DossierModule {
+  static forRoot(options: DossierModuleOptions = {}): DynamicModule {
+    return {
+      module: DossierModule,
+      imports: [
+        MessagingModule.forService({
+          service: DOSSIER_SERVICE,
+          handlers: [UnitReplica],
+          transport: options.transport,
+          relay: { pollIntervalMs: 500 },
+        }),
+      ],
+      controllers: [DossiersController, ProceduresController],
+      providers: [
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: DOSSIER_OPTIONS, useValue: options },
+        CalendarService,
+        UnitReplica,
+        ProcedureRepository,
+        ProcedureSeeder,
+        DossierRepository,
+        DossierAccess,
+        DossierService,
+        DeadlineScheduler,
+        StatisticsService,
+        IdempotencyService,
+        DossierLoaderFactory,
+        ProceduresResolver,
+        DossiersResolver,
+        StatisticsResolver,
+        AdministrativeUnitStatisticsResolver,
+        CalendarResolver,
+      ],
+      exports: [DossierService, DeadlineScheduler, CalendarService, UnitReplica, CLOCK],
+    };
+  }
+}

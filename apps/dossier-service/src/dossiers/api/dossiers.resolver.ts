@@ -1,0 +1,226 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLISODateTime } from '@nestjs/graphql';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { offsetFromCursor, pageFromOffset, PaginationArgs } from '@xaso/api';
+import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
+import { DossierService } from '../application/dossier.service';
+import { shownDueAt } from '../application/domain-bridge';
+import type { DossierRecord } from '../infrastructure/dossier.repository';
+import { DossierLoaderFactory } from './dossier.loaders';
+import {
+  AttachmentInput,
+  DossierConnection,
+  DossierFilter,
+  DossierModel,
+  DossierTrackingModel,
+  SubmitDossierInput,
+  UNIT_CODE,
+} from './dossier.models';
+
+@ArgsType()
+class DossiersArgs extends PaginationArgs {
+  @Field(() => DossierFilter, { nullable: true }) @IsOptional() filter?: DossierFilter;
+}
+
+@ArgsType()
+class TrackArgs {
+  @Field(() => ID) @IsString() @MaxLength(40) code!: string;
+  @Field() @IsString() idNumberLast4!: string;
+}
+
+@ArgsType()
+class ReasonArgs {
+  @Field(() => ID) @IsString() code!: string;
+  @Field() @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
+}
+
+@ArgsType()
+class TransferArgs extends ReasonArgs {
+  @Field(() => ID) @Matches(UNIT_CODE, { message: 'unit codes are 2–5 digits' }) toUnitCode!: string;
+}
+
+const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.AGENCY, Role.ADMIN];
+const EVERYONE = [Role.CITIZEN, ...STAFF];
+
+type GqlContext = { req?: object };
+
+@Resolver(() => DossierModel)
+export class DossiersResolver {
+  constructor(
+    private readonly service: DossierService,
+    private readonly loaders: DossierLoaderFactory,
+  ) {}
+
+  // ------------------------------------------------------------ queries
+
+  @Roles(...EVERYONE)
+  @Query(() => DossierModel, { nullable: true, description: 'Officers of the units involved, or the applicant' })
+  dossier(@CurrentUser() user: AuthUser, @Args('code', { type: () => ID }) code: string) {
+    return this.service.get(user, code);
+  }
+
+  @Roles(...EVERYONE)
+  @Query(() => DossierConnection, { description: 'Dossiers the caller may see (citizens: their own; officers: their unit’s)' })
+  async dossiers(@CurrentUser() user: AuthUser, @Args() args: DossiersArgs) {
+    const offset = offsetFromCursor(args.after);
+    const { items, total } = await this.service.list(user, args.filter ?? {}, offset, args.first);
+    return pageFromOffset(items, offset, total);
+  }
+
+  @Public()
+  @Query(() => DossierTrackingModel, { nullable: true, description: 'Public tracking with the last 4 digits of the applicant’s ID number' })
+  async trackDossier(@Args() args: TrackArgs, @Context() context: GqlContext): Promise<DossierTrackingModel | null> {
+    const d = await this.service.track(args.code, args.idNumberLast4);
+    if (!d) return null;
+    const loaders = this.loaders.for(context.req);
+    const [procedure, history] = await Promise.all([loaders.procedure.load(d.procedureCode), loaders.history.load(d.id)]);
+    return {
+      code: d.code,
+      procedureName: procedure?.name ?? d.procedureCode,
+      status: d.status,
+      receivedAt: d.receivedAt,
+      dueAt: shownDueAt(d),
+      completedAt: d.completedAt,
+      overdue: this.service.isOverdue(d),
+      apologyNewDueAt: d.apology?.newDueAt ?? null,
+      history: history.map((h) => ({ status: h.toStatus, action: h.action, at: h.at })),
+    };
+  }
+
+  // ------------------------------------------------------------ fields
+
+  @ResolveField()
+  procedure(@Parent() d: DossierRecord, @Context() context: GqlContext) {
+    return this.loaders.for(context.req).procedure.load(d.procedureCode);
+  }
+
+  @ResolveField()
+  history(@Parent() d: DossierRecord, @Context() context: GqlContext) {
+    return this.loaders.for(context.req).history.load(d.id);
+  }
+
+  @ResolveField()
+  supplementRequests(@Parent() d: DossierRecord, @Context() context: GqlContext) {
+    return this.loaders.for(context.req).supplements.load(d.id);
+  }
+
+  @ResolveField()
+  attachments(@Parent() d: DossierRecord, @Context() context: GqlContext) {
+    return this.loaders.for(context.req).attachments.load(d.id);
+  }
+
+  @ResolveField()
+  overdue(@Parent() d: DossierRecord): boolean {
+    return this.service.isOverdue(d);
+  }
+
+  @ResolveField()
+  paused(@Parent() d: DossierRecord): boolean {
+    return !!d.pausedSince;
+  }
+
+  @ResolveField(() => Date, { nullable: true })
+  legalDueAt(@Parent() d: DossierRecord): Date | null {
+    return d.dueAt;
+  }
+
+  @ResolveField(() => Date, { nullable: true })
+  dueAt(@Parent() d: DossierRecord): Date | null {
+    return shownDueAt(d);
+  }
+
+  // ------------------------------------------------------------ mutations
+
+  @Roles(...EVERYONE)
+  @Mutation(() => DossierModel, { description: 'Citizen online, or an officer at the counter (DIRECT/POSTAL)' })
+  submitDossier(@CurrentUser() user: AuthUser, @Args('input') input: SubmitDossierInput) {
+    return this.service.submit(user, input);
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => DossierModel)
+  startProcessing(
+    @CurrentUser() user: AuthUser,
+    @Args('code', { type: () => ID }) code: string,
+    @Args('note', { type: () => String, nullable: true }) note?: string | null,
+  ) {
+    return this.service.startProcessing(user, code, note);
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => DossierModel)
+  requestSupplement(
+    @CurrentUser() user: AuthUser,
+    @Args('code', { type: () => ID }) code: string,
+    @Args('reason') reason: string,
+    @Args('items', { type: () => [String] }) items: string[],
+  ) {
+    return this.service.requestSupplement(user, code, reason, items);
+  }
+
+  @Roles(...EVERYONE)
+  @Mutation(() => DossierModel)
+  provideSupplement(
+    @CurrentUser() user: AuthUser,
+    @Args('code', { type: () => ID }) code: string,
+    @Args('note', { type: () => String, nullable: true }) note?: string | null,
+    @Args('attachments', { type: () => [AttachmentInput], nullable: true }) attachments?: AttachmentInput[] | null,
+  ) {
+    return this.service.provideSupplement(user, code, note ?? null, attachments ?? []);
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => DossierModel)
+  completeProcessing(
+    @CurrentUser() user: AuthUser,
+    @Args('code', { type: () => ID }) code: string,
+    @Args('resultNote') resultNote: string,
+  ) {
+    return this.service.completeProcessing(user, code, resultNote);
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => DossierModel)
+  returnResult(@CurrentUser() user: AuthUser, @Args('code', { type: () => ID }) code: string) {
+    return this.service.returnResult(user, code);
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => DossierModel)
+  refuseDossier(@CurrentUser() user: AuthUser, @Args() args: ReasonArgs) {
+    return this.service.refuse(user, args.code, args.reason);
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => DossierModel)
+  stopProcessing(@CurrentUser() user: AuthUser, @Args() args: ReasonArgs) {
+    return this.service.stop(user, args.code, args.reason);
+  }
+
+  @Roles(...EVERYONE)
+  @Mutation(() => DossierModel)
+  withdrawDossier(
+    @CurrentUser() user: AuthUser,
+    @Args('code', { type: () => ID }) code: string,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
+  ) {
+    return this.service.withdraw(user, code, reason ?? null);
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => DossierModel)
+  issueApology(
+    @CurrentUser() user: AuthUser,
+    @Args() args: ReasonArgs,
+    @Args('newDueAt', { type: () => GraphQLISODateTime }) newDueAt: Date,
+  ) {
+    return this.service.issueApology(user, args.code, args.reason, new Date(newDueAt));
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => DossierModel)
+  transferDossier(@CurrentUser() user: AuthUser, @Args() args: TransferArgs) {
+    return this.service.transfer(user, args.code, args.toUnitCode, args.reason);
+  }
+}

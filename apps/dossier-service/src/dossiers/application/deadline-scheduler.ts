@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { inTransaction } from '@xaso/persistence';
+import { CLOCK, type Clock } from '../../common/clock';
+import { DOSSIER_OPTIONS, type DossierServiceOptions } from '../../common/tokens';
+import { DossierRepository } from '../infrastructure/dossier.repository';
+import { DossierService } from './dossier.service';
+
+/**
+ * Flags dossiers that became overdue or are due within a day and publishes `dossier.overdue` /
+ * `dossier.due-soon` for the newly flagged ones, in the same transaction as the flags. A plain
+ * interval (no extra dependency); with several replicas the flag columns make each dossier
+ * flagged (and announced) once, because the UPDATE … WHERE flag IS NULL row-locks and re-checks.
+ */
+@Injectable()
+export class DeadlineScheduler implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(DeadlineScheduler.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dossiers: DossierRepository,
+    private readonly service: DossierService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DOSSIER_OPTIONS) private readonly options: DossierServiceOptions,
+  ) {}
+
+  onModuleInit(): void {
+    const interval = this.options.schedulerIntervalMs ?? 60_000;
+    if (interval <= 0) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.runOnce()
+        .catch((error) => this.logger.warn(`deadline scan failed: ${(error as Error).message}`))
+        .finally(() => (this.running = undefined));
+    }, interval);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One scan at `now` (default: the clock); returns the newly flagged codes. */
+  async runOnce(now: Date = this.clock.now()): Promise<{ overdue: string[]; dueSoon: string[] }> {
+    return inTransaction(this.dataSource, async () => {
+      const overdue = await this.dossiers.flagOverdue(now);
+      const dueSoon = await this.dossiers.flagDueSoon(now);
+      for (const d of overdue) await this.service.publish('dossier.overdue', d, d.status, 'SYSTEM');
+      for (const d of dueSoon) await this.service.publish('dossier.due-soon', d, d.status, 'SYSTEM');
+      return { overdue: overdue.map((d) => d.code), dueSoon: dueSoon.map((d) => d.code) };
+    });
+  }
+}

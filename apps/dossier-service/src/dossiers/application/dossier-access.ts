@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { ForbiddenError, ValidationFailedError } from '@xaso/api';
+import { type AuthUser, canAccessUnit, outOfUnitScope, Role } from '@xaso/auth';
+import { UnitReplica } from '../../units/unit-replica';
+import type { DossierRecord, DossierScope } from '../infrastructure/dossier.repository';
+
+/** Roles in the order an actor's role is picked for the history when a user has several. */
+const ROLE_PRECEDENCE: Role[] = [Role.ADMIN, Role.LEADER, Role.OFFICER, Role.PROVINCE_OFFICER, Role.AGENCY, Role.CITIZEN];
+
+export function primaryRole(user: AuthUser): Role {
+  return ROLE_PRECEDENCE.find((role) => user.roles.includes(role)) ?? Role.CITIZEN;
+}
+
+export const unitsOf = (d: Pick<DossierRecord, 'receivingUnitCode' | 'competentUnitCode' | 'processingUnitCode'>) => [
+  ...new Set([d.receivingUnitCode, d.competentUnitCode, d.processingUnitCode]),
+];
+
+export function isApplicant(user: AuthUser, d: DossierRecord): boolean {
+  if (!user.roles.includes(Role.CITIZEN)) return false;
+  if (d.applicant.sub && d.applicant.sub === user.sub) return true;
+  return !!user.idNumber && user.idNumber === d.applicant.idNumber;
+}
+
+/**
+ * Who sees and acts on which dossier:
+ * - the applicant (CITIZEN, by account or ID number) sees their own dossiers;
+ * - OFFICER/LEADER (and AGENCY systems acting for a unit) the dossiers where their unit is the
+ *   receiving, competent or processing unit;
+ * - PROVINCE_OFFICER the dossiers of any unit in their province (through the unit replica);
+ * - ADMIN everything.
+ */
+@Injectable()
+export class DossierAccess {
+  constructor(private readonly units: UnitReplica) {}
+
+  async canUnit(user: AuthUser, unitCode: string): Promise<boolean> {
+    if (user.roles.includes(Role.AGENCY) && user.unitCode === unitCode) return true;
+    if (canAccessUnit(user, unitCode)) return true;
+    if (user.roles.includes(Role.PROVINCE_OFFICER)) {
+      return canAccessUnit(user, unitCode, { provinceCodeOfUnit: await this.units.provinceOf(unitCode) });
+    }
+    return false;
+  }
+
+  /** Staff access through one of the dossier's units. */
+  async staffCanSee(user: AuthUser, d: DossierRecord): Promise<boolean> {
+    for (const unit of unitsOf(d)) if (await this.canUnit(user, unit)) return true;
+    return false;
+  }
+
+  async canSee(user: AuthUser | undefined, d: DossierRecord): Promise<boolean> {
+    if (!user) return false;
+    return isApplicant(user, d) || (await this.staffCanSee(user, d));
+  }
+
+  async assertStaffUnit(user: AuthUser, unitCode: string): Promise<void> {
+    if (!(await this.canUnit(user, unitCode))) throw outOfUnitScope(unitCode);
+  }
+
+  /** Scope for lists: what `dossiers(...)` may return for this user. */
+  scopeFor(user: AuthUser): DossierScope {
+    if (user.roles.includes(Role.ADMIN)) return { all: true };
+    const scope: DossierScope = {};
+    if (user.roles.includes(Role.CITIZEN)) {
+      scope.applicantSub = user.sub;
+      if (user.idNumber) scope.applicantIdNumber = user.idNumber;
+    }
+    if (user.unitCode && user.roles.some((r) => r === Role.OFFICER || r === Role.LEADER || r === Role.AGENCY)) {
+      scope.unitCodes = [user.unitCode];
+    }
+    if (user.unitCode && user.roles.includes(Role.PROVINCE_OFFICER)) {
+      scope.unitCodes = [...(scope.unitCodes ?? []), user.unitCode];
+      scope.provinceCode = user.unitCode;
+    }
+    return scope;
+  }
+
+  /**
+   * Units of a new dossier: the receiving unit must exist (when the replica knows units) and,
+   * when a competent unit is named, be in the same province ("any centre in the province may
+   * receive").
+   */
+  async checkUnits(receivingUnitCode: string, competentUnitCode: string): Promise<void> {
+    if (await this.units.isEmpty()) return;
+    for (const code of new Set([receivingUnitCode, competentUnitCode])) {
+      if (!(await this.units.find(code))) {
+        throw new ValidationFailedError(`Unknown administrative unit ${code}`, `Không tìm thấy đơn vị hành chính ${code}`, {
+          field: code === receivingUnitCode ? 'receivingUnitCode' : 'competentUnitCode',
+          code: 'UNKNOWN_UNIT',
+        });
+      }
+    }
+    if (receivingUnitCode === competentUnitCode) return;
+    const [a, b] = [await this.units.provinceOf(receivingUnitCode), await this.units.provinceOf(competentUnitCode)];
+    if (a && b && a !== b) {
+      throw new ForbiddenError(
+        `Unit ${receivingUnitCode} cannot receive dossiers for ${competentUnitCode}: they are in different provinces`,
+        `Đơn vị ${receivingUnitCode} không được tiếp nhận hồ sơ của ${competentUnitCode} vì khác tỉnh`,
+        'OUTSIDE_PROVINCE',
+      );
+    }
+  }
+}

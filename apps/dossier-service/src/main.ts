@@ -1,0 +1,6 @@
+import { startDossierService } from './bootstrap';
+
+startDossierService().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { managerFor } from '@xaso/persistence';
+import { foldVietnamese } from '../../common/fold';
+
+export type OnlineLevel = 'FULL' | 'PARTIAL';
+
+export interface ProcedureRecord {
+  code: string;
+  name: string;
+  /** Lĩnh vực, e.g. "Hộ tịch". */
+  field: string;
+  /** Cấp có thẩm quyền: COMMUNE, PROVINCE, … */
+  competentLevel: string;
+  processingDays: number;
+  /** VND. */
+  fee: number;
+  feeNote: string | null;
+  requiredDocuments: string[];
+  onlineLevel: OnlineLevel;
+  active: boolean;
+}
+
+interface ProcedureRow {
+  code: string;
+  name: string;
+  field: string;
+  competent_level: string;
+  processing_days: number;
+  fee: string;
+  fee_note: string | null;
+  required_documents: string[];
+  online_level: OnlineLevel;
+  active: boolean;
+}
+
+const toRecord = (r: ProcedureRow): ProcedureRecord => ({
+  code: r.code,
+  name: r.name,
+  field: r.field,
+  competentLevel: r.competent_level,
+  processingDays: r.processing_days,
+  fee: Number(r.fee),
+  feeNote: r.fee_note,
+  requiredDocuments: r.required_documents,
+  onlineLevel: r.online_level,
+  active: r.active,
+});
+
+const COLUMNS = 'code, name, field, competent_level, processing_days, fee, fee_note, required_documents, online_level, active';
+
+@Injectable()
+export class ProcedureRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async find(code: string): Promise<ProcedureRecord | null> {
+    const rows: ProcedureRow[] = await managerFor(this.dataSource).query(`SELECT ${COLUMNS} FROM procedure WHERE code = $1`, [code]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async findMany(codes: readonly string[]): Promise<ProcedureRecord[]> {
+    const rows: ProcedureRow[] = await managerFor(this.dataSource).query(`SELECT ${COLUMNS} FROM procedure WHERE code = ANY($1)`, [
+      [...codes],
+    ]);
+    return rows.map(toRecord);
+  }
+
+  /** Active procedures whose code, name or field contains `search` (accents and case ignored). */
+  async search(search: string | undefined, offset: number, limit: number): Promise<{ items: ProcedureRecord[]; total: number }> {
+    const pattern = search?.trim() ? `%${foldVietnamese(search).replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+    const where = `active AND ($1::text IS NULL OR search_text LIKE $1)`;
+    const manager = managerFor(this.dataSource);
+    const rows: ProcedureRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM procedure WHERE ${where} ORDER BY field, code OFFSET $2 LIMIT $3`,
+      [pattern, offset, limit],
+    );
+    const count: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM procedure WHERE ${where}`, [pattern]);
+    return { items: rows.map(toRecord), total: count[0].n };
+  }
+
+  /** Inserts or updates catalogue entries (the seed list at start-up; an admin import later). */
+  async upsert(procedures: readonly ProcedureRecord[]): Promise<void> {
+    const manager = managerFor(this.dataSource);
+    for (const p of procedures) {
+      await manager.query(
+        `INSERT INTO procedure (${COLUMNS}, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, field = EXCLUDED.field, competent_level = EXCLUDED.competent_level,
+           processing_days = EXCLUDED.processing_days, fee = EXCLUDED.fee, fee_note = EXCLUDED.fee_note,
+           required_documents = EXCLUDED.required_documents, online_level = EXCLUDED.online_level,
+           active = EXCLUDED.active, search_text = EXCLUDED.search_text`,
+        [
+          p.code,
+          p.name,
+          p.field,
+          p.competentLevel,
+          p.processingDays,
+          p.fee,
+          p.feeNote,
+          JSON.stringify(p.requiredDocuments),
+          p.onlineLevel,
+          p.active,
+          foldVietnamese(`${p.code} ${p.name} ${p.field}`),
+        ],
+      );
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Test harness for dossier-service integration tests: the real app on a fresh PostgreSQL
+ * database, Kafka from KAFKA_BROKERS (outbox relay), a ManualClock, dev tokens, a kafkajs
+ * consumer of `xaso.dossier.events.v1`, and a GraphQL helper over supertest.
+ */
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import request from 'supertest';
+import { type DevTokenClaims, issueDevToken, Role } from '@xaso/auth';
+import { createTestDatabase } from '@xaso/testing';
+import { createDossierApp, DeadlineScheduler, ManualClock, UnitReplica } from '../bootstrap';
+import type { DossierServiceOptions } from '../common/tokens';
+
+export const TEST_SECRET = 'dossier-service-test-secret-0123456789abcdef';
+
+export interface SeenEvent {
+  type: string;
+  aggregateId: string;
+  unitCode: string | null;
+  payload: Record<string, unknown>;
+  raw: string;
+}
+
+export interface DossierTestApp {
+  app: INestApplication;
+  clock: ManualClock;
+  scheduler: DeadlineScheduler;
+  units: UnitReplica;
+  /** Fresh random 5-digit unit codes for this file (so events of other test files never match). */
+  unitA: string;
+  unitB: string;
+  events: SeenEvent[];
+  token(claims: DevTokenClaims): Promise<string>;
+  gql<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+  waitForEvents(predicate: (events: SeenEvent[]) => boolean, timeoutMs?: number): Promise<SeenEvent[]>;
+  close(): Promise<void>;
+}
+
+export interface GqlResult<T> {
+  data: T | null;
+  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
+}
+
+const randomUnit = () => String(10000 + (randomBytes(3).readUIntBE(0, 3) % 89999)).padStart(5, '0');
+
+export async function startDossierTestApp(
+  prefix: string,
+  options: { start?: Date | string; hooks?: DossierServiceOptions['hooks']; consumeEvents?: boolean } = {},
+): Promise<DossierTestApp> {
+  const database = await createTestDatabase(prefix);
+  const clock = new ManualClock(new Date(options.start ?? '2026-03-02T02:00:00Z'));
+  const app = await createDossierApp({
+    databaseUrl: database.url,
+    logger: false,
+    observability: false,
+    clock,
+    schedulerIntervalMs: 0,
+    hooks: options.hooks,
+    auth: { config: { devSecret: TEST_SECRET } },
+  });
+  const unitA = randomUnit();
+  let unitB = randomUnit();
+  while (unitB === unitA) unitB = randomUnit();
+
+  const events: SeenEvent[] = [];
+  let consumer: Consumer | undefined;
+  if (options.consumeEvents !== false && process.env.KAFKA_BROKERS) {
+    const kafka = new Kafka({ clientId: `test-${prefix}`, brokers: process.env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+    consumer = kafka.consumer({ groupId: `test-${prefix}-${randomBytes(4).toString('hex')}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'xaso.dossier.events.v1', fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const raw = message.value?.toString() ?? '';
+        const envelope = JSON.parse(raw) as SeenEvent;
+        const payload = envelope.payload as { receivingUnitCode?: string; processingUnitCode?: string };
+        if ([unitA, unitB].includes(payload.receivingUnitCode ?? '') || [unitA, unitB].includes(payload.processingUnitCode ?? '')) {
+          events.push({ type: envelope.type, aggregateId: envelope.aggregateId, unitCode: envelope.unitCode, payload: envelope.payload, raw });
+        }
+      },
+    });
+  }
+
+  const server = app.getHttpServer();
+  return {
+    app,
+    clock,
+    scheduler: app.get(DeadlineScheduler),
+    units: app.get(UnitReplica),
+    unitA,
+    unitB,
+    events,
+    token: (claims) => issueDevToken(claims, TEST_SECRET),
+    async gql<T>(token: string | null, query: string, variables?: Record<string, unknown>) {
+      const req = request(server).post('/graphql').set('content-type', 'application/json');
+      if (token) req.set('authorization', `Bearer ${token}`);
+      const res = await req.send({ query, variables });
+      if (res.status >= 500) throw new Error(`GraphQL HTTP ${res.status}: ${res.text}`);
+      return res.body as GqlResult<T>;
+    },
+    async waitForEvents(predicate, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (predicate(events)) return events;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`events not seen in time; got ${events.map((e) => `${e.type}@${e.aggregateId}`).join(', ')}`);
+    },
+    async close() {
+      await consumer?.disconnect().catch(() => undefined);
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export const citizen = (sub: string, idNumber: string): DevTokenClaims => ({ role: Role.CITIZEN, sub, idNumber, name: 'Công dân' });
+export const officer = (unitCode: string, sub = `officer-${unitCode}`): DevTokenClaims => ({ role: Role.OFFICER, sub, unitCode });
+
+export const DOSSIER_FIELDS = `
+  code status channel receivingUnitCode competentUnitCode processingUnitCode
+  receivedAt dueAt originalDueAt completedAt returnedAt overdue paused version
+  procedure { code name processingDays }
+  applicant { fullName idNumber phone }
+  apology { reason newDueAt issuedAt }
+  supplementRequests { reason items requestedAt providedAt }
+  attachments { name mediaType size sha256 }
+  history { action fromStatus toStatus actorRole actorUnit note at }
+`;
+
+export const SUBMIT = `mutation Submit($input: SubmitDossierInput!) { submitDossier(input: $input) { ${DOSSIER_FIELDS} } }`;
+
+export function submitInput(unit: string, overrides: Record<string, unknown> = {}) {
+  return {
+    procedureCode: '1.003005',
+    receivingUnitCode: unit,
+    channel: 'ONLINE',
+    applicant: { fullName: 'Nguyễn Văn An', idNumber: '001090001234', phone: '0912345678', email: 'an@example.vn', address: 'Thôn 1' },
+    formData: { purpose: 'Xây nhà ở' },
+    attachments: [{ name: 'don.pdf', mediaType: 'application/pdf', size: 1024, sha256: 'a'.repeat(64) }],
+    ...overrides,
+  };
+}
