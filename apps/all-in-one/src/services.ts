@@ -43,7 +43,6 @@ const pascal = (name: string) => name.replace(/(^|[-_])(\w)/g, (_, __, c: string
  * `start<Name>Service({ port, databaseUrl, logger })`, and optionally `import…IfEmpty(app)`.
  */
 export function loadServiceBootstrap(service: DiscoveredService): ServiceBootstrap {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(service.bootstrapPath) as Record<string, unknown>;
   const startName = `start${pascal(service.name)}Service`;
   const start = loaded[startName];

@@ -21,7 +21,6 @@ async function subgraphSdl(service: { name: string; bootstrap: string }): Promis
   const database = await createTestDatabase(`compose_${service.name}`);
   let app: INestApplication | undefined;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const start = require(service.bootstrap)[`start${pascal(service.name)}Service`] as (options: object) => Promise<INestApplication>;
     app = await start({ port: 0, databaseUrl: database.url, logger: false, importIfEmpty: false });
     const { port } = app.getHttpServer().address() as AddressInfo;
