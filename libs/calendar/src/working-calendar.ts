@@ -74,6 +74,8 @@ interface YearData {
 export class WorkingCalendar {
   private readonly tables = new Map<number, YearCalendarTable>();
   private readonly years = new Map<number, YearData>();
+  /** epoch day → working? (the hot path of addWorkingDays / workingDaysBetween). */
+  private readonly workingCache = new Map<number, boolean>();
 
   constructor(tables: readonly YearCalendarTable[] = DEFAULT_YEAR_TABLES) {
     for (const table of tables) {
@@ -122,7 +124,8 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: LocalDate): boolean {
-    return this.describeDay(date).working;
+    assertLocalDate(date);
+    return this.isWorkingEpochDay(toEpochDay(date));
   }
 
   /** Name of the holiday / compensation / swap day off; null for working days and plain weekends. */
@@ -160,7 +163,7 @@ export class WorkingCalendar {
     for (let guard = 0; remaining > 0; guard++) {
       if (guard > MAX_SCAN_DAYS) throw new RangeError('addWorkingDays: scanned too far');
       day += step;
-      if (this.describeEpochDay(day).working) remaining--;
+      if (this.isWorkingEpochDay(day)) remaining--;
     }
     return fromEpochDay(day);
   }
@@ -178,13 +181,22 @@ export class WorkingCalendar {
     if (Math.abs(eb - ea) > MAX_SCAN_DAYS) throw new RangeError('workingDaysBetween: range too large');
     const [lo, hi] = ea <= eb ? [ea, eb] : [eb, ea];
     let count = 0;
-    for (let d = lo + 1; d <= hi; d++) if (this.describeEpochDay(d).working) count++;
+    for (let d = lo + 1; d <= hi; d++) if (this.isWorkingEpochDay(d)) count++;
     return ea <= eb || count === 0 ? count : -count;
   }
 
   /** All days of a year that are not ordinary (holidays, compensation, swap days off, make-up days), in date order. */
   specialDays(year: number): DayInfo[] {
     return [...this.yearData(year).special.entries()].sort((x, y) => x[0] - y[0]).map(([, info]) => ({ ...info }));
+  }
+
+  private isWorkingEpochDay(epochDay: number): boolean {
+    let working = this.workingCache.get(epochDay);
+    if (working === undefined) {
+      working = this.describeEpochDay(epochDay).working;
+      this.workingCache.set(epochDay, working);
+    }
+    return working;
   }
 
   private describeEpochDay(epochDay: number, date = fromEpochDay(epochDay)): DayInfo {
