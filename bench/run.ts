@@ -4,9 +4,10 @@
  * Writes bench/results/<YYYY-MM-DD>-dossier.json and bench/results/latest.md. See bench/README.md.
  */
 import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { dropDatabase } from '@xaso/persistence';
+import { dropDatabase, withDatabaseName } from '@xaso/persistence';
 import { baselineAdapter, gatewayAdapter, type TargetAdapter } from './lib/adapters';
 import { startChild, type ChildHandle } from './lib/child';
 import { benchConfig, type BenchConfig, type TargetName } from './lib/config';
@@ -17,9 +18,14 @@ import { load1, machine, markdown, row, writeReport, type BenchReport } from './
 import type { BaselineInfo, BaselineOptions } from './baseline/server';
 import type { PlatformInfo, PlatformInput } from './targets/platform';
 
-/** Real commune codes (in force since 2025-07-01), used as receiving units when the target does not say. */
+/** Real commune codes (in force since 2025-07-01), used as receiving units when the platform did not run. */
 const DEFAULT_UNITS = ['00004', '00008', '00025', '00070', '00082', '00091', '00097', '00103'];
 const DEFAULT_PROCEDURES = ['BENCH.001'];
+/**
+ * Receiving units the submissions rotate over. Each has its own (agency, day) sequence row, the
+ * lock that serialises concurrent submissions of one unit, and its 9,999-a-day code limit.
+ */
+const UNIT_COUNT = 32;
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -40,24 +46,51 @@ interface Context {
   procedureCodes?: string[];
   receivingUnitCodes?: string[];
   drops: (() => Promise<void>)[];
+  dropUrls: Set<string>;
+}
+
+function startPlatformChild(ctx: Context, services: string[], note?: string) {
+  const input: PlatformInput = { serverUrl: ctx.serverUrl, databasePrefix: 'xaso_bench', unitCount: UNIT_COUNT, services, note };
+  for (const service of services) {
+    // Registered before the start: a child that fails half-way still has its databases dropped.
+    const url = withDatabaseName(ctx.serverUrl, `${input.databasePrefix}_${service}`);
+    if (!ctx.dropUrls.has(url)) {
+      ctx.dropUrls.add(url);
+      ctx.drops.push(() => dropDatabase(url));
+    }
+  }
+  return startChild<PlatformInfo>({
+    script: 'bench/targets/platform.ts',
+    input,
+    logFile: join('tmp', 'bench', `platform-${services.join('-')}.log`),
+    env: {
+      LOG_LEVEL: ctx.config.logLevel,
+      NODE_ENV: 'development',
+      // Tokens are signed in the child with this secret; the gateway and services verify HS256 with it.
+      AUTH_DEV_SECRET: `bench-${randomBytes(24).toString('hex')}`,
+      AUTH_DEV_ISSUER: 'false',
+    },
+  });
 }
 
 async function startPlatform(ctx: Context): Promise<StartedTarget> {
-  const input: PlatformInput = { serverUrl: ctx.serverUrl, databasePrefix: 'xaso_bench' };
-  const child = await startChild<PlatformInfo>({
-    script: 'bench/targets/platform.ts',
-    input,
-    logFile: join('tmp', 'bench', 'platform.log'),
-    env: { LOG_LEVEL: 'warn', NODE_ENV: 'development' },
-  });
+  let child: ChildHandle<PlatformInfo>;
+  try {
+    child = await startPlatformChild(ctx, ['merger', 'dossier']);
+  } catch (error) {
+    // merger-service is not on the measured path (submit and track go gateway → dossier-service):
+    // when the two cannot run in one process, measure without it and say so in the report.
+    const reason = (error as Error).message.replace(/^.*failed to start: /, '').replace(/ \(log: .*\)$/, '');
+    log(`platform with merger-service failed (${reason}); retrying with dossier-service alone`);
+    child = await startPlatformChild(ctx, ['dossier'], `merger-service left out: merger + dossier in one process failed with "${reason}"`);
+  }
   const info = child.info;
-  ctx.drops.push(...info.databaseUrls.map((url) => () => dropDatabase(url)));
   ctx.dossierDatabaseUrl = info.dossierDatabaseUrl;
   ctx.dossierStore = info.baselineStore;
   ctx.procedureCodes = info.procedureCodes;
   ctx.receivingUnitCodes = info.receivingUnitCodes;
   return {
-    adapter: gatewayAdapter(info.origin, info.token),
+    adapter: gatewayAdapter(info.origin, info.tokens),
     description: info.description,
     procedureCodes: info.procedureCodes,
     receivingUnitCodes: info.receivingUnitCodes,
@@ -159,7 +192,7 @@ async function main(): Promise<void> {
   const config = benchConfig();
   const pg = await resolvePostgres(config.databaseUrl);
   log(`PostgreSQL: ${redact(pg.url)} (${pg.how})`);
-  const ctx: Context = { config, serverUrl: pg.url, drops: [] };
+  const ctx: Context = { config, serverUrl: pg.url, drops: [], dropUrls: new Set() };
   const report: BenchReport = {
     name: 'dossier',
     startedAt: new Date().toISOString(),
@@ -168,7 +201,7 @@ async function main(): Promise<void> {
     ...machine(),
     loadAverage: { before: load1(), after: 0 },
     postgres: { how: pg.how, version: await postgresVersion(pg.url) },
-    settings: { durationSec: config.durationSec, connections: config.connections, warmup: config.warmup, timeoutSec: config.timeoutSec },
+    settings: { durationSec: config.durationSec, connections: config.connections, warmup: config.warmup, timeoutSec: config.timeoutSec, platformLogLevel: config.logLevel },
     targets: {},
     results: [],
     notes: [

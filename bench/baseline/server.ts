@@ -45,13 +45,27 @@ const submitSchema = {
         properties: {
           fullName: { type: 'string', minLength: 1, maxLength: 200 },
           idNumber: { type: 'string', pattern: '^[0-9]{12}$' },
-          phone: { type: 'string', maxLength: 20 },
-          email: { type: 'string', maxLength: 200 },
+          phone: { type: 'string', pattern: '^\\+?[0-9]{8,15}$' },
+          email: { type: 'string', maxLength: 200, pattern: '^[^@\\s]+@[^@\\s]+$' },
           address: { type: 'string', maxLength: 500 },
         },
       },
       formData: { type: 'object' },
-      attachments: { type: 'array', maxItems: 50, items: { type: 'object' } },
+      attachments: {
+        type: 'array',
+        maxItems: 50,
+        items: {
+          type: 'object',
+          required: ['name', 'mediaType', 'size', 'sha256'],
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 255 },
+            mediaType: { type: 'string', pattern: '^[\\w.+-]+/[\\w.+-]+$' },
+            size: { type: 'integer', minimum: 0 },
+            sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+          },
+        },
+      },
     },
   },
 } as const;
@@ -64,8 +78,14 @@ const trackSchema = {
 export async function buildBaseline(pool: Pool, store: BaselineStore): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   app.post<{ Body: SubmitDossierInput }>('/dossiers', { schema: submitSchema }, async (request, reply) => {
-    const dossier = await store.submit({ ...request.body, attachments: request.body.attachments ?? [] });
-    return reply.code(201).send(dossier);
+    try {
+      const dossier = await store.submit({ ...request.body, attachments: request.body.attachments ?? [] });
+      return reply.code(201).send(dossier);
+    } catch (error) {
+      const statusCode = (error as { statusCode?: number }).statusCode;
+      if (statusCode) return reply.code(statusCode).send({ message: (error as Error).message });
+      throw error;
+    }
   });
   app.get<{ Params: { code: string }; Querystring: { last4: string } }>('/track/:code', { schema: trackSchema }, async (request, reply) => {
     const dossier = await store.track(request.params.code, request.query.last4);

@@ -4,6 +4,9 @@ export interface TrackedDossier {
   code: string;
   status: string;
   receivedAt: string;
+  procedureName?: string;
+  dueAt?: string | null;
+  history?: { status: string; action: string; at: string }[];
 }
 
 /** The SQL the baseline runs: the same INSERT and SELECT as the dossier service. */

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { DossierServiceStore } from './dossier-service-store';
 import { ProvisionalStore } from './provisional-schema';
 import type { BaselineStore } from './store';
 
@@ -9,6 +10,6 @@ export function createStore(kind: StoreKind, pool: Pool): BaselineStore {
     case 'provisional':
       return new ProvisionalStore(pool);
     case 'dossier-service':
-      throw new Error('the dossier-service store is not written yet');
+      return new DossierServiceStore(pool);
   }
 }

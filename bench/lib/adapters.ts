@@ -13,9 +13,17 @@ export interface TargetAdapter {
   tracked(status: number, body: string): boolean;
 }
 
-function json(body: string): any {
+/** What the checks read from a response: a REST body's `code`, or a GraphQL body's `data`/`errors`. */
+interface Body {
+  code?: unknown;
+  data?: Record<string, { code?: unknown } | null> | null;
+  errors?: unknown[];
+}
+
+function json(body: string): Body | undefined {
   try {
-    return JSON.parse(body);
+    const parsed: unknown = JSON.parse(body);
+    return parsed && typeof parsed === 'object' ? (parsed as Body) : undefined;
   } catch {
     return undefined;
   }
@@ -40,24 +48,33 @@ export const SUBMIT_MUTATION = `mutation BenchSubmit($input: SubmitDossierInput!
   submitDossier(input: $input) { code status }
 }`;
 
-export const TRACK_QUERY = `query BenchTrack($code: String!, $last4: String!) {
-  trackDossier(code: $code, idNumberLast4: $last4) { code status }
+export const TRACK_QUERY = `query BenchTrack($code: ID!, $last4: String!) {
+  trackDossier(code: $code, idNumberLast4: $last4) { code procedureName status receivedAt dueAt overdue history { status action at } }
 }`;
 
-/** The platform through the gateway's `/graphql` (a citizen's token on submissions; tracking is public). */
-export function gatewayAdapter(
-  origin: string,
-  token: string,
-  documents: { submit: string; track: string } = { submit: SUBMIT_MUTATION, track: TRACK_QUERY },
-): TargetAdapter {
-  const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
+export interface GatewayTokens {
+  citizen: string;
+  officers: Record<string, string>;
+}
+
+/**
+ * The platform through the gateway's `/graphql`: ONLINE submissions carry a citizen's token,
+ * DIRECT and POSTAL ones the token of an officer of the receiving unit; tracking is public.
+ */
+export function gatewayAdapter(origin: string, tokens: GatewayTokens): TargetAdapter {
+  const documents = { submit: SUBMIT_MUTATION, track: TRACK_QUERY };
+  const tokenFor = (input: SubmitDossierInput) => {
+    const token = input.channel === 'ONLINE' ? tokens.citizen : tokens.officers[input.receivingUnitCode];
+    if (!token) throw new Error(`no token for unit ${input.receivingUnitCode}`);
+    return token;
+  };
   return {
     name: 'platform',
     origin,
     submitCall: (input) => ({
       method: 'POST',
       path: '/graphql',
-      headers,
+      headers: { authorization: `Bearer ${tokenFor(input)}`, accept: 'application/json' },
       body: JSON.stringify({ operationName: 'BenchSubmit', query: documents.submit, variables: { input } }),
     }),
     submittedCode: (status, body) => {

@@ -72,6 +72,7 @@ export async function startChild<I>(options: {
 /** Child side: reads its input, runs `start`, reports ready, and closes on the parent's "stop" (or when the parent goes away). */
 export function runAsChild<In, Info>(start: (input: In) => Promise<{ info: Info; close(): Promise<void> }>): void {
   if (!process.send) throw new Error('this script is started by bench/run.ts (it needs an IPC channel)');
+  const send = process.send.bind(process);
   const input = JSON.parse(process.env.BENCH_CHILD_INPUT ?? '{}') as In;
   start(input).then(
     ({ info, close }) => {
@@ -89,11 +90,11 @@ export function runAsChild<In, Info>(start: (input: In) => Promise<{ info: Info;
         if (message?.type === 'stop') shutdown();
       });
       process.on('disconnect', shutdown);
-      process.send!({ type: 'ready', info } satisfies ChildMessage<Info>);
+      send({ type: 'ready', info } satisfies ChildMessage<Info>);
     },
     (error: Error) => {
       console.error(error);
-      process.send!({ type: 'failed', error: error.message.split('\n')[0] } satisfies ChildMessage<Info>, () => process.exit(1));
+      send({ type: 'failed', error: error.message.split('\n')[0] } satisfies ChildMessage<Info>, () => process.exit(1));
     },
   );
 }

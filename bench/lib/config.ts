@@ -18,6 +18,8 @@ export interface BenchConfig {
   keepDatabases: boolean;
   /** Per-request timeout of the load generator in seconds (BENCH_TIMEOUT, default 10). */
   timeoutSec: number;
+  /** LOG_LEVEL of the platform's pino loggers (BENCH_LOG_LEVEL, default warn: no per-request access log). */
+  logLevel: string;
 }
 
 export type TargetName = 'baseline' | 'platform';
@@ -58,5 +60,6 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     databaseUrl: env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || undefined,
     keepDatabases: env.BENCH_KEEP_DATABASES === 'true',
     timeoutSec: positiveInt(env, 'BENCH_TIMEOUT', 10, 120),
+    logLevel: env.BENCH_LOG_LEVEL || 'warn',
   };
 }

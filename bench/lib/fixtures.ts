@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Request bodies for the scenarios. Every submission is unique (applicant, id number, form data)
  * so that neither side can serve it from a cache or hit a uniqueness shortcut.
@@ -12,11 +14,12 @@ export interface ApplicantInput {
   address: string;
 }
 
+/** Attachment metadata as the dossier service takes it (the file itself is stored elsewhere). */
 export interface AttachmentInput {
   name: string;
-  url: string;
-  contentType?: string;
-  sizeBytes?: number;
+  mediaType: string;
+  size: number;
+  sha256: string;
 }
 
 export interface SubmitDossierInput {
@@ -31,20 +34,20 @@ export interface SubmitDossierInput {
 export interface DossierFixtureOptions {
   procedureCodes: string[];
   receivingUnitCodes: string[];
-  /** Which attachment fields the target accepts (the dossier service decides the shape). */
-  attachment?: (n: number) => AttachmentInput;
 }
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Minh', 'Ngọc', 'Thanh', 'Quốc', 'Đức'];
 const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Hà', 'Hải', 'Hoa', 'Hùng', 'Lan', 'Long', 'Mai', 'Nam', 'Phương', 'Quân', 'Thảo', 'Trang'];
 const CHANNELS: Channel[] = ['ONLINE', 'DIRECT', 'POSTAL'];
+/** Province-of-registration prefixes of real ID numbers (Hà Nội, Hải Phòng, Đà Nẵng, TP.HCM, Cần Thơ, Hải Dương, Nghệ An, Thanh Hóa). */
+const ID_PROVINCES = ['001', '031', '048', '079', '092', '030', '040', '038'];
 
-const defaultAttachment = (n: number): AttachmentInput => ({
+const attachment = (tag: number, n: number): AttachmentInput => ({
   name: `to-khai-${n}.pdf`,
-  url: `https://files.example.invalid/bench/${n}/to-khai.pdf`,
-  contentType: 'application/pdf',
-  sizeBytes: 120_000 + (n % 1000),
+  mediaType: 'application/pdf',
+  size: 120_000 + (n % 1000),
+  sha256: createHash('sha256').update(`bench-${tag}-${n}`).digest('hex'),
 });
 
 /** Deterministic, unique-per-call dossier inputs; the run id keeps runs apart. */
@@ -59,9 +62,9 @@ export class DossierFixtures {
   next(): SubmitDossierInput {
     const n = this.n++;
     const seq = (this.runTag * 7_919 + n) % 1_000_000;
-    // 12-digit citizen id: 3-digit province, century/sex digit, 2-digit birth year, 6 digits.
-    const province = String(1 + (n % 96)).padStart(3, '0');
-    const idNumber = `${province}${n % 4}${String(60 + (n % 40)).padStart(2, '0')}${String(seq).padStart(6, '0')}`;
+    // 12-digit citizen id: 3-digit province, century/sex digit (0/1: born 19xx), 2-digit birth year, 6 digits.
+    const province = ID_PROVINCES[n % ID_PROVINCES.length];
+    const idNumber = `${province}${n % 2}${String(60 + (n % 40)).padStart(2, '0')}${String(seq).padStart(6, '0')}`;
     const fullName = `${FAMILY[n % FAMILY.length]} ${MIDDLE[(n >> 2) % MIDDLE.length]} ${GIVEN[(n >> 5) % GIVEN.length]}`;
     return {
       procedureCode: this.options.procedureCodes[n % this.options.procedureCodes.length],
@@ -79,7 +82,7 @@ export class DossierFixtures {
         copies: 1 + (n % 3),
         submittedBy: 'bench',
       },
-      attachments: [(this.options.attachment ?? defaultAttachment)(n)],
+      attachments: [attachment(this.runTag, n)],
     };
   }
 }

@@ -39,7 +39,7 @@ export interface BenchReport {
   /** 1-minute load average before and after the run: other work on the machine skews the numbers. */
   loadAverage: { before: number; after: number };
   postgres: { how: string; version: string };
-  settings: { durationSec: number; connections: number; warmup: number; timeoutSec: number };
+  settings: { durationSec: number; connections: number; warmup: number; timeoutSec: number; platformLogLevel: string };
   targets: Record<string, { description: string; status: 'ran' | 'skipped' | 'failed'; reason?: string }>;
   results: ScenarioRow[];
   notes: string[];

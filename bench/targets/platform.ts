@@ -1,18 +1,44 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { issueDevToken, Role } from '@xaso/auth';
+import { dropDatabase, ensureDatabase, serviceDatabaseEnvName, withDatabaseName } from '@xaso/persistence';
+import { startAllInOne } from '../../apps/all-in-one/src/all-in-one';
 import { runAsChild } from '../lib/child';
 import type { StoreKind } from '../baseline/stores';
 
+/**
+ * The platform under test, in this (child) process: merger-service and dossier-service on
+ * internal ports and the gateway in front of them, started by the all-in-one launcher against
+ * fresh databases on the given PostgreSQL server, with the in-process event bus. The merger
+ * imports the real administrative units; their `admin-unit.*` events fill the dossier service's
+ * unit replica before the benchmark starts.
+ */
 export interface PlatformInput {
   /** URL of the PostgreSQL server's maintenance database. */
   serverUrl: string;
   /** Fresh databases `<prefix>_<service>` are created for the run. */
   databasePrefix: string;
+  /** How many receiving units the submissions rotate over (one officer token each). */
+  unitCount: number;
+  /** Services to start (dossier is required; merger feeds the unit replica). */
+  services: string[];
+  /** Said in the description (why a service was left out). */
+  note?: string;
+}
+
+export interface PlatformTokens {
+  /** Citizen (no id-number claim: may submit for any applicant, ONLINE only). */
+  citizen: string;
+  /** Officer of each receiving unit (DIRECT and POSTAL submissions at that unit's counter). */
+  officers: Record<string, string>;
 }
 
 export interface PlatformInfo {
   /** The gateway's origin, e.g. http://127.0.0.1:43123. */
   origin: string;
-  /** A bearer token the submissions carry. */
-  token: string;
+  tokens: PlatformTokens;
   description: string;
   /** Databases created for the run (the parent drops them at the end). */
   databaseUrls: string[];
@@ -21,11 +47,118 @@ export interface PlatformInfo {
   baselineStore: StoreKind;
   procedureCodes: string[];
   receivingUnitCodes: string[];
+  timings: Record<string, number>;
+}
+
+const log = (message: string) => process.stderr.write(`[bench:platform] ${message}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Waits (bounded) until the unit replica stops changing: the events of the merger's import have
+ * been applied, so that they are not being consumed while the benchmark measures. An empty
+ * replica that stays empty (no merger, or no per-unit events) ends the wait after a few seconds.
+ */
+async function waitForReplica(dossierUrl: string, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  let stable = 0;
+  while (Date.now() < deadline) {
+    const [{ n }] = await query<{ n: number }>(dossierUrl, 'SELECT count(*)::int AS n FROM admin_unit_replica');
+    if (n === last) {
+      if (++stable >= (n > 0 ? 3 : 5)) return n;
+    } else {
+      stable = 0;
+    }
+    last = n;
+    await sleep(1_000);
+  }
+  return Math.max(last, 0);
+}
+
+function communesFromCsv(count: number): string[] {
+  const csv = readFileSync(join(process.cwd(), '..', 'shared', 'data', 'admin-units', 'units-2025.csv'), 'utf8');
+  return csv
+    .split('\n')
+    .filter((line) => line.startsWith('commune,'))
+    .slice(0, count)
+    .map((line) => line.split(',')[1]);
 }
 
 async function startPlatform(input: PlatformInput): Promise<{ info: PlatformInfo; close(): Promise<void> }> {
-  void input;
-  throw new Error('apps/dossier-service is not there yet (no apps/dossier-service/src/bootstrap.ts)');
+  const urls = Object.fromEntries(input.services.map((s) => [s, withDatabaseName(input.serverUrl, `${input.databasePrefix}_${s}`)]));
+  for (const url of Object.values(urls)) {
+    await dropDatabase(url);
+    await ensureDatabase(url);
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const s of input.services) env[serviceDatabaseEnvName(s)] = urls[s];
+  delete env.KAFKA_BROKERS; // the in-process bus, as `npm start` runs it
+
+  const started = Date.now();
+  const running = await startAllInOne({
+    port: 0,
+    serviceBasePort: 0,
+    services: input.services,
+    databaseUrl: input.serverUrl,
+    seed: true,
+    logger: false,
+    strict: true,
+    env,
+  });
+  log(`started ${running.services.map((s) => s.name).join(', ')} + gateway in ${Date.now() - started} ms`);
+  try {
+    const replica = await waitForReplica(urls.dossier, 120_000);
+    log(`unit replica: ${replica} units`);
+    const procedures = await query<{ code: string }>(urls.dossier, 'SELECT code FROM procedure WHERE active ORDER BY code LIMIT 4');
+    if (!procedures.length) throw new Error('the dossier service has no active procedure');
+    let units = (
+      await query<{ code: string }>(
+        urls.dossier,
+        `SELECT DISTINCT code FROM admin_unit_replica
+          WHERE valid_to IS NULL AND parent_code IS NOT NULL AND length(code) = 5 ORDER BY code LIMIT $1`,
+        [input.unitCount],
+      )
+    ).map((r) => r.code);
+    if (!units.length) units = communesFromCsv(input.unitCount);
+
+    const tokens: PlatformTokens = {
+      citizen: await issueDevToken({ role: Role.CITIZEN, sub: 'bench-citizen', name: 'Bench Citizen' }),
+      officers: {},
+    };
+    for (const unit of units) {
+      tokens.officers[unit] = await issueDevToken({ role: Role.OFFICER, sub: `bench-officer-${unit}`, unitCode: unit });
+    }
+    const port = (running.gateway.getHttpServer().address() as AddressInfo).port;
+    const info: PlatformInfo = {
+      origin: `http://127.0.0.1:${port}`,
+      tokens,
+      description:
+        `gateway /graphql (Apollo Federation 2) → dossier-service subgraph; ${running.services.map((s) => `${s.name}-service`).join(' + ')} ` +
+        `and the gateway started in one process by the all-in-one launcher; ` +
+        `in-process event bus; unit replica ${replica} units; LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info'}` +
+        (input.note ? `; ${input.note}` : ''),
+      databaseUrls: Object.values(urls),
+      dossierDatabaseUrl: urls.dossier,
+      baselineStore: 'dossier-service',
+      procedureCodes: procedures.map((p) => p.code),
+      receivingUnitCodes: units,
+      timings: { ...running.timings, total: Date.now() - started },
+    };
+    return { info, close: () => running.stop() };
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
 }
 
 if (require.main === module) {

@@ -1,0 +1,103 @@
+import type { Pool, PoolClient } from 'pg';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { DeadlineCalculator, defaultWorkingCalendar, toLocalDate } from '@xaso/calendar';
+import type { SubmitDossierInput } from '../lib/fixtures';
+import type { BaselineStore, TrackedDossier } from './store';
+
+/**
+ * The dossier service's own tables (migration 1732400000000-create-dossier-tables), written and
+ * read with the same statements its repository uses:
+ * - submit, in one transaction: the procedure's processing days, the (agency, day) sequence
+ *   upsert, the `dossier` row, its `dossier_attachment` rows and the SUBMIT `dossier_history` row;
+ * - track: the `dossier` row by code, the last-4 check, the procedure name and the history.
+ * Not done here (the platform does them): JWT verification, the admin-unit replica checks, and
+ * the outbox row of `dossier.received`.
+ */
+export class DossierServiceStore implements BaselineStore {
+  readonly description = "the dossier service's tables (dossier, dossier_code_sequence, dossier_attachment, dossier_history, procedure)";
+  private readonly deadlines = new DeadlineCalculator(defaultWorkingCalendar());
+
+  constructor(private readonly pool: Pool) {}
+
+  async prepare(): Promise<void> {
+    const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM procedure WHERE active`);
+    if (!rows[0].n) throw new Error('the dossier database has no active procedure (did the dossier service run its migrations and seed?)');
+  }
+
+  async submit(input: SubmitDossierInput): Promise<TrackedDossier> {
+    const client: PoolClient = await this.pool.connect();
+    try {
+      const procedure = await client.query<{ code: string; processing_days: number }>(
+        'SELECT code, processing_days FROM procedure WHERE code = $1 AND active',
+        [input.procedureCode],
+      );
+      if (!procedure.rows.length) throw Object.assign(new Error(`Unknown procedure ${input.procedureCode}`), { statusCode: 422 });
+      const processingDays = procedure.rows[0].processing_days;
+      await client.query('BEGIN');
+      const now = new Date();
+      const day = toLocalDate(now);
+      const agency = input.receivingUnitCode;
+      const seq = await client.query<{ last_value: number }>(
+        `INSERT INTO dossier_code_sequence (agency_code, day, last_value) VALUES ($1, $2, 1)
+         ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_sequence.last_value + 1
+         RETURNING last_value`,
+        [agency, day],
+      );
+      const sequence = seq.rows[0].last_value;
+      if (sequence > 9999) throw Object.assign(new Error(`Agency ${agency} has used all 9999 numbers of ${day}`), { statusCode: 409 });
+      const code = `${agency}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(sequence).padStart(4, '0')}`;
+      const dueAt = this.deadlines.dueDateFor({ receivedAt: now, workingDays: processingDays, channel: input.channel });
+      const id = randomUUID();
+      const a = input.applicant;
+      await client.query(
+        `INSERT INTO dossier (id, code, procedure_code, status, channel, receiving_unit_code, competent_unit_code, processing_unit_code,
+           applicant_sub, applicant_full_name, applicant_id_number, applicant_phone, applicant_email, applicant_address,
+           form_data, processing_days, received_at, due_at, original_due_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+        [id, code, input.procedureCode, 'RECEIVED', input.channel, agency, agency, agency, null, a.fullName, a.idNumber,
+          a.phone ?? null, a.email ?? null, a.address ?? null, JSON.stringify(input.formData ?? {}), processingDays, now, dueAt, dueAt, 1],
+      );
+      for (const att of input.attachments ?? []) {
+        await client.query(
+          `INSERT INTO dossier_attachment (id, dossier_id, supplement_request_id, name, media_type, size, sha256, added_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [randomUUID(), id, null, att.name, att.mediaType, att.size, att.sha256, now],
+        );
+      }
+      await client.query(
+        `INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_sub, actor_role, actor_unit, note, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, 'SUBMIT', null, 'RECEIVED', 'bench-baseline', input.channel === 'ONLINE' ? 'CITIZEN' : 'OFFICER',
+          input.channel === 'ONLINE' ? null : agency, `channel ${input.channel}`, now],
+      );
+      await client.query('COMMIT');
+      return { code, status: 'RECEIVED', receivedAt: now.toISOString() };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async track(code: string, idNumberLast4: string): Promise<TrackedDossier | null> {
+    const { rows } = await this.pool.query('SELECT * FROM dossier WHERE code = $1', [code]);
+    const d = rows[0];
+    if (!d || !timingSafeEqual(Buffer.from(String(d.applicant_id_number).slice(-4).padStart(4, '0')), Buffer.from(idNumberLast4))) return null;
+    const [procedure, history] = await Promise.all([
+      this.pool.query<{ name: string }>('SELECT name FROM procedure WHERE code = $1', [d.procedure_code]),
+      this.pool.query<{ to_status: string; action: string; at: Date }>(
+        'SELECT to_status, action, at FROM dossier_history WHERE dossier_id = $1 ORDER BY id',
+        [d.id],
+      ),
+    ]);
+    return {
+      code: d.code,
+      status: d.status,
+      receivedAt: (d.received_at as Date).toISOString(),
+      procedureName: procedure.rows[0]?.name ?? d.procedure_code,
+      dueAt: d.paused_since ? null : ((d.due_at as Date | null)?.toISOString() ?? null),
+      history: history.rows.map((h) => ({ status: h.to_status, action: h.action, at: h.at.toISOString() })),
+    };
+  }
+}
