@@ -133,7 +133,7 @@ export const SUBMIT = `mutation Submit($input: SubmitDossierInput!) { submitDoss
 
 export function submitInput(unit: string, overrides: Record<string, unknown> = {}) {
   return {
-    procedureCode: '1.003005',
+    procedureCode: 'HT.010',
     receivingUnitCode: unit,
     channel: 'ONLINE',
     applicant: { fullName: 'Nguyễn Văn An', idNumber: '001090001234', phone: '0912345678', email: 'an@example.vn', address: 'Thôn 1' },

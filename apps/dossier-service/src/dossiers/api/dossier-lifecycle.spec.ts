@@ -23,15 +23,15 @@ describe('dossier lifecycle through GraphQL (real PostgreSQL, events on Kafka)',
   afterAll(() => t?.close());
 
   it('runs received → in processing ↔ supplement requested → processed → returned, with history and dossier.* events', async () => {
-    // Monday 2026-03-02 09:00 local; 15 working days → Monday 2026-03-23 17:00 local.
+    // Monday 2026-03-02 09:00 local; 5 working days → Monday 2026-03-09 17:00 local.
     t.clock.set('2026-03-02T02:00:00Z');
     const submitted = await t.gql<{ submitDossier: any }>(citizenToken, SUBMIT, { input: submitInput(t.unitA) });
     expect(submitted.errors).toBeUndefined();
     const d = submitted.data!.submitDossier;
     expect(d.code).toBe(`${t.unitA}-260302-0001`);
     expect(d.status).toBe('RECEIVED');
-    expect(d.dueAt).toBe('2026-03-23T10:00:00.000Z');
-    expect(d.procedure.processingDays).toBe(15);
+    expect(d.dueAt).toBe('2026-03-09T10:00:00.000Z');
+    expect(d.procedure.processingDays).toBe(5);
     expect(d.attachments).toHaveLength(1);
 
     const op = (mutation: string, token = officerToken) => t.gql<Record<string, any>>(token, `mutation { ${mutation} { ${DOSSIER_FIELDS} } }`);
@@ -48,7 +48,7 @@ describe('dossier lifecycle through GraphQL (real PostgreSQL, events on Kafka)',
       { a: [{ name: 'ban-ve.pdf', mediaType: 'application/pdf', size: 2048, sha256: 'b'.repeat(64) }] },
     );
     expect(provided.errors).toBeUndefined();
-    expect(provided.data!.provideSupplement).toMatchObject({ status: 'IN_PROCESSING', paused: false, dueAt: '2026-03-25T10:00:00.000Z' });
+    expect(provided.data!.provideSupplement).toMatchObject({ status: 'IN_PROCESSING', paused: false, dueAt: '2026-03-11T10:00:00.000Z' });
     expect(provided.data!.provideSupplement.supplementRequests[0].providedAt).toBeTruthy();
 
     t.clock.set('2026-03-10T03:00:00Z');
@@ -148,7 +148,7 @@ describe('dossier lifecycle through GraphQL (real PostgreSQL, events on Kafka)',
     const bad = await query('12a4');
     expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const ok = await query('1234');
-    expect(ok.data!.trackDossier).toMatchObject({ code, status: 'RECEIVED', procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ' });
+    expect(ok.data!.trackDossier).toMatchObject({ code, status: 'RECEIVED', procedureName: 'Đăng ký lại khai sinh' });
     expect(ok.data!.trackDossier.history).toHaveLength(1);
     const text = JSON.stringify(ok);
     for (const secret of PERSONAL) expect(text).not.toContain(secret);
