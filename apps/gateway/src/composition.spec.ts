@@ -1,9 +1,9 @@
-import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase } from '@xaso/testing';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { composeSupergraph, CompositionError, fetchSubgraphSdl, type SubgraphSdl } from './graphql/supergraph';
+import { promisify } from 'node:util';
+import { composeSupergraph, CompositionError, type SubgraphSdl } from './graphql/supergraph';
 
 /**
  * The supergraph check: boots every real service (apps/*-service/src/bootstrap.ts, loaded by
@@ -17,17 +17,27 @@ const services = readdirSync(appsDir)
   .map((dir) => ({ name: dir.replace(/-service$/, ''), bootstrap: join(appsDir, dir, 'src', 'bootstrap.ts') }));
 const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
 
+const repoRoot = resolve(appsDir, '..');
+
+/**
+ * Each service is booted in its own Node process: @nestjs/graphql keeps code-first type metadata
+ * process-wide, so two services booted in one process leak types into each other's SDL.
+ */
 async function subgraphSdl(service: { name: string; bootstrap: string }): Promise<SubgraphSdl> {
   const database = await createTestDatabase(`compose_${service.name}`);
-  let app: INestApplication | undefined;
   try {
-    const start = require(service.bootstrap)[`start${pascal(service.name)}Service`] as (options: object) => Promise<INestApplication>;
-    app = await start({ port: 0, databaseUrl: database.url, logger: false, importIfEmpty: false });
-    const { port } = app.getHttpServer().address() as AddressInfo;
-    const url = `http://127.0.0.1:${port}/graphql`;
-    return { name: service.name, url, sdl: await fetchSubgraphSdl(url) };
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['-r', '@swc-node/register', join(__dirname, 'test', 'print-subgraph-sdl.ts'), service.bootstrap, `start${pascal(service.name)}Service`, database.url],
+      { cwd: repoRoot, env: { ...process.env, SWC_NODE_PROJECT: join(repoRoot, 'tsconfig.json'), LOG_LEVEL: 'warn' }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+    ).catch((error: Error & { stderr?: string }) => {
+      throw new Error(`${service.name}-service did not boot: ${(error.stderr ?? error.message).split('\n').slice(0, 3).join(' | ')}`);
+    });
+    const marker = stdout.lastIndexOf('@@SDL@@');
+    if (marker < 0) throw new Error(`${service.name}-service printed no SDL`);
+    const { sdl } = JSON.parse(stdout.slice(marker + 7).trim().split('\n')[0]) as { sdl: string };
+    return { name: service.name, url: `http://${service.name}.invalid/graphql`, sdl };
   } finally {
-    await app?.close();
     await database.drop();
   }
 }
