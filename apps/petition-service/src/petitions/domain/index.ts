@@ -8,3 +8,4 @@ export * from './petition-code';
 export * from './tracking-secret';
 export * from './identity-cipher';
 export * from './statistics';
+export * from './export';

@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule, type EventTransport, messagingEntities, messagingMigrations } from '@xaso/messaging';
+import { PetitionsController } from './petitions/api/petitions.controller';
+import { AdministrativeUnitPetitionsResolver, PetitionsResolver } from './petitions/api/petitions.resolver';
+import { CLOCK, PETITION_CONFIG, petitionConfigFromEnv, systemClock, type Clock, type PetitionConfig } from './petitions/application/petition.config';
+import { PetitionService } from './petitions/application/petition.service';
+import { CreatePetitionTables1732500000000 } from './petitions/infrastructure/migrations/1732500000000-create-petition-tables';
+import { PetitionRepository } from './petitions/infrastructure/pg-petition.repository';
+import { ReceptionResolver } from './reception/api/reception.resolver';
+import { ReceptionRepository } from './reception/infrastructure/reception.repository';
+
+/** petition-service tables are written with SQL (repositories); TypeORM maps only the messaging tables. */
+export const PETITION_ENTITIES = [...messagingEntities];
+export const PETITION_MIGRATIONS = [CreatePetitionTables1732500000000, ...messagingMigrations];
+
+export interface PetitionModuleOptions {
+  transport?: EventTransport;
+  /** Tests: a fixed or movable clock. */
+  clock?: Clock;
+  /** Tests: explicit key ring / policy. Default: `petitionConfigFromEnv()`. */
+  config?: PetitionConfig;
+}
+
+@Module({})
+export class PetitionModule {
+  static register(options: PetitionModuleOptions = {}): DynamicModule {
+    return {
+      module: PetitionModule,
+      imports: [MessagingModule.forService({ service: 'petition', transport: options.transport })],
+      controllers: [PetitionsController],
+      providers: [
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: PETITION_CONFIG, useFactory: () => options.config ?? petitionConfigFromEnv() },
+        PetitionRepository,
+        PetitionService,
+        PetitionsResolver,
+        AdministrativeUnitPetitionsResolver,
+        ReceptionRepository,
+        ReceptionResolver,
+      ],
+      exports: [PetitionService],
+    };
+  }
+}

@@ -1,0 +1,251 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictError } from '@xaso/api';
+import { managerFor } from '@xaso/persistence';
+import { DataSource } from 'typeorm';
+import type { DuplicateCandidate, HistoryEntry, Petition, PetitionStatRecord } from '../domain';
+import { startOfLocalDay, addCalendarDays } from '../domain';
+
+const DATE_FIELDS = [
+  'receivedAt',
+  'classifiedAt',
+  'acceptedAt',
+  'refusedAt',
+  'referredAt',
+  'assignedAt',
+  'resolvedAt',
+  'withdrawnAt',
+  'escalatedAt',
+] as const;
+
+export interface StoredPetition {
+  petition: Petition;
+  trackingSecretHash: string;
+  version: number;
+}
+
+export interface PetitionListFilter {
+  unitCode?: string;
+  status?: string;
+  kind?: string;
+  petitionerUserId?: string;
+  handlerId?: string;
+}
+
+export interface IdentityAccessRow {
+  petitionCode: string;
+  actorId: string;
+  actorRole: string;
+  purpose: string;
+  at: Date;
+}
+
+type Row = Record<string, any>;
+
+function reviveState(state: Row, history: HistoryEntry[]): Petition {
+  const p = { ...state } as Row;
+  for (const f of DATE_FIELDS) if (p[f]) p[f] = new Date(p[f]);
+  if (p.rating) p.rating = { ...p.rating, at: new Date(p.rating.at) };
+  return { ...(p as Petition), history };
+}
+
+function stateOf(p: Petition): Row {
+  const { history: _history, ...rest } = p;
+  return JSON.parse(JSON.stringify(rest));
+}
+
+/** The only code that touches petition tables (joins the ambient transaction via managerFor). */
+@Injectable()
+export class PetitionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private query<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return managerFor(this.dataSource).query(sql, params);
+  }
+
+  /** Next 4-digit sequence for the unit and local day (row-locked upsert). */
+  async nextSequence(unitCode: string, day: string): Promise<number> {
+    const [row] = await this.query<{ last: number }>(
+      `INSERT INTO petition_sequence (unit_code, day, last) VALUES ($1, $2, 1)
+       ON CONFLICT (unit_code, day) DO UPDATE SET last = petition_sequence.last + 1
+       RETURNING last`,
+      [unitCode, day],
+    );
+    return row.last;
+  }
+
+  async insert(p: Petition, trackingSecretHash: string): Promise<void> {
+    await this.query(
+      `INSERT INTO petition (code, unit_code, kind, channel, status, category, petitioner_key, petitioner_user_id, handler_id,
+         received_at, acceptance_due, resolution_due, state, tracking_secret_hash)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+      [
+        p.code, p.unitCode, p.kind, p.channel, p.status, p.category ?? null, p.petitionerKey ?? null, p.petitionerUserId ?? null,
+        p.handlerId ?? null, p.receivedAt, p.acceptanceDue, p.resolutionDue ?? null, stateOf(p), trackingSecretHash,
+      ],
+    );
+    await this.appendHistory(p.code, p.history, 0);
+  }
+
+  /** Saves a changed petition if nobody changed it since `version` was read; appends new history entries. */
+  async update(p: Petition, version: number, storedHistoryLength: number): Promise<void> {
+    const rows = await this.query(
+      `UPDATE petition SET kind = $2, status = $3, category = $4, handler_id = $5, resolution_due = $6, acceptance_due = $7,
+         state = $8, version = version + 1, updated_at = $10
+       WHERE code = $1 AND version = $9 RETURNING code`,
+      [p.code, p.kind, p.status, p.category ?? null, p.handlerId ?? null, p.resolutionDue ?? null, p.acceptanceDue, stateOf(p), version, p.history.at(-1)?.at ?? new Date()],
+    );
+    if (rows.length === 0) {
+      throw new ConflictError('PETITION_CONCURRENT_UPDATE', 'The petition was changed by someone else; reload and retry', 'Đơn vừa được người khác cập nhật; vui lòng tải lại và thử lại');
+    }
+    await this.appendHistory(p.code, p.history.slice(storedHistoryLength), storedHistoryLength);
+  }
+
+  private async appendHistory(code: string, entries: HistoryEntry[], offset: number): Promise<void> {
+    if (!entries.length) return;
+    await this.query(
+      `INSERT INTO petition_history (petition_code, seq, action, from_status, to_status, actor_id, actor_role, at, note)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[])`,
+      [
+        code,
+        entries.map((_, i) => offset + i + 1),
+        entries.map((e) => e.action),
+        entries.map((e) => e.from),
+        entries.map((e) => e.to),
+        entries.map((e) => e.actorId),
+        entries.map((e) => e.actorRole),
+        entries.map((e) => e.at),
+        entries.map((e) => e.note ?? null),
+      ],
+    );
+  }
+
+  async findByCode(code: string, forUpdate = false): Promise<StoredPetition | null> {
+    const [row] = await this.query(
+      `SELECT state, tracking_secret_hash, version FROM petition WHERE code = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [code],
+    );
+    if (!row) return null;
+    const history = await this.history(code);
+    return { petition: reviveState(row.state, history), trackingSecretHash: row.tracking_secret_hash, version: row.version };
+  }
+
+  async history(code: string): Promise<HistoryEntry[]> {
+    const rows = await this.query(
+      `SELECT action, from_status, to_status, actor_id, actor_role, at, note FROM petition_history WHERE petition_code = $1 ORDER BY seq`,
+      [code],
+    );
+    return rows.map((r) => {
+      const e: HistoryEntry = { action: r.action, from: r.from_status, to: r.to_status, actorId: r.actor_id, actorRole: r.actor_role, at: new Date(r.at) };
+      if (r.note !== null) e.note = r.note;
+      return e;
+    });
+  }
+
+  async list(filter: PetitionListFilter, offset: number, limit: number): Promise<{ nodes: Petition[]; totalCount: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.unitCode) add('unit_code = ?', filter.unitCode);
+    if (filter.status) add('status = ?', filter.status);
+    if (filter.kind) add('kind = ?', filter.kind);
+    if (filter.petitionerUserId) add('petitioner_user_id = ?', filter.petitionerUserId);
+    if (filter.handlerId) add('handler_id = ?', filter.handlerId);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ count }] = await this.query<{ count: string }>(`SELECT count(*) FROM petition ${clause}`, params);
+    const rows = await this.query(
+      `SELECT code, state FROM petition ${clause} ORDER BY received_at DESC, code DESC OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, offset, limit],
+    );
+    // list views do not need the history (the `history` field loads it per petition)
+    return { nodes: rows.map((r) => reviveState(r.state, [])), totalCount: Number(count) };
+  }
+
+  /** Open (or resolved) cases of a unit that a new submission could duplicate. */
+  async duplicateCandidates(unitCode: string, petitionerKey: string | undefined, category: string | undefined, since: Date): Promise<DuplicateCandidate[]> {
+    const rows = await this.query(
+      `SELECT state FROM petition
+       WHERE unit_code = $1 AND status IN ('RECEIVED','CLASSIFIED','ACCEPTED','ASSIGNED','REOPENED','RESOLVED')
+         AND (($2::text IS NOT NULL AND (state->'petitionerKeys') ? $2::text)
+           OR ($3::text IS NOT NULL AND kind = 'FEEDBACK' AND lower(category) = lower($3::text) AND received_at >= $4))
+       ORDER BY received_at`,
+      [unitCode, petitionerKey ?? null, category ?? null, since],
+    );
+    return rows.map((r) => {
+      const p = reviveState(r.state, []);
+      return { code: p.code, kind: p.kind, petitionerKeys: p.petitionerKeys, content: p.content, title: p.title, category: p.category, location: p.location, receivedAt: p.receivedAt };
+    });
+  }
+
+  async forStatistics(unitCode: string, from: string, to: string): Promise<PetitionStatRecord[]> {
+    // everything that could count in the period: received before its end and not closed before its start
+    const end = startOfLocalDay(addCalendarDays(to, 1));
+    const rows = await this.query(`SELECT state, updated_at FROM petition WHERE unit_code = $1 AND received_at < $2`, [unitCode, end]);
+    return rows.map((r) => {
+      const p = reviveState(r.state, []);
+      // linked duplicates, archived information and appealed complaints leave the workflow at their last update
+      const closedAt = ['LINKED', 'ARCHIVED', 'APPEALED'].includes(p.status) ? new Date(r.updated_at) : undefined;
+      return {
+        kind: p.kind,
+        channel: p.channel,
+        receivedAt: p.receivedAt,
+        acceptanceDue: p.acceptanceDue,
+        acceptedAt: p.acceptedAt,
+        refusedAt: p.refusedAt,
+        referredAt: p.referredAt,
+        resolvedAt: p.resolvedAt,
+        resolutionDue: p.resolutionDue,
+        withdrawnAt: p.withdrawnAt,
+        closedAt,
+        linked: p.status === 'LINKED',
+        rating: p.rating ? { score: p.rating.score, at: p.rating.at } : undefined,
+      } satisfies PetitionStatRecord;
+    });
+  }
+
+  async openPetitions(): Promise<StoredPetition[]> {
+    const rows = await this.query(`SELECT code FROM petition WHERE status IN ('RECEIVED','CLASSIFIED','ACCEPTED','ASSIGNED','REOPENED') ORDER BY code`);
+    const out: StoredPetition[] = [];
+    for (const r of rows) {
+      const s = await this.findByCode(r.code);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------ identity (ciphertext only)
+
+  async saveIdentity(code: string, keyId: string, ciphertext: string): Promise<void> {
+    await this.query(
+      `INSERT INTO petition_identity (petition_code, key_id, ciphertext) VALUES ($1, $2, $3)
+       ON CONFLICT (petition_code) DO UPDATE SET key_id = EXCLUDED.key_id, ciphertext = EXCLUDED.ciphertext, updated_at = now()`,
+      [code, keyId, ciphertext],
+    );
+  }
+
+  async loadIdentity(code: string): Promise<{ keyId: string; ciphertext: string } | null> {
+    const [row] = await this.query(`SELECT key_id, ciphertext FROM petition_identity WHERE petition_code = $1`, [code]);
+    return row ? { keyId: row.key_id, ciphertext: row.ciphertext } : null;
+  }
+
+  async identitiesNotUnderKey(keyId: string, limit: number): Promise<{ code: string; ciphertext: string }[]> {
+    const rows = await this.query(`SELECT petition_code, ciphertext FROM petition_identity WHERE key_id <> $1 ORDER BY petition_code LIMIT $2`, [keyId, limit]);
+    return rows.map((r) => ({ code: r.petition_code, ciphertext: r.ciphertext }));
+  }
+
+  async logIdentityAccess(code: string, actorId: string, actorRole: string, purpose: string): Promise<void> {
+    await this.query(`INSERT INTO petition_identity_access (petition_code, actor_id, actor_role, purpose) VALUES ($1, $2, $3, $4)`, [code, actorId, actorRole, purpose]);
+  }
+
+  async identityAccessLog(code: string): Promise<IdentityAccessRow[]> {
+    const rows = await this.query(
+      `SELECT petition_code, actor_id, actor_role, purpose, at FROM petition_identity_access WHERE petition_code = $1 ORDER BY id`,
+      [code],
+    );
+    return rows.map((r) => ({ petitionCode: r.petition_code, actorId: r.actor_id, actorRole: r.actor_role, purpose: r.purpose, at: new Date(r.at) }));
+  }
+}
+

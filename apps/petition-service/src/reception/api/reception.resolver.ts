@@ -1,0 +1,172 @@
+import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { DateScalar, ForbiddenError, ValidationFailedError } from '@xaso/api';
+import { type AuthUser, canAccessUnit, CurrentUser, Role, Roles } from '@xaso/auth';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { translated } from '../../petitions/application/petition.config';
+import { closeMediation, summarizeMediation, validateMediationCase, type MediationOutcome } from '../../mediation/domain/mediation';
+import { checkUnitCompliance, validateSession } from '../domain/reception';
+import { ReceptionRepository } from '../infrastructure/reception.repository';
+
+const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function assertUnit(user: AuthUser, unitCode: string) {
+  if (!canAccessUnit(user, unitCode)) throw new ForbiddenError(`You may not act on unit ${unitCode}`, `Không có quyền với đơn vị ${unitCode}`, 'OUT_OF_UNIT_SCOPE');
+}
+function assertPeriod(from: string, to: string) {
+  if (to < from) throw new ValidationFailedError('`to` must not be before `from`', 'Ngày kết thúc không được trước ngày bắt đầu', { field: 'to' });
+}
+
+@ObjectType('ReceptionSession', { description: 'Buổi tiếp công dân' })
+export class ReceptionSessionModel {
+  @Field(() => ID) id!: string;
+  @Field() unitCode!: string;
+  @Field(() => DateScalar) date!: string;
+  @Field() chairpersonId!: string;
+  @Field() chairpersonPresent!: boolean;
+  @Field(() => Int) citizensReceived!: number;
+  @Field(() => [String]) petitionCodes!: string[];
+  @Field(() => String, { nullable: true }) notes?: string;
+}
+
+@ObjectType('ReceptionCompliance', { description: 'Whether a chairperson held the legal number of reception days in a month' })
+export class ReceptionComplianceModel {
+  @Field() chairpersonId!: string;
+  @Field() month!: string;
+  @Field() rule!: string;
+  @Field(() => Int) required!: number;
+  @Field(() => Int) held!: number;
+  @Field() compliant!: boolean;
+  @Field(() => [String]) missingWeeks!: string[];
+}
+
+@InputType('RecordReceptionSessionInput')
+export class RecordReceptionSessionInput {
+  @Field() @IsString() unitCode!: string;
+  @Field(() => DateScalar) @Matches(DATE) date!: string;
+  @Field() @IsString() chairpersonId!: string;
+  @Field() @IsBoolean() chairpersonPresent!: boolean;
+  @Field(() => Int) @IsInt() @Min(0) citizensReceived!: number;
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(500) petitionCodes?: string[];
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) notes?: string;
+}
+
+@ObjectType('MediationCase', { description: 'Vụ việc hòa giải ở cơ sở' })
+export class MediationCaseModel {
+  @Field(() => ID) id!: string;
+  @Field() unitCode!: string;
+  @Field(() => String, { nullable: true }) mediationTeam?: string;
+  @Field() subject!: string;
+  @Field(() => [String]) parties!: string[];
+  @Field(() => [String]) mediators!: string[];
+  @Field(() => DateScalar) openedOn!: string;
+  @Field(() => DateScalar, { nullable: true }) closedOn?: string;
+  @Field() outcome!: string;
+  @Field(() => String, { nullable: true }) referredTo?: string;
+  @Field(() => String, { nullable: true }) result?: string;
+}
+
+@ObjectType('MediationSummary')
+export class MediationSummaryModel {
+  @Field(() => Int) total!: number;
+  @Field(() => Int) pending!: number;
+  @Field(() => Int) successful!: number;
+  @Field(() => Int) unsuccessful!: number;
+  @Field(() => Int) referred!: number;
+  @Field(() => Number, { nullable: true }) successRate!: number | null;
+}
+
+@InputType('RecordMediationCaseInput')
+export class RecordMediationCaseInput {
+  @Field() @IsString() unitCode!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() mediationTeam?: string;
+  @Field() @IsString() @MaxLength(2000) subject!: string;
+  @Field(() => [String]) @IsArray() parties!: string[];
+  @Field(() => [String]) @IsArray() mediators!: string[];
+  @Field(() => DateScalar) @Matches(DATE) openedOn!: string;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @Matches(DATE) closedOn?: string;
+  @Field(() => String, { description: 'PENDING, SUCCESSFUL, UNSUCCESSFUL or REFERRED' }) @IsIn(['PENDING', 'SUCCESSFUL', 'UNSUCCESSFUL', 'REFERRED']) outcome!: MediationOutcome;
+  @Field({ nullable: true }) @IsOptional() @IsString() referredTo?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() result?: string;
+}
+
+@Resolver()
+export class ReceptionResolver {
+  constructor(private readonly repo: ReceptionRepository) {}
+
+  @Roles(Role.OFFICER, Role.LEADER)
+  @Mutation(() => ReceptionSessionModel)
+  recordReceptionSession(@Args('input') input: RecordReceptionSessionInput, @CurrentUser() user: AuthUser) {
+    return translated(async () => {
+      assertUnit(user, input.unitCode);
+      const s = validateSession({ ...input, petitionCodes: input.petitionCodes ?? [] });
+      return this.repo.insertSession(s, user.sub);
+    });
+  }
+
+  @Roles(...STAFF)
+  @Query(() => [ReceptionSessionModel])
+  receptionSessions(
+    @CurrentUser() user: AuthUser,
+    @Args('unitCode') unitCode: string,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+  ) {
+    assertUnit(user, unitCode);
+    assertPeriod(from, to);
+    return this.repo.sessions(unitCode, from, to);
+  }
+
+  @Roles(...STAFF)
+  @Query(() => [ReceptionComplianceModel], { description: 'Per chairperson: 1 day a week before 2026-07-01, 2 days a month since' })
+  receptionCompliance(@CurrentUser() user: AuthUser, @Args('unitCode') unitCode: string, @Args('month') month: string) {
+    return translated(async () => {
+      assertUnit(user, unitCode);
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ValidationFailedError('month must be YYYY-MM', 'Tháng phải có dạng YYYY-MM', { field: 'month' });
+      // sessions up to a week around the month (ISO weeks may start in the previous month)
+      const [y, m] = month.split('-').map(Number);
+      const from = new Date(Date.UTC(y, m - 1, 1) - 7 * 86_400_000).toISOString().slice(0, 10);
+      const to = new Date(Date.UTC(y, m, 0) + 7 * 86_400_000).toISOString().slice(0, 10);
+      return checkUnitCompliance(await this.repo.sessions(unitCode, from, to), month);
+    });
+  }
+
+  @Roles(Role.OFFICER, Role.LEADER)
+  @Mutation(() => MediationCaseModel)
+  recordMediationCase(@Args('input') input: RecordMediationCaseInput, @CurrentUser() user: AuthUser) {
+    return translated(async () => {
+      assertUnit(user, input.unitCode);
+      const c =
+        input.outcome === 'PENDING' || !input.closedOn
+          ? validateMediationCase(input)
+          : closeMediation(validateMediationCase({ ...input, outcome: 'PENDING', closedOn: undefined }), input.outcome, input.closedOn, input);
+      return this.repo.insertMediation(c, user.sub);
+    });
+  }
+
+  @Roles(...STAFF)
+  @Query(() => [MediationCaseModel])
+  mediationCases(
+    @CurrentUser() user: AuthUser,
+    @Args('unitCode') unitCode: string,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+  ) {
+    assertUnit(user, unitCode);
+    assertPeriod(from, to);
+    return this.repo.mediationCases(unitCode, from, to);
+  }
+
+  @Roles(...STAFF)
+  @Query(() => MediationSummaryModel)
+  async mediationSummary(
+    @CurrentUser() user: AuthUser,
+    @Args('unitCode') unitCode: string,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+  ) {
+    assertUnit(user, unitCode);
+    assertPeriod(from, to);
+    return summarizeMediation(await this.repo.mediationCases(unitCode, from, to));
+  }
+}

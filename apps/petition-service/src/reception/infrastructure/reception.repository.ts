@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { managerFor } from '@xaso/persistence';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { ReceptionSession } from '../domain/reception';
+import type { MediationCase } from '../../mediation/domain/mediation';
+
+@Injectable()
+export class ReceptionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insertSession(s: ReceptionSession, recordedBy: string): Promise<ReceptionSession> {
+    const id = randomUUID();
+    await managerFor(this.dataSource).query(
+      `INSERT INTO reception_session (id, unit_code, date, chairperson_id, chairperson_present, citizens_received, petition_codes, notes, recorded_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+      [id, s.unitCode, s.date, s.chairpersonId, s.chairpersonPresent, s.citizensReceived, s.petitionCodes, s.notes ?? null, recordedBy],
+    );
+    return { ...s, id };
+  }
+
+  async sessions(unitCode: string, from: string, to: string): Promise<ReceptionSession[]> {
+    const rows = await managerFor(this.dataSource).query(
+      `SELECT id, unit_code, date::text AS date, chairperson_id, chairperson_present, citizens_received, petition_codes, notes
+       FROM reception_session WHERE unit_code = $1 AND date BETWEEN $2 AND $3 ORDER BY date, id`,
+      [unitCode, from, to],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      id: r.id,
+      unitCode: r.unit_code,
+      date: r.date,
+      chairpersonId: r.chairperson_id,
+      chairpersonPresent: r.chairperson_present,
+      citizensReceived: r.citizens_received,
+      petitionCodes: r.petition_codes,
+      notes: r.notes ?? undefined,
+    }));
+  }
+
+  async insertMediation(c: MediationCase, recordedBy: string): Promise<MediationCase> {
+    const id = randomUUID();
+    await managerFor(this.dataSource).query(
+      `INSERT INTO mediation_case (id, unit_code, mediation_team, subject, parties, mediators, opened_on, closed_on, outcome, referred_to, result, recorded_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+      [id, c.unitCode, c.mediationTeam ?? null, c.subject, c.parties, c.mediators, c.openedOn, c.closedOn ?? null, c.outcome, c.referredTo ?? null, c.result ?? null, recordedBy],
+    );
+    return { ...c, id };
+  }
+
+  async mediationCases(unitCode: string, from: string, to: string): Promise<MediationCase[]> {
+    const rows = await managerFor(this.dataSource).query(
+      `SELECT id, unit_code, mediation_team, subject, parties, mediators, opened_on::text AS opened_on, closed_on::text AS closed_on, outcome, referred_to, result
+       FROM mediation_case WHERE unit_code = $1 AND opened_on BETWEEN $2 AND $3 ORDER BY opened_on, id`,
+      [unitCode, from, to],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      id: r.id,
+      unitCode: r.unit_code,
+      mediationTeam: r.mediation_team ?? undefined,
+      subject: r.subject,
+      parties: r.parties,
+      mediators: r.mediators,
+      openedOn: r.opened_on,
+      closedOn: r.closed_on ?? undefined,
+      outcome: r.outcome,
+      referredTo: r.referred_to ?? undefined,
+      result: r.result ?? undefined,
+    }));
+  }
+}
