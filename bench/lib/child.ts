@@ -26,7 +26,8 @@ export async function startChild<I>(options: {
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = openSync(options.logFile, 'w');
   const child: ChildProcess = fork(resolve(options.script), [], {
-    execArgv: ['-r', '@swc-node/register'],
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server under test, written when it stops.
+    execArgv: ['-r', '@swc-node/register', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, ...options.env, BENCH_CHILD_INPUT: JSON.stringify(options.input) },
     stdio: ['ignore', log, log, 'ipc'],
   });
