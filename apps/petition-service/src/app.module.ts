@@ -1,7 +1,7 @@
 import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApiModule, DateScalar, subgraphGraphQLOptions } from '@xaso/api';
+import { ApiModule, subgraphGraphQLOptions } from '@xaso/api';
 import { AuthModule } from '@xaso/auth';
 import { ObservabilityModule } from '@xaso/observability';
 import { PersistenceModule } from '@xaso/persistence';
@@ -10,22 +10,6 @@ import { AdministrativeUnitRef } from './petitions/api/petitions.resolver';
 import { PETITION_ENTITIES, PETITION_MIGRATIONS, PetitionModule, type PetitionModuleOptions } from './petition.module';
 
 export const PETITION_SERVICE = 'petition';
-
-/**
- * WORKAROUND copied from merger-service (belongs in @xaso/api's subgraphGraphQLOptions):
- * pin the federation link to v2.11, which @apollo/subgraph 2.11 accepts.
- */
-const FEDERATION_2_11 = {
-  federation: {
-    version: 2 as const,
-    importUrl: 'https://specs.apollo.dev/federation/v2.11',
-    directives: [
-      '@authenticated', '@composeDirective', '@context', '@cost', '@extends', '@external', '@fromContext',
-      '@inaccessible', '@interfaceObject', '@key', '@listSize', '@override', '@policy', '@provides',
-      '@requires', '@requiresScopes', '@shareable', '@tag',
-    ],
-  },
-};
 
 export interface PetitionAppOptions extends PetitionModuleOptions {
   /** Explicit database URL (tests, all-in-one); else PETITION_DATABASE_URL / DATABASE_URL. */
@@ -45,15 +29,13 @@ export class AppModule {
         ApiModule,
         AuthModule.forRoot(),
         PersistenceModule.forService({ service: PETITION_SERVICE, url: options.databaseUrl, entities: PETITION_ENTITIES, migrations: PETITION_MIGRATIONS }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
-          ...subgraphGraphQLOptions({ service: PETITION_SERVICE }),
-          autoSchemaFile: FEDERATION_2_11,
-          resolvers: { Date: DateScalar },
-          // the AdministrativeUnit stub is only reachable through _entities
-          buildSchemaOptions: { orphanedTypes: [AdministrativeUnitRef] },
-          // entity fields reached through _entities must authenticate too (AuthGuard + @Roles on @ResolveField)
-          fieldResolverEnhancers: ['guards'],
-        }),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(
+          subgraphGraphQLOptions({
+            service: PETITION_SERVICE,
+            orphanedTypes: [AdministrativeUnitRef],
+            guardFieldResolvers: true,
+          }),
+        ),
         PetitionModule.register(options),
       ],
     };

@@ -1,6 +1,7 @@
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import type { GraphQLScalarType } from 'graphql';
 import { DateScalar } from './date.scalar';
 import { formatGraphQLError } from './graphql-errors';
 
@@ -9,6 +10,13 @@ export interface SubgraphOptions {
   service: string;
   /** Extra Apollo plugins. */
   plugins?: ApolloFederationDriverConfig['plugins'];
+  /** Scalars the schema uses besides `Date` (e.g. `{ DateTime: GraphQLISODateTime, JSON: GraphQLJSON }`). */
+  scalars?: Record<string, GraphQLScalarType>;
+  /** Types reachable only through `_entities`, e.g. an `AdministrativeUnit` stub this service extends. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /** Run the guards on field resolvers too (entity fields reached through `_entities` have no parent query to guard them). */
+  guardFieldResolvers?: boolean;
 }
 
 /**
@@ -40,7 +48,9 @@ export function subgraphGraphQLOptions(options: SubgraphOptions): ApolloFederati
     formatError: formatGraphQLError,
     // The federation driver rebuilds the schema from SDL and drops code-first scalar
     // implementations; without this `Date` would accept "2024-02-30" unchecked.
-    resolvers: { Date: DateScalar },
+    resolvers: { Date: DateScalar, ...options.scalars },
+    buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
+    ...(options.guardFieldResolvers ? { fieldResolverEnhancers: ['guards' as const] } : {}),
     plugins: options.plugins ?? [],
   };
 }
