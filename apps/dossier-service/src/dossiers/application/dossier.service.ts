@@ -397,9 +397,3 @@ export class DossierService {
   /** Units of a dossier (for resolvers). */
   unitsOf = unitsOf;
 }
-
-interface Effect {
-  changes: DossierChanges;
-  type: string;
-  extra?: Record<string, unknown>;
-}
