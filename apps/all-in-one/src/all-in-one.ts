@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
-import { ensureDatabase, resolveServiceDatabaseUrl, serviceDatabaseEnvName, startEmbeddedPostgres } from '@xaso/persistence';
+import { ensureDatabase, resolveServiceDatabaseUrl, serviceDatabaseEnvName, startEmbeddedPostgres, withDatabaseName } from '@xaso/persistence';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type DiscoveredService, discoverServices, loadServiceBootstrap, REPO_ROOT } from './services';
+import { type DiscoveredService, discoverServices, REPO_ROOT } from './services';
+import { ServiceWorker } from './worker-host';
 
 export interface AllInOneOptions {
   /** Public port of the gateway (default PORT, else 4000; 0 = any free port). */
@@ -26,17 +27,26 @@ export interface AllInOneOptions {
    */
   strict?: boolean;
   /**
-   * Where the launcher reads its own settings (PORT, DATABASE_URL, <SERVICE>_DATABASE_URL, ...);
-   * default process.env. The services and libraries still read theirs (AUTH_*, LOG_LEVEL,
-   * KAFKA_BROKERS) from process.env.
+   * Where the launcher reads its own settings (PORT, DATABASE_URL, <SERVICE>_DATABASE_URL,
+   * KAFKA_BROKERS, EVENT_BUS_DATABASE_URL, SERVICE_START_TIMEOUT_MS ...); default process.env.
+   * It is also the environment of the services' worker threads (plus <SERVICE>_DATABASE_URL and
+   * EVENT_BUS_DATABASE_URL set by the launcher). The gateway, in this thread, reads process.env.
    */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Strict mode only: called after a service's worker thread crashed once started and everything
+   * was stopped (main.ts exits with status 1).
+   */
+  onFatal?: (error: Error) => void;
 }
 
+/** A service running in its own worker thread (its Nest app lives there, not in this thread). */
 export interface RunningService {
   name: string;
+  /** `http://127.0.0.1:<port>` */
   url: string;
-  app: INestApplication;
+  port: number;
+  threadId: number;
 }
 
 export interface AllInOne {
@@ -47,6 +57,8 @@ export interface AllInOne {
   failed: { name: string; error: string }[];
   databaseServer: string;
   embedded: boolean;
+  /** The event bus database (EVENT_BUS_DATABASE_URL of the services); undefined with Kafka. */
+  eventBusUrl?: string;
   /** Milliseconds spent per start-up phase. */
   timings: Record<string, number>;
   stop(): Promise<void>;
@@ -60,9 +72,10 @@ function portOf(app: INestApplication): number {
 
 /**
  * Everything in one process: PostgreSQL (embedded unless DATABASE_URL is set, one database
- * `xaso_<service>` per service), every service on an internal port on 127.0.0.1, then the
- * gateway. Messaging picks Kafka when KAFKA_BROKERS is set, else the in-process bus that all
- * services of this process share.
+ * `xaso_<service>` per service), every service in its own worker thread on an internal port on
+ * 127.0.0.1 (started in parallel), then the gateway in this thread. Messaging: Kafka when
+ * KAFKA_BROKERS is set, else the bus database `xaso_bus` on the same server
+ * (EVENT_BUS_DATABASE_URL, read by @xaso/messaging in every worker).
  */
 export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllInOne> {
   const env = options.env ?? process.env;
@@ -76,7 +89,9 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
     }
   };
   const stack: Array<{ name: string; stop: () => Promise<void> }> = [];
+  let stopped = false;
   const stopAll = async () => {
+    stopped = true;
     for (const { name, stop } of stack.splice(0).reverse()) {
       try {
         await stop();
@@ -112,49 +127,64 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
     const basePort = options.serviceBasePort ?? Number(env.SERVICE_BASE_PORT ?? 4101);
     const strict = options.strict ?? env.ALL_IN_ONE_STRICT === 'true';
     const failed: { name: string; error: string }[] = [];
+    const startTimeoutMs = Number(env.SERVICE_START_TIMEOUT_MS ?? 180_000);
+
+    // Events between the services: each runs in its own worker thread, so the in-process bus
+    // cannot carry them. Without Kafka, they go through a bus database on the same server
+    // (PostgresTransport of @xaso/messaging, chosen by EVENT_BUS_DATABASE_URL).
+    let eventBus: string | undefined;
+    if (!env.KAFKA_BROKERS) {
+      eventBus = env.EVENT_BUS_DATABASE_URL || withDatabaseName(databaseServer, 'xaso_bus');
+      await phase('bus', () => ensureDatabase(eventBus as string));
+    }
+    const workerEnv: NodeJS.ProcessEnv = {
+      ...env,
+      SWC_NODE_PROJECT: env.SWC_NODE_PROJECT ?? join(REPO_ROOT, 'tsconfig.json'),
+      ...(eventBus ? { EVENT_BUS_DATABASE_URL: eventBus } : {}),
+    };
+
+    const onCrash = (name: string, error: Error) => {
+      log.error(`${name}-service crashed: ${error.stack ?? error.message}`);
+      if (strict && !stopped) {
+        log.error(`ALL_IN_ONE_STRICT=true: stopping everything because ${name}-service crashed`);
+        void stopAll().then(() => options.onFatal?.(error));
+      }
+    };
     const startService = async (service: DiscoveredService, index: number): Promise<RunningService> => {
       const began = performance.now();
       const databaseUrl = resolveServiceDatabaseUrl(service.name, { ...env, DATABASE_URL: databaseServer }, true) ?? databaseServer;
       await ensureDatabase(databaseUrl);
       // Services that read their URL from the environment find the same database.
-      env[serviceDatabaseEnvName(service.name)] ??= databaseUrl;
-      const bootstrap = loadServiceBootstrap(service);
-      const app = await bootstrap.start({
-        port: basePort === 0 ? 0 : basePort + index,
-        databaseUrl,
-        logger: options.logger ?? true,
-        importIfEmpty: false,
-      });
-      try {
-        if ((options.seed ?? true) && bootstrap.seedIfEmpty) {
-          const seedBegan = performance.now();
-          const seeded = await bootstrap.seedIfEmpty(app);
-          if (seeded) log.log(`${service.name}: seeded its empty database in ${((performance.now() - seedBegan) / 1000).toFixed(1)} s`);
-        }
-      } catch (error) {
-        await app.close().catch(() => undefined);
-        throw error;
-      }
-      stack.push({ name: service.name, stop: () => app.close() });
-      const url = `http://127.0.0.1:${portOf(app)}`;
+      workerEnv[serviceDatabaseEnvName(service.name)] ??= databaseUrl;
+      const worker = await ServiceWorker.start(
+        service,
+        {
+          port: basePort === 0 ? 0 : basePort + index,
+          databaseUrl,
+          logger: options.logger ?? true,
+          seed: options.seed ?? true,
+          env: workerEnv,
+          timeoutMs: startTimeoutMs,
+        },
+        (error) => onCrash(service.name, error),
+      );
+      stack.push({ name: `${service.name}-service`, stop: () => worker.close() });
+      if (worker.seeded) log.log(`${service.name}: seeded its empty database in ${(worker.seedMs / 1000).toFixed(1)} s`);
+      const url = `http://127.0.0.1:${worker.port}`;
       timings[`service:${service.name}`] = Math.round(performance.now() - began);
-      log.log(`${service.name}-service ready on ${url} (database ${new URL(databaseUrl).pathname.slice(1)})`);
-      return { name: service.name, url, app };
+      log.log(`${service.name}-service ready on ${url} (worker thread ${worker.threadId}, database ${new URL(databaseUrl).pathname.slice(1)})`);
+      return { name: service.name, url, port: worker.port, threadId: worker.threadId };
     };
-    const started = await phase('services', () =>
-      Promise.all(
-        discovered.map(async (service, index): Promise<RunningService | undefined> => {
-          try {
-            return await startService(service, index);
-          } catch (error) {
-            if (strict) throw error;
-            failed.push({ name: service.name, error: (error as Error).message });
-            log.error(`${service.name}-service failed to start and is left out: ${(error as Error).stack ?? String(error)}`);
-            return undefined;
-          }
-        }),
-      ),
-    );
+    // All in parallel; every start settles before a strict failure stops what did start.
+    const settled = await phase('services', () => Promise.allSettled(discovered.map((service, index) => startService(service, index))));
+    const started = settled.map((result, index): RunningService | undefined => {
+      if (result.status === 'fulfilled') return result.value;
+      const error = result.reason as Error;
+      failed.push({ name: discovered[index].name, error: error.message });
+      log.error(`${discovered[index].name}-service failed to start${strict ? '' : ' and is left out'}: ${error.stack ?? String(error)}`);
+      return undefined;
+    });
+    if (strict && failed.length) throw new Error(`ALL_IN_ONE_STRICT=true and ${failed.map((f) => `${f.name}-service failed: ${f.error}`).join('; ')}`);
     const services = started.filter((s): s is RunningService => s !== undefined);
     if (!services.length) throw new Error(`No service started (${failed.map((f) => `${f.name}: ${f.error}`).join('; ')})`);
 
@@ -184,6 +214,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
       failed,
       databaseServer,
       embedded: !external,
+      eventBusUrl: eventBus,
       timings,
       stop: stopAll,
     };

