@@ -4,6 +4,7 @@ export * from './lib/migrations';
 export * from './lib/transport';
 export * from './lib/in-process.transport';
 export * from './lib/kafka.transport';
+export * from './lib/postgres.transport';
 export * from './lib/outbox';
 export * from './lib/relay';
 export * from './lib/consumer';

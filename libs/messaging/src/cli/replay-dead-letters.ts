@@ -4,7 +4,8 @@
  *
  *   npm run replay-dead-letters -- --database-url postgres://… --group evaluation-service [id …]
  *
- * DATABASE_URL may replace --database-url. Uses Kafka when KAFKA_BROKERS is set; without it the
+ * DATABASE_URL may replace --database-url. Uses Kafka when KAFKA_BROKERS is set, else the
+ * PostgreSQL bus when EVENT_BUS_DATABASE_URL is set (embedded mode); without either the
  * in-process bus is used, which only makes sense inside a running all-in-one process (the command
  * then only marks the rows and prints a warning).
  */
@@ -15,6 +16,7 @@ import { messagingEntities } from '../lib/entities';
 import { replayDeadLetters } from '../lib/dead-letters';
 import { InProcessTransport } from '../lib/in-process.transport';
 import { KafkaTransport } from '../lib/kafka.transport';
+import { PostgresTransport } from '../lib/postgres.transport';
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env) {
   let databaseUrl = env.DATABASE_URL;
@@ -42,9 +44,10 @@ async function main(): Promise<void> {
     process.stdout.write('usage: replay-dead-letters --database-url URL --group GROUP [id ...]\n');
     return;
   }
-  const transport = KafkaTransport.fromEnv('xaso-replay-dead-letters') ?? new InProcessTransport();
+  const transport =
+    KafkaTransport.fromEnv('xaso-replay-dead-letters') ?? PostgresTransport.fromEnv('xaso-replay-dead-letters') ?? new InProcessTransport();
   if (transport.kind === 'in-process') {
-    process.stderr.write('warning: KAFKA_BROKERS is not set; replaying onto a private in-process bus (nobody will see it)\n');
+    process.stderr.write('warning: neither KAFKA_BROKERS nor EVENT_BUS_DATABASE_URL is set; replaying onto a private in-process bus (nobody will see it)\n');
   }
   // The service's own migrations created the tables; this tool never migrates.
   const dataSource = new DataSource(

@@ -12,6 +12,7 @@ import {
   InProcessBus,
   InProcessTransport,
   KafkaTransport,
+  PostgresTransport,
   MessagingModule,
   messagingEntities,
   messagingMigrations,
@@ -82,8 +83,15 @@ describe('MessagingModule', () => {
     expect(relay.isRunning).toBe(false);
   });
 
-  it('selects Kafka when KAFKA_BROKERS is set, else the process-wide in-process bus', () => {
+  it('selects Kafka when KAFKA_BROKERS is set, else the PostgreSQL bus when EVENT_BUS_DATABASE_URL is set, else the process-wide in-process bus', () => {
+    const busUrl = 'postgres://u:p@127.0.0.1:5432/xaso_bus';
     expect(transportFromEnv('x', { KAFKA_BROKERS: '127.0.0.1:9092' })).toBeInstanceOf(KafkaTransport);
+    expect(transportFromEnv('x', { KAFKA_BROKERS: '127.0.0.1:9092', EVENT_BUS_DATABASE_URL: busUrl })).toBeInstanceOf(KafkaTransport);
+    const bus = transportFromEnv('x', { EVENT_BUS_DATABASE_URL: busUrl });
+    expect(bus).toBeInstanceOf(PostgresTransport);
+    expect(bus.kind).toBe('postgres');
+    expect((bus as PostgresTransport).options.url).toBe(busUrl);
+    expect(transportFromEnv('x', { EVENT_BUS_DATABASE_URL: '  ' })).toBeInstanceOf(InProcessTransport);
     const local = transportFromEnv('x', {});
     expect(local).toBeInstanceOf(InProcessTransport);
     expect((local as InProcessTransport).bus).toBe(InProcessBus.shared);

@@ -15,6 +15,7 @@ import { eventRegistry, type EventDefinition, type EventRegistry } from '@xaso/c
 import { EventConsumer, type EventConsumerOptions } from './consumer';
 import { InProcessTransport } from './in-process.transport';
 import { KafkaTransport } from './kafka.transport';
+import { PostgresTransport } from './postgres.transport';
 import { Outbox } from './outbox';
 import { OutboxRelay, type OutboxRelayOptions } from './relay';
 import type { EventTransport } from './transport';
@@ -54,8 +55,19 @@ export interface MessagingModuleOptions {
   consumer?: Partial<Omit<EventConsumerOptions, 'dataSource' | 'transport' | 'group' | 'registry'>>;
 }
 
+/**
+ * `KAFKA_BROKERS` → Kafka; else `EVENT_BUS_DATABASE_URL` → the PostgreSQL bus (embedded mode with
+ * one worker thread per service; a new transport with its own small pool per call); else the
+ * process-wide (really: per thread) in-process bus.
+ */
 export function transportFromEnv(service: string, env: NodeJS.ProcessEnv = process.env): EventTransport {
-  return KafkaTransport.fromEnv(`xaso-${service}`, env) ?? InProcessTransport.shared();
+  return (
+    KafkaTransport.fromEnv(`xaso-${service}`, env) ??
+    PostgresTransport.fromEnv(`xaso-${service}`, env, {
+      onError: (error) => new Logger(`PostgresTransport(${service})`).warn(`event bus: ${(error as Error)?.message ?? error}`),
+    }) ??
+    InProcessTransport.shared()
+  );
 }
 
 @Injectable()

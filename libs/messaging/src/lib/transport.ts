@@ -27,9 +27,9 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
-/** What the outbox relay and the event consumer need from a message bus (Kafka or in-process). */
+/** What the outbox relay and the event consumer need from a message bus (Kafka, PostgreSQL or in-process). */
 export interface EventTransport {
-  readonly kind: 'kafka' | 'in-process';
+  readonly kind: 'kafka' | 'postgres' | 'in-process';
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Appends messages to a topic; messages with the same key keep their order. */
@@ -40,7 +40,7 @@ export interface EventTransport {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Deterministic key → partition (FNV-1a), used by the in-process bus. */
+/** Deterministic key → partition (FNV-1a), used by the in-process bus and the PostgreSQL bus. */
 export function partitionOf(key: string | null, partitions: number): number {
   if (key === null) return 0;
   let hash = 0x811c9dc5;
