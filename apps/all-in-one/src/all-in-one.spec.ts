@@ -1,41 +1,50 @@
+import { PostgresTransport } from '@xaso/messaging';
 import { createTestDatabase } from '@xaso/testing';
+import { Client } from 'pg';
 import { type AllInOne, startAllInOne } from './all-in-one';
 
+const SERVICES = ['dossier', 'merger', 'petition'];
+
 /**
- * The whole back end in one process against the test PostgreSQL server (not embedded, to stay
- * fast), exercised only through the gateway over HTTP, the way a front end or an agency would.
+ * The whole back end in one process (each service in its own worker thread) against the test
+ * PostgreSQL server (not embedded, to stay fast), exercised only through the gateway over HTTP,
+ * the way a front end or an agency would. Events between the services go through the bus
+ * database (no KAFKA_BROKERS for the launcher), as with `npm start`.
  */
 describe('all-in-one through the gateway', () => {
   let system: AllInOne;
   let base: string;
-  let drop: () => Promise<void>;
+  const databases: Record<string, { url: string; drop: () => Promise<void> }> = {};
+  let startMs = 0;
 
   beforeAll(async () => {
     const serverUrl = process.env.TEST_DATABASE_URL;
     if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
-    const database = await createTestDatabase('aio_merger');
-    drop = database.drop;
-    // Read by @xaso/auth and @xaso/observability from process.env when the apps are built.
+    // Isolated databases per service and for the bus (the merger's is seeded with the real units).
+    await Promise.all(
+      [...SERVICES, 'bus'].map(async (name) => {
+        databases[name] = await createTestDatabase(`aio_${name}`);
+      }),
+    );
+    // Read by @xaso/auth and @xaso/observability (the gateway, in this thread) from process.env.
     process.env.AUTH_DEV_ISSUER = 'true';
     process.env.LOG_LEVEL ??= 'warn';
-    system = await startAllInOne({
-      port: 0,
-      serviceBasePort: 0,
-      services: ['merger'],
-      strict: true,
-      logger: false,
-      env: {
-        ...process.env,
-        DATABASE_URL: serverUrl,
-        MERGER_DATABASE_URL: database.url, // an isolated database, seeded with the real units once
-      },
-    });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: serverUrl,
+      EVENT_BUS_DATABASE_URL: databases.bus.url,
+      ...Object.fromEntries(SERVICES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, databases[name].url])),
+    };
+    delete env.KAFKA_BROKERS;
+    const began = Date.now();
+    system = await startAllInOne({ port: 0, serviceBasePort: 0, services: SERVICES, strict: true, logger: false, env });
+    startMs = Date.now() - began;
     base = system.gatewayUrl;
-  }, 180_000);
+  }, 120_000);
 
   afterAll(async () => {
     await system?.stop();
-    await drop?.();
+    await Promise.all(Object.values(databases).map((d) => d.drop()));
   });
 
   const token = async (claims: Record<string, unknown>) => {
@@ -57,10 +66,14 @@ describe('all-in-one through the gateway', () => {
     return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
   };
 
-  it('started the services with their own databases and reports the phases', () => {
-    expect(system.services.map((s) => s.name)).toEqual(['merger']);
+  it('started every service in its own worker thread, with its own database, and reports the phases', () => {
+    expect(system.services.map((s) => s.name)).toEqual(SERVICES);
+    expect(system.failed).toEqual([]);
+    expect(new Set(system.services.map((s) => s.threadId)).size).toBe(SERVICES.length);
     expect(system.embedded).toBe(false);
-    expect(Object.keys(system.timings)).toEqual(expect.arrayContaining(['services', 'gateway', 'service:merger']));
+    expect(system.eventBusUrl).toBe(databases.bus.url);
+    expect(Object.keys(system.timings)).toEqual(expect.arrayContaining(['services', 'gateway', ...SERVICES.map((s) => `service:${s}`)]));
+    console.log(`all-in-one started in ${startMs} ms: ${JSON.stringify(system.timings)}`);
   });
 
   it('answers a code together with a date: 00004 was Phường Trúc Bạch, is Phường Ba Đình', async () => {
@@ -103,7 +116,7 @@ describe('all-in-one through the gateway', () => {
     expect(body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('serves the REST API through the facade and one OpenAPI document with the merger paths', async () => {
+  it('serves the REST API through the facade and one OpenAPI document with the paths of all three services', async () => {
     const unit = await fetch(`${base}/api/v1/administrative-units/00004?asOf=2024-05-01`);
     expect(unit.status).toBe(200);
     expect(await unit.json()).toMatchObject({ code: '00004', name: 'Phường Trúc Bạch' });
@@ -112,13 +125,114 @@ describe('all-in-one through the gateway', () => {
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
 
     const document = (await (await fetch(`${base}/api/v1/openapi.json`)).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/administrative-units', '/api/v1/administrative-units/{code}']));
+    const paths = Object.keys(document.paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/administrative-units', '/api/v1/administrative-units/{code}', '/api/v1/dossiers', '/api/v1/petitions']));
+    expect(paths.some((p) => p.startsWith('/api/v1/procedures'))).toBe(true);
+
+    const procedures = await fetch(`${base}/api/v1/procedures?limit=2`);
+    expect(procedures.status).toBe(200);
   });
 
-  it('is ready and exposes metrics', async () => {
+  it('serves the procedure catalogue of dossier-service', async () => {
+    const { body } = await gql('{ procedures(first: 3) { edges { node { code name } } } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.procedures.edges).toHaveLength(3);
+    expect(body.data.procedures.edges[0].node.code).toEqual(expect.any(String));
+  });
+
+  it('takes a citizen’s dossier and tracks it publicly', async () => {
+    const citizen = await token({ role: 'CITIZEN', sub: 'aio-citizen', idNumber: '001090001234', name: 'Nguyễn Văn An' });
+    const submitted = await gql(
+      'mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { code status receivingUnitCode } }',
+      citizen,
+      {
+        input: {
+          procedureCode: 'HT.010',
+          receivingUnitCode: '00004',
+          channel: 'ONLINE',
+          applicant: { fullName: 'Nguyễn Văn An', idNumber: '001090001234', phone: '0912345678', email: 'an@example.vn', address: 'Thôn 1' },
+          formData: { purpose: 'Xây nhà ở' },
+          attachments: [{ name: 'don.pdf', mediaType: 'application/pdf', size: 1024, sha256: 'a'.repeat(64) }],
+        },
+      },
+    );
+    expect(submitted.body.errors).toBeUndefined();
+    const { code } = submitted.body.data.submitDossier;
+    expect(code).toMatch(/-\d{6}-\d{4}$/);
+
+    const tracked = await gql(`{ trackDossier(code: "${code}", idNumberLast4: "1234") { code status procedureName history { status action } } }`);
+    expect(tracked.body.errors).toBeUndefined();
+    expect(tracked.body.data.trackDossier).toMatchObject({ code, status: submitted.body.data.submitDossier.status });
+    expect(tracked.body.data.trackDossier.history.length).toBeGreaterThan(0);
+    const wrong = await gql(`{ trackDossier(code: "${code}", idNumberLast4: "0000") { code } }`);
+    expect(wrong.body.data.trackDossier).toBeNull();
+  });
+
+  it('takes a petition and tracks it with its secret', async () => {
+    const citizen = await token({ role: 'CITIZEN', sub: 'aio-petitioner', idNumber: '001090000111', name: 'Phạm Văn Công Dân' });
+    const submitted = await gql(
+      'mutation($input: SubmitPetitionInput!) { submitPetition(input: $input) { trackingSecret petition { code kind status } } }',
+      citizen,
+      { input: { unitCode: '00004', kind: 'COMPLAINT', channel: 'ONLINE', title: 'Khiếu nại thu hồi đất', content: 'Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND' } },
+    );
+    expect(submitted.body.errors).toBeUndefined();
+    const { trackingSecret, petition } = submitted.body.data.submitPetition;
+    expect(petition).toMatchObject({ kind: 'COMPLAINT', status: 'RECEIVED' });
+
+    const tracked = await gql(`{ trackPetition(code: "${petition.code}", trackingSecret: "${trackingSecret}") { code kind status acceptanceDue } }`);
+    expect(tracked.body.errors).toBeUndefined();
+    expect(tracked.body.data.trackPetition).toMatchObject({ code: petition.code, kind: 'COMPLAINT', status: 'RECEIVED' });
+  });
+
+  it('answers one federated query over the three subgraphs for an officer of 00004', async () => {
+    const officer = await token({ role: 'OFFICER', sub: 'aio-officer', unitCode: '00004' });
+    const today = new Date().toISOString().slice(0, 10);
+    const { body } = await gql(
+      `{ administrativeUnit(code: "00004") {
+          name
+          dossierStatistics(from: "2025-07-01", to: "${today}") { unitCode received { total } }
+          petitionStatistics(from: "2025-07-01", to: "${today}") { unitCode received }
+        } }`,
+      officer,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.administrativeUnit.name).toBe('Phường Ba Đình');
+    expect(body.data.administrativeUnit.dossierStatistics.received.total).toBeGreaterThanOrEqual(1);
+    expect(body.data.administrativeUnit.petitionStatistics.received).toBeGreaterThanOrEqual(1);
+  });
+
+  it('carries events between the worker threads through the bus database', async () => {
+    // Every service's outbox relay published to the one bus (merger: the units import; dossier and
+    // petition: the submissions above), and dossier-service's consumer group, in another thread,
+    // read and acknowledged merger's events.
+    const bus = new PostgresTransport({ url: databases.bus.url });
+    const db = new Client({ connectionString: databases.bus.url });
+    await db.connect();
+    try {
+      const deadline = Date.now() + 15_000;
+      let topics: string[] = [];
+      let lag = -1;
+      while (Date.now() < deadline) {
+        topics = (await db.query<{ topic: string }>('SELECT DISTINCT topic FROM bus_message ORDER BY topic')).rows.map((r) => r.topic);
+        lag = await bus.lag('dossier-service', 'xaso.merger.events.v1');
+        if (lag === 0 && topics.length >= 3) break;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      expect(topics).toEqual(expect.arrayContaining(['xaso.dossier.events.v1', 'xaso.merger.events.v1', 'xaso.petition.events.v1']));
+      expect(lag).toBe(0);
+    } finally {
+      await db.end();
+      await bus.stop();
+    }
+  }, 30_000);
+
+  it('is ready (every subgraph up) and exposes metrics', async () => {
     const ready = await fetch(`${base}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', info: { 'subgraph:merger': { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      info: Object.fromEntries(SERVICES.map((name) => [`subgraph:${name}`, { status: 'up' }])),
+    });
     const metrics = await fetch(`${base}/metrics`);
     expect(metrics.status).toBe(200);
     expect(await metrics.text()).toContain('xaso_http_request_duration_seconds');
