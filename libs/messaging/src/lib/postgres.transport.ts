@@ -1,4 +1,4 @@
-import { Client, Pool, type ClientConfig, type PoolClient } from 'pg';
+import { Client, Pool, type ClientConfig, type QueryResult, type QueryResultRow } from 'pg';
 import {
   partitionOf,
   sleep,
@@ -79,6 +79,10 @@ interface Member {
   wake: () => void;
   loop?: Promise<void>;
   inFlight: Set<Promise<unknown>>;
+  /** The member's queries, one after the other on its connection (partitions are drained concurrently). */
+  queue: Promise<unknown>;
+  /** Partition workers running (`topic\0partition`): a slow handler on one partition does not hold up the others. */
+  workers: Map<string, Promise<void>>;
 }
 
 /**
@@ -247,6 +251,8 @@ export class PostgresTransport implements EventTransport {
       handler,
       stopped: false,
       inFlight: new Set(),
+      queue: Promise.resolve(),
+      workers: new Map(),
       wake: () => {
         pendingWake = true;
         wakeUp?.();
@@ -270,9 +276,8 @@ export class PostgresTransport implements EventTransport {
         pendingWake = false;
         let delay = this.options.pollIntervalMs ?? 250;
         try {
-          const retryAfterFailure = await this.round(member);
+          await this.round(member);
           failures = 0;
-          if (retryAfterFailure) delay = Math.min(delay, this.options.redeliveryDelayMs ?? 200);
         } catch (error) {
           if (member.stopped) break;
           this.reportError(error);
@@ -305,6 +310,7 @@ export class PostgresTransport implements EventTransport {
     member.wake();
     await Promise.allSettled([...member.inFlight]);
     await member.loop?.catch(() => undefined);
+    await Promise.allSettled([...member.workers.values()]);
     const client = member.client;
     member.client = undefined;
     // Ending the session releases its advisory locks.
@@ -324,10 +330,18 @@ export class PostgresTransport implements EventTransport {
     return client;
   }
 
-  /** One pass over the member's partitions that have unread messages. True if a handler failed. */
-  private async round(member: Member): Promise<boolean> {
+  private exec<R extends QueryResultRow = QueryResultRow>(member: Member, client: Client, text: string, values: unknown[]): Promise<QueryResult<R>> {
+    const run = member.queue.then(() => client.query<R>(text, values));
+    member.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Starts a worker for each of the member's partitions that has unread messages and no worker yet. */
+  private async round(member: Member): Promise<void> {
     const client = await this.connection(member);
-    const { rows } = await client.query<{ topic: string; partition: number }>(
+    const { rows } = await this.exec<{ topic: string; partition: number }>(
+      member,
+      client,
       `SELECT t.topic, p.partition
          FROM unnest($2::text[]) AS t(topic)
         CROSS JOIN generate_series(0, $3::int - 1) AS p(partition)
@@ -336,30 +350,62 @@ export class PostgresTransport implements EventTransport {
                        WHERE m.topic = t.topic AND m.partition = p.partition AND m.id >= COALESCE(o.next_id, 0))`,
       [member.group, member.topics, this.partitions],
     );
-    const results = await Promise.all(rows.map((row) => this.consumePartition(member, client, row.topic, row.partition)));
-    return results.some(Boolean);
+    for (const { topic, partition } of rows) {
+      const slot = `${topic}\0${partition}`;
+      if (member.stopped || member.workers.has(slot)) continue;
+      const worker = (async () => {
+        let again = false;
+        try {
+          const outcome = await this.consumePartition(member, client, topic, partition);
+          // A handler failed: this member retries the message after a pause (another member may take it first).
+          if (outcome === 'failed' && !member.stopped) await sleep(this.options.redeliveryDelayMs ?? 200);
+          // Look again at once after progress or a failure (something may have arrived while the
+          // worker was busy); not after 'locked'/'idle', which would spin: the poll or NOTIFY comes.
+          again = outcome === 'failed' || outcome === 'progress';
+        } catch (error) {
+          if (member.stopped) return;
+          this.reportError(error);
+          if (member.client === client) {
+            member.client = undefined; // reconnect; ending the session releases its locks
+            await client.end().catch(() => undefined);
+          }
+        } finally {
+          member.workers.delete(slot);
+          if (again && !member.stopped) member.wake();
+        }
+      })();
+      member.workers.set(slot, worker);
+    }
   }
 
-  /** Drains one partition while holding its group lock. True if a handler failed. */
-  private async consumePartition(member: Member, client: Client, topic: string, partition: number): Promise<boolean> {
-    if (member.stopped) return false;
+  /** Drains one partition while holding its group lock (until it is empty or a handler failed). */
+  private async consumePartition(
+    member: Member,
+    client: Client,
+    topic: string,
+    partition: number,
+  ): Promise<'stopped' | 'locked' | 'idle' | 'progress' | 'failed'> {
+    if (member.stopped) return 'stopped';
     const key = lockKey(`${member.group}\0${topic}\0${partition}`);
-    const { rows: locked } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK.consume, key]);
-    if (!locked[0]?.ok) return false; // another member of the group has it this round
+    const { rows: locked } = await this.exec<{ ok: boolean }>(member, client, 'SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK.consume, key]);
+    if (!locked[0]?.ok) return 'locked'; // another member of the group has it
+    let consumed = 0;
     try {
       for (;;) {
-        if (member.stopped) return false;
+        if (member.stopped) return 'stopped';
         // Careful: order by the bigint column, not by a text alias of it.
-        const { rows } = await client.query<{ offset: string; key: string | null; value: string | null; headers: Record<string, string> | null }>(
+        const { rows } = await this.exec<{ offset: string; key: string | null; value: string | null; headers: Record<string, string> | null }>(
+          member,
+          client,
           `SELECT id::text AS "offset", key, value, headers FROM bus_message
             WHERE topic = $1 AND partition = $2
               AND id >= COALESCE((SELECT next_id FROM bus_offset WHERE group_id = $3 AND topic = $1 AND partition = $2), 0)
             ORDER BY id LIMIT $4`,
           [topic, partition, member.group, this.options.batchSize ?? 100],
         );
-        if (!rows.length) return false;
+        if (!rows.length) return consumed ? 'progress' : 'idle';
         for (const row of rows) {
-          if (member.stopped) return false;
+          if (member.stopped) return 'stopped';
           const message: IncomingMessage = {
             topic,
             partition,
@@ -373,21 +419,24 @@ export class PostgresTransport implements EventTransport {
           try {
             await delivery;
           } catch {
-            return true; // not processed: read it again next round
+            return 'failed'; // not processed: read it again later
           } finally {
             member.inFlight.delete(delivery);
           }
-          if (member.stopped) return false; // died before acknowledging: redelivered to the group
-          await client.query(
+          if (member.stopped) return 'stopped'; // died before acknowledging: redelivered to the group
+          await this.exec(
+            member,
+            client,
             `INSERT INTO bus_offset (group_id, topic, partition, next_id) VALUES ($1, $2, $3, $4::bigint + 1)
              ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_id = EXCLUDED.next_id, updated_at = now()`,
             [member.group, topic, partition, row.offset],
           );
+          consumed++;
         }
       }
     } finally {
       if (!member.stopped) {
-        await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK.consume, key]).catch(() => undefined);
+        await this.exec(member, client, 'SELECT pg_advisory_unlock($1, $2)', [LOCK.consume, key]).catch(() => undefined);
       }
     }
   }
