@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { DEFAULT_REST_ROUTES, gatewayConfig, parseSubgraphs } from './config';
 import { operationCost } from './graphql/complexity';
@@ -78,5 +80,29 @@ describe('configuration', () => {
     expect(findRoute(routes, '/api/v1/dossiers/X-1')?.service).toBe('dossier');
     expect(findRoute(routes, '/api/v1/dossiers/stats/2025')?.service).toBe('stats');
     expect(findRoute(routes, '/api/v1/dossiersX')).toBeUndefined();
+  });
+
+  it('routes every REST controller of the services (apps/*-service) to its owner by default', () => {
+    // Read as text (the gateway never imports service code): `@Controller('api/v1/<prefix>')`.
+    const appsDir = join(__dirname, '..', '..');
+    const controllers: { service: string; path: string }[] = [];
+    const walk = (dir: string, service: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) walk(full, service);
+        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
+          for (const match of readFileSync(full, 'utf8').matchAll(/@Controller\(\s*['"`]\/?(api\/v1\/[^'"`]+)['"`]/g)) {
+            controllers.push({ service, path: `/${match[1]}` });
+          }
+        }
+      }
+    };
+    for (const dir of readdirSync(appsDir).filter((d) => d.endsWith('-service') && existsSync(join(appsDir, d, 'src')))) {
+      walk(join(appsDir, dir, 'src'), dir.replace(/-service$/, ''));
+    }
+    expect(controllers.map((c) => c.path)).toEqual(expect.arrayContaining(['/api/v1/administrative-units', '/api/v1/dossiers', '/api/v1/procedures', '/api/v1/petitions']));
+    for (const controller of controllers) {
+      expect({ path: controller.path, service: findRoute(DEFAULT_REST_ROUTES, controller.path)?.service }).toEqual({ path: controller.path, service: controller.service });
+    }
   });
 });
