@@ -16,7 +16,6 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 // metadata come from tsconfig.json. When the main thread was started with `-r @swc-node/register`
 // the worker inherited that preload (execArgv) and .ts is already registered.
 process.env.SWC_NODE_PROJECT ??= path.join(repoRoot, 'tsconfig.json');
-// eslint-disable-next-line n/no-deprecated-api
 if (!require.extensions['.ts']) require('@swc-node/register');
 
 const post = (message) => parentPort.postMessage(message);

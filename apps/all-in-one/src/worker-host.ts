@@ -116,22 +116,20 @@ export class ServiceWorker {
   close(): Promise<void> {
     this.closing ??= new Promise<void>((resolve) => {
       if (this.exited) return resolve();
-      let timer: NodeJS.Timeout | undefined;
-      const done = () => {
+      const timer = setTimeout(() => {
+        log.error(`${this.name}-service did not close within ${this.closeTimeoutMs} ms: terminating its worker thread`);
+        void this.worker.terminate().catch(() => undefined);
+      }, this.closeTimeoutMs);
+      this.worker.once('exit', () => {
         clearTimeout(timer);
         resolve();
-      };
-      this.worker.once('exit', done);
+      });
       this.worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'closed') {
           // The worker exits by itself right after; make sure it does.
           setTimeout(() => void this.worker.terminate().catch(() => undefined), 1_000).unref();
         }
       });
-      timer = setTimeout(() => {
-        log.error(`${this.name}-service did not close within ${this.closeTimeoutMs} ms: terminating its worker thread`);
-        void this.worker.terminate().catch(() => undefined);
-      }, this.closeTimeoutMs);
       this.worker.postMessage({ type: 'close' });
     });
     return this.closing;
