@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { managerFor } from '@xaso/persistence';
-import { foldVietnamese } from '../../common/fold';
+import { foldVietnamese } from '@xaso/text';
 
 export type OnlineLevel = 'FULL' | 'PARTIAL';
 

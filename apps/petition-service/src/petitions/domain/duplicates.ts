@@ -8,6 +8,7 @@
  */
 import { daysBetween, toLocalDate } from './local-date';
 import type { GeoPoint, PetitionKind } from './petition.types';
+import { foldVietnamese } from '@xaso/text';
 
 export interface DuplicateCandidate {
   code: string;
@@ -57,14 +58,7 @@ const STOPWORDS = new Set([
 
 /** Lower-case, strip Vietnamese diacritics (including đ), keep letters and digits. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return foldVietnamese(text).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 export function tokenize(text: string): Set<string> {

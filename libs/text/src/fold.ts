@@ -1,4 +1,7 @@
-/** Lower-case, accents removed, đ → d: "Đăng ký khai sinh" → "dang ky khai sinh". */
+/**
+ * Accent-insensitive key for Vietnamese text: lower-case, diacritics removed, đ → d, white space
+ * collapsed. "Phường Ba Đình" → "phuong ba dinh". Pure, so domain cores may use it.
+ */
 export function foldVietnamese(text: string): string {
   return text
     .normalize('NFD')
