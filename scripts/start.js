@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: runs apps/all-in-one (gateway + every service + embedded PostgreSQL) in one
-// process, compiled on the fly by @swc-node/register (decorator metadata and the @xaso/* paths
-// come from tsconfig.json). Development defaults: AUTH_DEV_ISSUER=true. Signals are forwarded so
+// process, each service in its own worker thread, compiled on the fly by @swc-node/register
+// (decorator metadata and the @xaso/* paths come from tsconfig.json; the workers inherit the
+// `-r` preload and SWC_NODE_PROJECT). Development defaults: AUTH_DEV_ISSUER=true. Signals are forwarded so
 // Ctrl+C shuts everything down cleanly; the exit code is the child's.
 'use strict';
 const { spawn } = require('node:child_process');
