@@ -41,7 +41,7 @@ describe('importing the real administrative units', () => {
     expect(first.units).toEqual({ total: 14149, created: 14149, updated: 0, unchanged: 0 });
     expect(first.links).toEqual({ total: 10602 + 63, derived: 63, created: 10665, updated: 0 });
     expect(first.elapsedMs).toBeLessThan(10_000);
-    console.log(`import of 14,149 units and 10,665 links: ${first.elapsedMs} ms`);
+    console.log(`import of 14,149 units and 10,665 links, with 15 admin-units.upserted events: ${first.elapsedMs} ms`);
   });
 
   it('counts units per level and date', async () => {
@@ -67,14 +67,55 @@ describe('importing the real administrative units', () => {
     expect(again.units).toEqual({ total: 14149, created: 0, updated: 0, unchanged: 14149 });
     expect(again.links).toMatchObject({ created: 0, updated: 0 });
     expect(await dataSource.query(`SELECT max(updated_at) AS t, count(*) AS n FROM administrative_unit`)).toEqual(before);
-    // One summary event for the first run, none for the run that changed nothing.
-    const events = await dataSource.query(`SELECT envelope FROM outbox ORDER BY seq`);
-    expect(events).toHaveLength(1);
-    expect(events[0].envelope).toMatchObject({
+    expect(again.announced).toEqual({ units: 0, events: 0 });
+    // The first run: the registry in admin-units.upserted chunks plus one summary; none for the run that changed nothing.
+    const events: { envelope: { type: string; aggregateId: string; payload: any } }[] = await dataSource.query(
+      `SELECT envelope FROM outbox ORDER BY seq`,
+    );
+    expect(events).toHaveLength(16);
+    expect(events.at(-1)!.envelope).toMatchObject({
       type: 'admin-unit.imported',
       source: 'merger',
       payload: { created: 14149, updated: 0, unchanged: 0, countsByLevel: { 'COMMUNE@2025-07-01': 3321 }, links: { total: 10665 } },
     });
+  });
+
+  it('announces every unit of the first run in admin-units.upserted chunks of at most 1,000, with successor links', async () => {
+    expect(first.announced).toEqual({ units: 14149, events: 15 });
+    const chunks: { envelope: { aggregateId: string; payload: { units: any[] } } }[] = await dataSource.query(
+      `SELECT envelope FROM outbox WHERE envelope->>'type' = 'admin-units.upserted' ORDER BY seq`,
+    );
+    expect(chunks.map((c) => c.envelope.payload.units.length)).toEqual([...Array(14).fill(1000), 149]);
+    expect(new Set(chunks.map((c) => c.envelope.aggregateId)).size).toBe(1);
+    const units = chunks.flatMap((c) => c.envelope.payload.units);
+    expect(new Set(units.map((u) => `${u.code}@${u.validFrom}`)).size).toBe(14149);
+    expect(units).toContainEqual({
+      code: '00004', validFrom: '2025-07-01', validTo: null, name: 'Phường Ba Đình', level: 'COMMUNE', type: 'Phường',
+      parent: { code: '01', validFrom: '2025-07-01' }, successors: [],
+    });
+    const truc = units.find((u) => u.code === '00004' && u.validFrom === '1900-01-01');
+    expect(truc).toMatchObject({ name: 'Phường Trúc Bạch', parent: { code: '001', validFrom: '1900-01-01' } });
+    expect(truc.successors).toEqual([{ code: '00004', validFrom: '2025-07-01', divided: false }]);
+    const divided = units.find((u) => u.code === '00007' && u.validFrom === '1900-01-01');
+    expect(divided.successors.length).toBeGreaterThanOrEqual(2);
+    expect(divided.successors.every((s: { divided: boolean }) => s.divided)).toBe(true);
+    const predecessors = await count(`SELECT count(DISTINCT (predecessor_code, predecessor_valid_from)) AS n FROM unit_link`);
+    expect(units.filter((u) => u.successors.length > 0)).toHaveLength(predecessors);
+    expect(units.flatMap((u) => u.successors)).toHaveLength(10665);
+  });
+
+  it('announces only the rows an import changed', async () => {
+    await dataSource.query(`UPDATE administrative_unit SET name = 'Renamed' WHERE code IN ('00004', '00025') AND valid_from = '2025-07-01'`);
+    const third = await importUnits(app);
+    expect(third.units).toMatchObject({ created: 0, updated: 2 });
+    expect(third.announced).toEqual({ units: 2, events: 1 });
+    const [last] = await dataSource.query(
+      `SELECT envelope FROM outbox WHERE envelope->>'type' = 'admin-units.upserted' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(last.envelope.payload.units.map((u: { code: string; name: string }) => `${u.code} ${u.name}`).sort()).toEqual([
+      '00004 Phường Ba Đình',
+      expect.stringMatching(/^00025 /),
+    ]);
   });
 
   it('answers for a code together with a date: 00004 was Trúc Bạch, is Ba Đình', async () => {

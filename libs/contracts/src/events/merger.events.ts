@@ -24,7 +24,42 @@ export const adminUnitCreated = defineEvent({
   }),
 });
 
-/** Summary of a bulk import of units (the individual units are not announced one by one). */
+/** Registry level of a unit in the batch event (the merger's own levels). */
+export const registryUnitLevel = z.enum(['PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE']);
+
+/** One unit version as carried by `admin-units.upserted`: enough for a replica to upsert it. */
+export const replicatedUnit = z.object({
+  code: z.string().min(1),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+  name: z.string().min(1),
+  level: registryUnitLevel,
+  /** Tỉnh, Thành phố, Quận, Huyện, Xã, Phường, Đặc khu, Thôn, Tổ dân phố, ... */
+  type: z.string().min(1),
+  parent: unitRef.nullable(),
+  /** Outgoing rearrangement links: which unit version(s) this one became (`divided`: split among several). */
+  successors: z.array(unitRef.extend({ divided: z.boolean() })).optional(),
+});
+export type ReplicatedUnit = z.infer<typeof replicatedUnit>;
+
+/** Most units in one `admin-units.upserted` event (the import sends the registry in chunks). */
+export const ADMIN_UNITS_CHUNK_SIZE = 1000;
+
+/**
+ * Unit versions that were created or changed (import chunks of at most 1,000 units, or a single
+ * new unit such as a village). Replicas upsert every unit by (code, validFrom) and replace its
+ * successor links when `successors` is given. aggregateId `admin-units:<importId>:<chunk>` or `<code>@<validFrom>`.
+ */
+export const adminUnitsUpserted = defineEvent({
+  type: 'admin-units.upserted',
+  version: 1,
+  source: SOURCE,
+  schema: z.object({
+    units: z.array(replicatedUnit).min(1).max(ADMIN_UNITS_CHUNK_SIZE),
+  }),
+});
+
+/** Summary of a bulk import of units (the units themselves travel in `admin-units.upserted` chunks). */
 export const adminUnitImported = defineEvent({
   type: 'admin-unit.imported',
   version: 1,
@@ -61,4 +96,4 @@ export const villageCreated = defineEvent({
   }),
 });
 
-export const mergerEvents = [adminUnitCreated, adminUnitImported, villageCreated];
+export const mergerEvents = [adminUnitCreated, adminUnitsUpserted, adminUnitImported, villageCreated];

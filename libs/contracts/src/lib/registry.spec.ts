@@ -121,7 +121,7 @@ describe('EventRegistry', () => {
   it('seeds the platform registry with the merger events and no test events', () => {
     const types = eventRegistry.definitions().map((d) => `${d.source}:${d.type}@${d.version}`);
     expect(types).toEqual(
-      expect.arrayContaining(['merger:admin-unit.created@1', 'merger:admin-unit.imported@1', 'merger:village.created@1']),
+      expect.arrayContaining(['merger:admin-unit.created@1', 'merger:admin-units.upserted@1', 'merger:admin-unit.imported@1', 'merger:village.created@1']),
     );
     expect(types.some((t) => t.includes(':test.'))).toBe(false);
     const ok = eventRegistry.validate(

@@ -8,7 +8,7 @@ import { todayInVietnam } from '../domain/calendar-date';
 import { type AdministrativeUnit, COMMUNE_CODE_PATTERN, UnitLevel, unitKeyString } from '../domain/unit';
 import { VILLAGE_TYPES, isVillageType, normaliseVillageName, villageCode } from '../domain/village';
 import { UnitRepository } from './ports';
-import { UnitEventPublisher } from './unit-events';
+import { UnitEventPublisher, unitsUpsertedEvents } from './unit-events';
 
 export interface CreateVillageCommand {
   communeCode: string;
@@ -70,6 +70,9 @@ export class CreateVillage {
         parentValidFrom: commune.validFrom,
       };
       await this.units.insertUnit(village);
+      // Replicas learn the village as a unit (same shape as the import's chunks) ...
+      for (const event of unitsUpsertedEvents([village])) await this.events.publish(event);
+      // ... and village-aware consumers get the village itself.
       await this.events.publish({
         definition: villageCreated,
         aggregateType: 'AdministrativeUnit',

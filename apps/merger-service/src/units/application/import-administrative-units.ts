@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { todayInVietnam } from '../domain/calendar-date';
 import { type CsvRecord, planImport } from '../domain/import-plan';
 import { UnitRepository } from './ports';
-import { UnitEventPublisher } from './unit-events';
+import { UnitEventPublisher, unitsUpsertedEvents } from './unit-events';
 
 export interface ImportInput {
   legacy: CsvRecord[];
@@ -18,6 +18,8 @@ export interface ImportInput {
 
 export interface ImportSummary {
   units: { total: number; created: number; updated: number; unchanged: number };
+  /** Units announced in `admin-units.upserted` events (changed rows and units whose links changed), and the number of events. */
+  announced: { units: number; events: number };
   links: { total: number; derived: number; created: number; updated: number };
   /** Units per `level@validFrom`, e.g. `COMMUNE@2025-07-01: 3321`. */
   countsByLevel: Record<string, number>;
@@ -51,6 +53,12 @@ export class ImportAdministrativeUnits {
         units: { total: plan.units.length, ...units, unchanged: plan.units.length - units.inserted - units.updated },
         links: { total: plan.links.length, derived: plan.derivedLinks, created: links.inserted, updated: links.updated },
       };
+      // Replicas get every unit whose row (or outgoing links) this run actually wrote: one SELECT
+      // of those rows, chunked into events; an import that changed nothing announces nothing.
+      const changedUnits = await this.units.withSuccessors([...units.changed, ...links.changed]);
+      const unitEvents = unitsUpsertedEvents(changedUnits);
+      for (const event of unitEvents) await this.events.publish(event);
+      const announced = { units: changedUnits.length, events: unitEvents.length };
       const changed = units.inserted + units.updated + links.inserted + links.updated;
       if (changed > 0) {
         const importId = randomUUID();
@@ -71,11 +79,12 @@ export class ImportAdministrativeUnits {
           },
         });
       }
-      return result;
+      return { ...result, announced };
     });
     return {
       units: { total: summary.units.total, created: summary.units.inserted, updated: summary.units.updated, unchanged: summary.units.unchanged },
       links: summary.links,
+      announced: summary.announced,
       countsByLevel,
       elapsedMs: Math.round(performance.now() - started),
     };

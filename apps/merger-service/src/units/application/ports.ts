@@ -6,6 +6,16 @@ export interface UpsertCounts {
   updated: number;
 }
 
+/** Counts plus the keys of the rows the statement actually wrote (inserted or changed). */
+export interface UnitUpsertResult extends UpsertCounts {
+  changed: UnitKey[];
+}
+
+/** A unit version with its outgoing successor links, as announced to replicas. */
+export interface UnitWithSuccessors extends AdministrativeUnit {
+  successors: { code: string; validFrom: CalendarDate; divided: boolean }[];
+}
+
 export interface UnitPageQuery {
   first: number;
   /** Keyset cursor: the code of the last unit already seen. */
@@ -41,8 +51,11 @@ export interface LinkedUnit {
 /** The only code that touches the registry's tables. Joins the ambient transaction. */
 export abstract class UnitRepository {
   abstract isEmpty(): Promise<boolean>;
-  abstract upsertUnits(units: AdministrativeUnit[]): Promise<UpsertCounts>;
-  abstract upsertLinks(links: UnitLink[]): Promise<UpsertCounts>;
+  abstract upsertUnits(units: AdministrativeUnit[]): Promise<UnitUpsertResult>;
+  /** `changed`: the predecessor keys whose links were inserted or changed. */
+  abstract upsertLinks(links: UnitLink[]): Promise<UnitUpsertResult>;
+  /** The units named by `keys` with their successor links, in one query, ordered by (validFrom, code). */
+  abstract withSuccessors(keys: UnitKey[]): Promise<UnitWithSuccessors[]>;
   abstract insertUnit(unit: AdministrativeUnit): Promise<void>;
   abstract nextVillageSequence(commune: UnitKey): Promise<number>;
 

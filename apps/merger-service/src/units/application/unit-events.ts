@@ -1,4 +1,6 @@
-import type { EventDefinition, EventPayload } from '@xaso/contracts';
+import { ADMIN_UNITS_CHUNK_SIZE, adminUnitsUpserted, type EventDefinition, type EventPayload, type ReplicatedUnit } from '@xaso/contracts';
+import type { AdministrativeUnit } from '../domain/unit';
+import type { UnitWithSuccessors } from './ports';
 
 /** An event about to be written with the state change that caused it (same transaction). */
 export interface UnitEventDraft<D extends EventDefinition = EventDefinition> {
@@ -16,4 +18,40 @@ export interface UnitEventDraft<D extends EventDefinition = EventDefinition> {
  */
 export abstract class UnitEventPublisher {
   abstract publish<D extends EventDefinition>(event: UnitEventDraft<D>): Promise<void>;
+}
+
+/**
+ * Key of every `admin-units.upserted` event: one aggregate (the registry), so chunks of one
+ * import and of later imports reach each replica in the order they were written.
+ */
+export const UNIT_REGISTRY_AGGREGATE_ID = 'administrative-unit-registry';
+
+export function replicatedUnit(unit: AdministrativeUnit | UnitWithSuccessors): ReplicatedUnit {
+  const successors = 'successors' in unit ? unit.successors : undefined;
+  return {
+    code: unit.code,
+    validFrom: unit.validFrom,
+    validTo: unit.validTo,
+    name: unit.name,
+    level: unit.level,
+    type: unit.type,
+    parent: unit.parentCode && unit.parentValidFrom ? { code: unit.parentCode, validFrom: unit.parentValidFrom } : null,
+    ...(successors ? { successors } : {}),
+  };
+}
+
+/** `admin-units.upserted` drafts for these units, at most ADMIN_UNITS_CHUNK_SIZE per event. */
+export function unitsUpsertedEvents(units: (AdministrativeUnit | UnitWithSuccessors)[]): UnitEventDraft<typeof adminUnitsUpserted>[] {
+  const drafts: UnitEventDraft<typeof adminUnitsUpserted>[] = [];
+  for (let i = 0; i < units.length; i += ADMIN_UNITS_CHUNK_SIZE) {
+    const chunk = units.slice(i, i + ADMIN_UNITS_CHUNK_SIZE);
+    drafts.push({
+      definition: adminUnitsUpserted,
+      aggregateType: 'AdministrativeUnitRegistry',
+      aggregateId: UNIT_REGISTRY_AGGREGATE_ID,
+      unitCode: chunk.length === 1 ? chunk[0].code : null,
+      payload: { units: chunk.map(replicatedUnit) },
+    });
+  }
+  return drafts;
 }

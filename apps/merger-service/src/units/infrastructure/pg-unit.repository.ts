@@ -12,7 +12,8 @@ import {
   type UnitPage,
   type UnitPageQuery,
   UnitRepository,
-  type UpsertCounts,
+  type UnitUpsertResult,
+  type UnitWithSuccessors,
 } from '../application/ports';
 
 /** Columns as the domain wants them (dates as YYYY-MM-DD text, never JS Dates). */
@@ -73,8 +74,8 @@ export class PgUnitRepository extends UnitRepository {
   }
 
   /** One statement for all rows: arrays → unnest → upsert. Rows that would not change are not touched. */
-  async upsertUnits(units: AdministrativeUnit[]): Promise<UpsertCounts> {
-    const rows = await this.query<{ inserted: boolean }>(
+  async upsertUnits(units: AdministrativeUnit[]): Promise<UnitUpsertResult> {
+    const rows = await this.query<UnitKey & { inserted: boolean }>(
       `${INSERT_UNITS}
        ON CONFLICT (code, valid_from) DO UPDATE SET
          valid_to = EXCLUDED.valid_to, level = EXCLUDED.level, type = EXCLUDED.type, name = EXCLUDED.name,
@@ -84,11 +85,11 @@ export class PgUnitRepository extends UnitRepository {
               administrative_unit.parent_code, administrative_unit.parent_valid_from)
          IS DISTINCT FROM (EXCLUDED.valid_to, EXCLUDED.level, EXCLUDED.type, EXCLUDED.name,
               EXCLUDED.parent_code, EXCLUDED.parent_valid_from)
-       RETURNING (xmax = 0) AS inserted`,
+       RETURNING code, valid_from::text AS "validFrom", (xmax = 0) AS inserted`,
       unitArrays(units),
     );
     const inserted = rows.filter((r) => r.inserted).length;
-    return { inserted, updated: rows.length - inserted };
+    return { inserted, updated: rows.length - inserted, changed: rows.map((r) => ({ code: r.code, validFrom: r.validFrom })) };
   }
 
   /** A new unit version; an existing (code, validFrom) is a bug upstream and fails (unique violation). */
@@ -96,13 +97,13 @@ export class PgUnitRepository extends UnitRepository {
     await this.query(INSERT_UNITS, unitArrays([unit]));
   }
 
-  async upsertLinks(links: UnitLink[]): Promise<UpsertCounts> {
-    const rows = await this.query<{ inserted: boolean }>(
+  async upsertLinks(links: UnitLink[]): Promise<UnitUpsertResult> {
+    const rows = await this.query<UnitKey & { inserted: boolean }>(
       `INSERT INTO unit_link (predecessor_code, predecessor_valid_from, successor_code, successor_valid_from, divided)
        SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::date[], $5::boolean[])
        ON CONFLICT (predecessor_code, predecessor_valid_from, successor_code, successor_valid_from)
        DO UPDATE SET divided = EXCLUDED.divided WHERE unit_link.divided IS DISTINCT FROM EXCLUDED.divided
-       RETURNING (xmax = 0) AS inserted`,
+       RETURNING predecessor_code AS code, predecessor_valid_from::text AS "validFrom", (xmax = 0) AS inserted`,
       [
         links.map((l) => l.predecessorCode),
         links.map((l) => l.predecessorValidFrom),
@@ -112,7 +113,23 @@ export class PgUnitRepository extends UnitRepository {
       ],
     );
     const inserted = rows.filter((r) => r.inserted).length;
-    return { inserted, updated: rows.length - inserted };
+    const changed = new Map(rows.map((r) => [unitKeyString(r), { code: r.code, validFrom: r.validFrom }]));
+    return { inserted, updated: rows.length - inserted, changed: [...changed.values()] };
+  }
+
+  async withSuccessors(keys: UnitKey[]): Promise<UnitWithSuccessors[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.query<UnitRow & { successors: UnitWithSuccessors['successors'] }>(
+      `SELECT ${UNIT_COLUMNS('u')},
+         COALESCE((SELECT json_agg(json_build_object('code', l.successor_code, 'validFrom', l.successor_valid_from::text, 'divided', l.divided)
+                                   ORDER BY l.successor_code, l.successor_valid_from)
+                   FROM unit_link l WHERE l.predecessor_code = u.code AND l.predecessor_valid_from = u.valid_from), '[]'::json) AS successors
+       FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::date[]) AS k(code, valid_from)) k
+       JOIN administrative_unit u ON u.code = k.code AND u.valid_from = k.valid_from
+       ORDER BY u.valid_from, u.code`,
+      [keys.map((k) => k.code), keys.map((k) => k.validFrom)],
+    );
+    return rows.map((row) => ({ ...pickUnit(row), successors: row.successors }));
   }
 
   /** Concurrency-safe: the upsert takes the row lock, so two officers never get the same number. */

@@ -196,8 +196,21 @@ describe('merger-service GraphQL and REST', () => {
           commune: { code: '00004', validFrom: '2025-07-01' },
         },
       };
-      for (let i = 0; i < 100 && !delivered.some((e) => e.type === 'village.created'); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 100 && !(delivered.some((e) => e.type === 'village.created') && delivered.some((e) => e.unitCode === '00004-001')); i++) await new Promise((r) => setTimeout(r, 50));
       expect(delivered).toContainEqual(expect.objectContaining(expected));
+      // Replicas get the village as a unit too.
+      expect(delivered).toContainEqual(
+        expect.objectContaining({
+          type: 'admin-units.upserted',
+          unitCode: '00004-001',
+          payload: {
+            units: [{
+              code: '00004-001', validFrom: data!.createVillage.validFrom, validTo: null, name: 'Tổ dân phố số 1', level: 'VILLAGE',
+              type: 'Tổ dân phố', parent: { code: '00004', validFrom: '2025-07-01' },
+            }],
+          },
+        }),
+      );
     });
 
     it('refuses an officer of another commune, a citizen and an anonymous caller', async () => {
