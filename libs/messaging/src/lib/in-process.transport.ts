@@ -8,7 +8,7 @@ import {
   type Subscription,
 } from './transport';
 
-interface StoredMessage extends IncomingMessage {}
+type StoredMessage = IncomingMessage;
 
 interface Member {
   id: number;
@@ -157,7 +157,9 @@ export class InProcessTransport implements EventTransport {
     return new InProcessTransport(InProcessBus.shared);
   }
 
-  async start(): Promise<void> {}
+  async start(): Promise<void> {
+    // nothing to connect
+  }
 
   async stop(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
@@ -165,6 +167,16 @@ export class InProcessTransport implements EventTransport {
 
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
     this.bus.append(topic, messages);
+  }
+
+  /** Messages of the topic the group has not acknowledged yet (undelivered or in flight). */
+  async lag(group: string, topic: string): Promise<number> {
+    return this.bus.lag(group, topic);
+  }
+
+  /** In memory: always up. */
+  async isHealthy(): Promise<boolean> {
+    return true;
   }
 
   async subscribe(group: string, topics: string[], handler: MessageHandler): Promise<Subscription> {

@@ -35,6 +35,11 @@ export class KafkaTransport implements EventTransport {
   private producer?: Producer;
   private producerReady?: Promise<Producer>;
   private readonly consumers = new Set<{ consumer: Consumer; subscription: Subscription }>();
+  private producerConnected = false;
+  /** A consumer crashed and kafkajs will not restart it (`CRASH` with `restart: false`). */
+  private fatalCrash?: Error;
+  /** `${group}\0${topic}` → partition → offset lag after the last batch this process handled. */
+  private readonly lags = new Map<string, Map<number, number>>();
 
   constructor(private readonly options: KafkaTransportOptions) {
     this.kafka = new Kafka({
@@ -61,8 +66,13 @@ export class KafkaTransport implements EventTransport {
         idempotent: false,
         maxInFlightRequests: 1,
       });
+      producer.on(producer.events.CONNECT, () => (this.producerConnected = true));
+      producer.on(producer.events.DISCONNECT, () => (this.producerConnected = false));
       this.producerReady = producer.connect().then(
-        () => (this.producer = producer),
+        () => {
+          this.producerConnected = true;
+          return (this.producer = producer);
+        },
         (error: unknown) => {
           this.producerReady = undefined;
           throw error;
@@ -77,7 +87,28 @@ export class KafkaTransport implements EventTransport {
     const producer = this.producer;
     this.producer = undefined;
     this.producerReady = undefined;
+    this.producerConnected = false;
+    this.fatalCrash = undefined;
     if (producer) await producer.disconnect().catch(() => undefined);
+  }
+
+  /** Readiness: the producer is connected and no consumer crashed beyond kafkajs' own restarts. */
+  async isHealthy(): Promise<boolean> {
+    if (this.fatalCrash) throw this.fatalCrash;
+    return this.producerConnected;
+  }
+
+  /**
+   * Consumer lag of `group` on `topic` as seen by this process's consumers, without admin calls:
+   * the sum over partitions of `offsetLag` of the last batch handled (kafkajs `END_BATCH_PROCESS`:
+   * high watermark − 1 − last offset of the batch). Partitions this process has not fetched yet
+   * (or that another member owns) are not counted; the value is refreshed at every batch and
+   * cleared at every rebalance.
+   */
+  async lag(group: string, topic: string): Promise<number> {
+    let sum = 0;
+    for (const value of this.lags.get(`${group}\0${topic}`)?.values() ?? []) sum += value;
+    return sum;
   }
 
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
@@ -114,6 +145,20 @@ export class KafkaTransport implements EventTransport {
     };
     const entry = { consumer, subscription };
     this.consumers.add(entry);
+    const clearLags = () => {
+      for (const topic of topics) this.lags.delete(`${group}\0${topic}`);
+    };
+    consumer.on(consumer.events.GROUP_JOIN, clearLags);
+    consumer.on(consumer.events.STOP, clearLags);
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      const key = `${group}\0${payload.topic}`;
+      let partitions = this.lags.get(key);
+      if (!partitions) this.lags.set(key, (partitions = new Map()));
+      partitions.set(payload.partition, Math.max(0, Number(payload.offsetLag)));
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart && !stopping) this.fatalCrash = payload.error;
+    });
 
     await consumer.connect();
     // A topic nobody produced to yet may not exist: subscribing asks for its metadata, which

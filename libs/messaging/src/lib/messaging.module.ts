@@ -6,12 +6,15 @@ import {
   Logger,
   Module,
   type OnApplicationBootstrap,
+  type OnModuleInit,
+  Optional,
   type Type,
 } from '@nestjs/common';
 import { MetadataScanner, ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { eventRegistry, type EventDefinition, type EventRegistry } from '@xaso/contracts';
+import { CONSUMER_LAG_METRIC, HealthRegistry, MetricsRegistry, OUTBOX_BACKLOG_METRIC } from '@xaso/observability';
 import { EventConsumer, type EventConsumerOptions } from './consumer';
 import { InProcessTransport } from './in-process.transport';
 import { KafkaTransport } from './kafka.transport';
@@ -70,9 +73,13 @@ export function transportFromEnv(service: string, env: NodeJS.ProcessEnv = proce
   );
 }
 
+/** Name of the readiness check messaging registers in observability's `HealthRegistry`. */
+export const TRANSPORT_HEALTH_CHECK = 'transport';
+
 @Injectable()
-class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Messaging');
+  private unregisterHealth?: () => void;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
@@ -80,7 +87,37 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly relay: OutboxRelay,
     private readonly consumer: EventConsumer,
     private readonly moduleRef: ModuleRef,
+    @Optional() private readonly metrics?: MetricsRegistry,
+    @Optional() private readonly health?: HealthRegistry,
   ) {}
+
+  /** With `ObservabilityModule` in the app: outbox backlog and consumer lag gauges, transport readiness. */
+  onModuleInit(): void {
+    const { service } = this.options;
+    if (this.metrics) {
+      this.metrics.registerGauge(
+        OUTBOX_BACKLOG_METRIC,
+        'Outbox rows not yet published by the relay',
+        async () => [{ labels: { service }, value: await this.relay.backlog() }],
+        ['service'],
+      );
+      this.metrics.registerGauge(
+        CONSUMER_LAG_METRIC,
+        'Messages not yet acknowledged by the consumer group, per topic',
+        async () => {
+          const lag = this.transport.lag?.bind(this.transport);
+          if (!lag || !this.consumer.isRunning) return [];
+          const group = this.consumer.group;
+          return Promise.all(this.consumer.topics().map(async (topic) => ({ labels: { group, topic }, value: await lag(group, topic) })));
+        },
+        ['group', 'topic'],
+      );
+    }
+    if (this.health) {
+      const transport = this.transport;
+      this.unregisterHealth = this.health.register(TRANSPORT_HEALTH_CHECK, async () => (transport.isHealthy ? transport.isHealthy() : true));
+    }
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const scanner = new MetadataScanner();
@@ -108,6 +145,8 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.unregisterHealth?.();
+    this.unregisterHealth = undefined;
     await this.consumer.stop();
     await this.relay.stop();
     await this.transport.stop();

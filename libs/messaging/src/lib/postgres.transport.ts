@@ -441,6 +441,18 @@ export class PostgresTransport implements EventTransport {
     }
   }
 
+  /** Readiness: `SELECT 1` on the pool; false when stopped, not started or the database does not answer. */
+  async isHealthy(): Promise<boolean> {
+    const pool = this.pool;
+    if (!pool) return false;
+    try {
+      await pool.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Messages of a topic not yet acknowledged by a group (tests, metrics). */
   async lag(group: string, topic: string): Promise<number> {
     await this.start();

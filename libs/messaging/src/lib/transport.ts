@@ -36,6 +36,13 @@ export interface EventTransport {
   send(topic: string, messages: OutgoingMessage[]): Promise<void>;
   /** Joins consumer group `group` on `topics`; every group gets every message (new groups read from the start). */
   subscribe(group: string, topics: string[], handler: MessageHandler): Promise<Subscription>;
+  /**
+   * Messages of `topic` not yet acknowledged by `group` (the `xaso_consumer_lag` gauge). Optional;
+   * Kafka reports what its consumers in this process last saw (no admin calls).
+   */
+  lag?(group: string, topic: string): Promise<number>;
+  /** Readiness: false (or a rejection) when the transport cannot send/consume. Optional (treated as up). */
+  isHealthy?(): Promise<boolean>;
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
