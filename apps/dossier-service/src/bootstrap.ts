@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { correlationMiddleware } from '@xaso/observability';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type DossierAppOptions } from './app.module';
 
@@ -43,6 +44,9 @@ export async function createDossierApp(opts: Omit<StartDossierServiceOptions, 'p
   });
   if (logger !== false && opts.observability !== false) app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
+  // The request's x-correlation-id (the gateway forwards it) becomes the correlationId of the
+  // dossier.* events it causes; idempotent when ObservabilityModule applied it already.
+  app.use(correlationMiddleware);
   const document = dossierOpenApiDocument(app);
   app.getHttpAdapter().get('/openapi.json', (_req: unknown, res: { json(body: unknown): void }) => res.json(document));
   await app.init();

@@ -6,6 +6,7 @@ import { AppError, ForbiddenError, NotFoundError, ValidationFailedError } from '
 import { type AuthUser, Role } from '@xaso/auth';
 import { classifyResolution, toLocalDate } from '@xaso/calendar';
 import { Outbox } from '@xaso/messaging';
+import { currentCorrelationId } from '@xaso/observability';
 import { inTransaction } from '@xaso/persistence';
 import { CalendarService } from '../../calendar/calendar.service';
 import { CLOCK, type Clock } from '../../common/clock';
@@ -377,6 +378,7 @@ export class DossierService {
       aggregateType: 'Dossier',
       aggregateId: d.code,
       unitCode: d.processingUnitCode,
+      correlationId: currentCorrelationId(),
       payload: {
         code: d.code,
         procedureCode: d.procedureCode,
