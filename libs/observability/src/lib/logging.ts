@@ -1,7 +1,7 @@
 import pino, { type DestinationStream, type Logger as PinoLogger, type LoggerOptions } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { assignCorrelationId } from './correlation';
+import { assignCorrelationId, currentCorrelationId } from './correlation';
 import { maskPersonalDataInString, PINO_REDACT_PATHS, REDACTED, redactPersonalData } from './redaction';
 
 export interface LoggingOptions {
@@ -32,6 +32,13 @@ export function basePinoOptions(options: Pick<LoggingOptions, 'service' | 'level
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: 'msg',
     redact: { paths: [...PINO_REDACT_PATHS], censor: REDACTED },
+    // Outside HTTP requests (event handlers, jobs: `runWithCorrelationId`), lines carry the current
+    // correlation id too; request loggers already have it bound (pino-http `customProps`).
+    mixin: (mergeObject, _level, logger) => {
+      const correlationId = currentCorrelationId();
+      if (!correlationId || 'correlationId' in mergeObject || 'correlationId' in logger.bindings()) return {};
+      return { correlationId };
+    },
     formatters: {
       level: (label) => ({ level: label }),
       log: (object) => redactPersonalData(object),

@@ -1,0 +1,269 @@
+import { Controller, Inject, type INestApplication, Injectable, Logger as NestLogger, Module, Post } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { createServer, createConnection, type Server, type Socket } from 'node:net';
+import { Writable } from 'node:stream';
+import { Logger } from 'nestjs-pino';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { defineEvent, EventRegistry, type EventEnvelope } from '@xaso/contracts';
+import { currentCorrelationId, ObservabilityModule, runWithCorrelationId } from '@xaso/observability';
+import { inTransaction, PersistenceModule } from '@xaso/persistence';
+import { createTestDatabase } from '@xaso/testing';
+import {
+  currentCorrelation,
+  InProcessBus,
+  InProcessTransport,
+  MessagingModule,
+  messagingEntities,
+  messagingMigrations,
+  OnEvent,
+  Outbox,
+  OutboxRelay,
+  PostgresTransport,
+  withCorrelation,
+  type EventTransport,
+  type HandlerContext,
+} from '../index';
+
+const SERVICE = 'obstest';
+const TOPIC = 'xaso.obstest.events.v1';
+const ordered = defineEvent({ type: 'obstest.ordered', version: 1, source: SERVICE, schema: z.object({ item: z.string() }) });
+const confirmed = defineEvent({ type: 'obstest.confirmed', version: 1, source: SERVICE, schema: z.object({ item: z.string() }) });
+const registry = new EventRegistry([ordered, confirmed]);
+
+@Injectable()
+class OrderHandlers {
+  readonly seen: EventEnvelope[] = [];
+  private readonly logger = new NestLogger('OrderHandlers');
+  constructor(private readonly outbox: Outbox) {}
+
+  @OnEvent(ordered)
+  async onOrdered(event: EventEnvelope<{ item: string }>, _context: HandlerContext): Promise<void> {
+    this.seen.push(event);
+    this.logger.log(`confirming order of ${event.payload.item}`);
+    await this.outbox.publish({ type: 'obstest.confirmed', aggregateType: 'Order', aggregateId: event.aggregateId, payload: event.payload });
+  }
+
+  @OnEvent(confirmed)
+  async onConfirmed(event: EventEnvelope): Promise<void> {
+    this.seen.push(event);
+  }
+}
+
+@Controller('orders')
+class OrdersController {
+  constructor(
+    private readonly outbox: Outbox,
+    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  async create(): Promise<EventEnvelope> {
+    const [event] = await inTransaction(this.dataSource, () =>
+      this.outbox.publish({ type: 'obstest.ordered', aggregateType: 'Order', aggregateId: 'o-1', payload: { item: 'gạo' } }),
+    );
+    return event;
+  }
+}
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { lines, stream };
+}
+
+async function startApp(dbUrl: string, transport: EventTransport, logs = capture()): Promise<INestApplication> {
+  @Module({
+    imports: [
+      ObservabilityModule.forRoot({ service: SERVICE, logDestination: logs.stream, defaultMetrics: false }),
+      PersistenceModule.forService({ service: SERVICE, url: dbUrl, entities: messagingEntities, migrations: messagingMigrations }),
+      MessagingModule.forService({ service: SERVICE, handlers: [OrderHandlers], registry, transport, relay: { pollIntervalMs: 50 } }),
+    ],
+    controllers: [OrdersController],
+    providers: [OrderHandlers],
+  })
+  class AppModule {}
+  const ref = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = ref.createNestApplication({ bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  await app.init();
+  return app;
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function metricLine(text: string, name: string, labels: Record<string, string>): number | undefined {
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+  return line === undefined ? undefined : Number(line.split(' ').pop());
+}
+
+/** A TCP proxy in front of PostgreSQL whose "port closes" on `close()` (all connections cut). */
+async function tcpProxy(targetUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+  const target = new URL(targetUrl);
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = createConnection({ host: target.hostname, port: Number(target.port || 5432) });
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const url = new URL(targetUrl);
+  url.hostname = '127.0.0.1';
+  url.port = String(port);
+  return {
+    url: url.toString(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
+  };
+}
+
+describe('messaging × observability', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let busDb: { url: string; drop(): Promise<void> };
+  beforeAll(async () => {
+    db = await createTestDatabase('messaging_obs');
+    busDb = await createTestDatabase('messaging_obs_bus');
+  });
+  afterAll(async () => {
+    await db.drop();
+    await busDb.drop();
+  });
+
+  it('carries the request correlation id into the outbox and on to follow-up events; exposes backlog, lag and transport readiness', async () => {
+    const logs = capture();
+    const app = await startApp(db.url, new InProcessTransport(new InProcessBus()), logs);
+    try {
+      const relay = app.get(OutboxRelay);
+      await relay.stop(); // keep the published event in the outbox for now
+      const dataSource = app.get(DataSource);
+      const server = app.getHttpServer();
+
+      const response = await request(server).post('/orders').set('x-correlation-id', 'abc-123').expect(201);
+      expect(response.headers['x-correlation-id']).toBe('abc-123');
+      const [row] = await dataSource.query(`SELECT envelope FROM outbox WHERE id = $1`, [response.body.id]);
+      expect(row.envelope).toMatchObject({ id: response.body.id, correlationId: 'abc-123', causationId: null });
+
+      let metrics = (await request(server).get('/metrics').expect(200)).text;
+      expect(metricLine(metrics, 'xaso_outbox_backlog', { service: SERVICE })).toBe(1);
+      expect(metricLine(metrics, 'xaso_consumer_lag', { group: 'obstest-service', topic: TOPIC })).toBe(0);
+      expect(metrics).toMatch(/^# TYPE xaso_consumer_lag gauge$/m);
+
+      relay.start();
+      const handlers = app.get(OrderHandlers);
+      await waitFor(() => handlers.seen.length === 2);
+      const [first, followUp] = handlers.seen;
+      expect(first.id).toBe(response.body.id);
+      expect(followUp.type).toBe('obstest.confirmed');
+      expect(followUp.correlationId).toBe('abc-123');
+      expect(followUp.causationId).toBe(first.id);
+      await waitFor(async () => (await relay.backlog()) === 0);
+
+      metrics = (await request(server).get('/metrics').expect(200)).text;
+      expect(metricLine(metrics, 'xaso_outbox_backlog', { service: SERVICE })).toBe(0);
+      await waitFor(async () => {
+        const text = (await request(server).get('/metrics')).text;
+        return metricLine(text, 'xaso_consumer_lag', { group: 'obstest-service', topic: TOPIC }) === 0;
+      });
+
+      // The handler's log line carries the event's correlation id (runWithCorrelationId).
+      const handlerLine = logs.lines.map((l) => JSON.parse(l)).find((l) => String(l.msg).includes('confirming order of'));
+      expect(handlerLine).toMatchObject({ correlationId: 'abc-123', service: SERVICE });
+
+      const ready = await request(server).get('/health/ready').expect(200);
+      expect(ready.body.info).toMatchObject({ database: { status: 'up' }, transport: { status: 'up' } });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('reports /health/ready 503 with the transport down when the PostgreSQL bus stops answering', async () => {
+    const proxy = await tcpProxy(busDb.url);
+    const transport = new PostgresTransport({ url: proxy.url, pollIntervalMs: 50, onError: () => undefined });
+    const app = await startApp(db.url, transport);
+    try {
+      const server = app.getHttpServer();
+      const ready = await request(server).get('/health/ready').expect(200);
+      expect(ready.body.info.transport).toEqual({ status: 'up' });
+      const metrics = (await request(server).get('/metrics').expect(200)).text;
+      expect(metricLine(metrics, 'xaso_consumer_lag', { group: 'obstest-service', topic: TOPIC })).toBe(
+        await transport.lag('obstest-service', TOPIC),
+      );
+
+      await proxy.close(); // the bus's port is closed now
+      const down = await request(server).get('/health/ready').expect(503);
+      expect(down.body.error.transport).toMatchObject({ status: 'down' });
+      expect(down.body.info.database).toEqual({ status: 'up' });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('transport lag and health', () => {
+  it('in-process: lag counts undelivered and unacknowledged messages of the group; always healthy', async () => {
+    const transport = new InProcessTransport(new InProcessBus());
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await transport.send('lag.topic', [1, 2, 3].map((n) => ({ key: `k${n}`, value: String(n) })));
+    expect(await transport.lag('g', 'lag.topic')).toBe(3);
+    const handled: string[] = [];
+    await transport.subscribe('g', ['lag.topic'], async (m) => {
+      await gate;
+      handled.push(m.value ?? '');
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await transport.lag('g', 'lag.topic')).toBe(3);
+    release();
+    await waitFor(() => handled.length === 3);
+    await waitFor(async () => (await transport.lag('g', 'lag.topic')) === 0);
+    expect(await transport.lag('other', 'lag.topic')).toBe(3);
+    expect(await transport.isHealthy()).toBe(true);
+    await transport.stop();
+  });
+
+  it('PostgreSQL bus on a closed port is not healthy', async () => {
+    const transport = new PostgresTransport({ url: 'postgres://x:y@127.0.0.1:1/nothing' });
+    expect(await transport.isHealthy()).toBe(false);
+    await expect(transport.start()).rejects.toThrow();
+    expect(await transport.isHealthy()).toBe(false);
+    await transport.stop();
+  });
+});
+
+describe('correlation bridge', () => {
+  it('falls back to the observability correlation id (causation null); the messaging context wins and sets it for logs', () => {
+    expect(currentCorrelation()).toBeUndefined();
+    runWithCorrelationId('req-1', () => {
+      expect(currentCorrelation()).toEqual({ correlationId: 'req-1', causationId: null });
+      withCorrelation({ correlationId: 'c-9', causationId: 'e-1' }, () => {
+        expect(currentCorrelation()).toEqual({ correlationId: 'c-9', causationId: 'e-1' });
+        expect(currentCorrelationId()).toBe('c-9');
+      });
+    });
+  });
+});
