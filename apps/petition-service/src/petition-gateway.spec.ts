@@ -298,6 +298,19 @@ describe('petition lifecycles through the gateway (real PostgreSQL, events on Ka
     ]);
   });
 
+  it('COMPLAINT filed after the 90-day limit: received and flagged; accepted only with a recorded force-majeure reason', async () => {
+    const actDate = new Date(Date.now() + 7 * 3_600_000 - 120 * 86_400_000).toISOString().slice(0, 10);
+    const { petition } = await submit({ kind: 'COMPLAINT', channel: 'ONLINE', title: 'Khiếu nại muộn', content: 'Quyết định xử phạt', actDate }, t.citizen);
+    const code = petition.code;
+    const seen = await gql(`{ petition(code: "${code}") { actDate filedLate status } }`, t.officer);
+    expect(seen.petition).toEqual({ actDate, filedLate: true, status: 'RECEIVED' });
+    await step(`classifyPetition(code: "${code}")`, t.officer);
+    expect(await gqlError(`mutation { acceptPetition(code: "${code}") { code } }`, t.leader)).toBe('PETITION_FILING_LIMIT_PASSED');
+    const accepted = await gql(`mutation { acceptPetition(code: "${code}", lateFilingReason: "Thiên tai, lũ lụt cô lập xã") { status lateFilingReason } }`, t.leader);
+    expect(accepted.acceptPetition).toEqual({ status: 'ACCEPTED', lateFilingReason: 'Thiên tai, lũ lụt cô lập xã' });
+    expect((await eventsOf(code, 3)).map((e) => e.type)).toEqual(['petition.received', 'petition.classified', 'petition.accepted']);
+  });
+
   it('every event of these cases is valid against the registry and carries no personal data', async () => {
     const mine = received.map((v) => ({ raw: v, e: JSON.parse(v) })).filter(({ e }) => codes.includes(e.aggregateId));
     expect(new Set(mine.map(({ e }) => e.aggregateId))).toEqual(new Set(codes));

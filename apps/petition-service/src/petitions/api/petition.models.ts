@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection, DateScalar, PaginationArgs } from '@xaso/api';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { deadlineState, type Petition } from '../domain';
 
 export enum PetitionKind {
@@ -101,6 +101,9 @@ export class PetitionModel {
   @Field(() => Int) submissionCount!: number;
   @Field(() => Complexity) complexity!: Complexity;
   @Field() remoteArea!: boolean;
+  @Field(() => DateScalar, { nullable: true, description: 'Complaint: day of the act or decision complained about' }) actDate?: string;
+  @Field({ description: 'Complaint filed after the 90-day limit (quá thời hiệu)' }) filedLate!: boolean;
+  @Field(() => String, { nullable: true, description: 'Why a late complaint was accepted (force majeure)' }) lateFilingReason?: string;
   @Field() receivedAt!: Date;
   @Field(() => Date, { nullable: true }) acceptedAt?: Date;
   @Field(() => Date, { nullable: true }) resolvedAt?: Date;
@@ -145,6 +148,9 @@ export class PetitionModel {
       submissionCount: p.submissionCount,
       complexity: p.complexity,
       remoteArea: p.remoteArea,
+      actDate: p.actDate,
+      filedLate: !!p.filedLate,
+      lateFilingReason: p.lateFilingReason,
       receivedAt: p.receivedAt,
       acceptedAt: p.acceptedAt,
       resolvedAt: p.resolvedAt,
@@ -282,6 +288,10 @@ export class SubmitPetitionInput {
   @Field(() => PetitionerInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => PetitionerInput) petitioner?: PetitionerInput;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) petitionerCount?: number;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() remoteArea?: boolean;
+  @Field(() => DateScalar, { nullable: true, description: 'Complaint: day of the act or decision complained about (90-day filing limit)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  actDate?: string;
 }
 
 @ArgsType()

@@ -37,6 +37,10 @@ export class SubmitPetitionDto {
   @ApiPropertyOptional({ type: PetitionerDto }) @IsOptional() @ValidateNested() @Type(() => PetitionerDto) petitioner?: PetitionerDto;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) petitionerCount?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() remoteArea?: boolean;
+  @ApiPropertyOptional({ example: '2026-01-15', description: 'Complaint: day of the act or decision complained about (90-day filing limit)' })
+  @IsOptional()
+  @Matches(DATE)
+  actDate?: string;
 }
 
 export class PeriodQuery {
@@ -63,6 +67,8 @@ export function petitionView(p: Petition) {
     receivedAt: p.receivedAt.toISOString(),
     acceptanceDue: p.acceptanceDue,
     resolutionDue: p.resolutionDue ?? null,
+    actDate: p.actDate ?? null,
+    filedLate: !!p.filedLate,
     referral: p.referral ?? null,
     conclusion: p.conclusion ?? null,
     linkedToCode: p.linkedToCode ?? null,

@@ -55,8 +55,9 @@ export class PetitionsResolver {
     @Args('remoteArea', { nullable: true }) remoteArea?: boolean,
     @Args('category', { nullable: true }) category?: string,
     @Args('note', { nullable: true }) note?: string,
+    @Args('actDate', { type: () => DateScalar, nullable: true, description: 'Complaint: day of the act or decision (90-day filing limit)' }) actDate?: string,
   ) {
-    return this.step(user, code, { action: 'CLASSIFY', input: { kind: kind as never, complexity, remoteArea, category, note } });
+    return this.step(user, code, { action: 'CLASSIFY', input: { kind: kind as never, complexity, remoteArea, category, note, actDate } });
   }
 
   @Roles(Role.OFFICER, Role.LEADER)
@@ -66,8 +67,9 @@ export class PetitionsResolver {
     @Args('code') code: string,
     @Args('note', { nullable: true }) note?: string,
     @Args('complexity', { type: () => Complexity, nullable: true }) complexity?: Complexity,
+    @Args('lateFilingReason', { nullable: true, description: 'Complaint filed after the 90-day limit: the force-majeure reason (recorded)' }) lateFilingReason?: string,
   ) {
-    return this.step(user, code, { action: 'ACCEPT', input: { note, complexity } });
+    return this.step(user, code, { action: 'ACCEPT', input: { note, complexity, lateFilingReason } });
   }
 
   @Roles(Role.OFFICER, Role.LEADER)

@@ -22,6 +22,8 @@ export interface SubmitPetitionCommand {
   petitioner?: PetitionerIdentity;
   petitionerCount?: number;
   remoteArea?: boolean;
+  /** Complaint: day of the act or decision complained about (90-day filing limit). */
+  actDate?: string;
 }
 
 export interface SubmitResult {
@@ -34,7 +36,7 @@ export interface SubmitResult {
 
 export type PetitionCommand =
   | { action: 'CLASSIFY'; input: D.ClassifyInput }
-  | { action: 'ACCEPT'; input: { note?: string; complexity?: D.Complexity } }
+  | { action: 'ACCEPT'; input: { note?: string; complexity?: D.Complexity; lateFilingReason?: string } }
   | { action: 'REFUSE'; input: { reason: string } }
   | { action: 'REFER'; input: { unitCode?: string; agencyName: string; reason: string } }
   | { action: 'ASSIGN'; input: { handlerId: string; decidingLeaderId?: string; note?: string } }
@@ -108,6 +110,7 @@ export class PetitionService {
             petitionerUserId: actor.role === 'CITIZEN' ? user.sub : undefined,
             petitionerCount: command.petitionerCount,
             remoteArea: command.remoteArea,
+            actDate: command.actDate,
           },
           this.ctx(actor),
         );

@@ -46,6 +46,8 @@ export interface ExtendableLimits {
 
 export interface PetitionPolicy {
   acceptanceDays: number;
+  /** Complaint: filed within this many days of the act or decision [Law on Complaints 2011 Art. 9]. */
+  complaintFilingDays: number;
   dayKind: Record<PetitionKind, DayKind>;
   complaint: { first: ComplaintLimits; second: ComplaintLimits };
   denunciation: ExtendableLimits;
@@ -66,6 +68,7 @@ export interface PetitionPolicy {
 
 export const DEFAULT_POLICY: PetitionPolicy = Object.freeze({
   acceptanceDays: 10,
+  complaintFilingDays: 90,
   dayKind: {
     COMPLAINT: 'CALENDAR',
     DENUNCIATION: 'CALENDAR',
@@ -95,6 +98,19 @@ export function policyWith(overrides: Partial<PetitionPolicy>): PetitionPolicy {
 
 export function acceptanceDue(receivedAt: Date, kind: PetitionKind, policy = DEFAULT_POLICY, addDays = calendarAddDays): LocalDate {
   return addDays(toLocalDate(receivedAt), policy.acceptanceDays, policy.dayKind[kind]);
+}
+
+/**
+ * Complaint filing limit: the last day on which a complaint about an act of `actDate` may be
+ * filed (act day not counted, calendar days: the 90 days run for the citizen, not the office).
+ */
+export function complaintFilingDeadline(actDate: LocalDate, policy = DEFAULT_POLICY): LocalDate {
+  return addCalendarDays(actDate, policy.complaintFilingDays);
+}
+
+/** Whether a complaint received at `receivedAt` about an act of `actDate` was filed after the limit. */
+export function isFiledLate(actDate: LocalDate, receivedAt: Date, policy = DEFAULT_POLICY): boolean {
+  return toLocalDate(receivedAt) > complaintFilingDeadline(actDate, policy);
 }
 
 export interface ResolutionTerms {

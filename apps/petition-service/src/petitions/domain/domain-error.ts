@@ -80,6 +80,14 @@ export const DomainErrors = {
     new PetitionDomainError('BAD_USER_INPUT', messageEn, messageVi, 'INVALID', { field }),
   extensionNotAllowed: (reasonEn: string, reasonVi: string) =>
     new PetitionDomainError('PETITION_EXTENSION_NOT_ALLOWED', reasonEn, reasonVi, 'CONFLICT'),
+  filingLimitPassed: (deadline: string) =>
+    new PetitionDomainError(
+      'PETITION_FILING_LIMIT_PASSED',
+      `The complaint was filed after the 90-day limit (last day ${deadline}); accept it only with a force-majeure reason (lateFilingReason), or refuse it`,
+      `Đơn khiếu nại nộp quá thời hiệu 90 ngày (hạn cuối ${deadline}); chỉ thụ lý khi có lý do bất khả kháng (ốm đau, thiên tai, …), nếu không thì không thụ lý`,
+      'CONFLICT',
+      { deadline },
+    ),
   alreadyRated: () =>
     new PetitionDomainError('PETITION_ALREADY_RATED', 'This resolution has already been rated', 'Kết quả xử lý này đã được đánh giá', 'CONFLICT'),
   windowClosed: (action: string, deadline: string) =>

@@ -25,6 +25,7 @@ import {
   type MachineContext,
   type SubmitInput,
 } from './petition-machine';
+import { complaintFilingDeadline, isFiledLate, policyWith } from './deadlines';
 import type { Actor, ActorRole, Petition, PetitionAction, PetitionKind, PetitionStatus } from './petition.types';
 import { PETITION_STATUSES } from './petition.types';
 
@@ -355,5 +356,57 @@ describe('lifecycles', () => {
     const snapshot = JSON.stringify(p);
     classify(p, { complexity: 'COMPLEX' }, ctx(officer));
     expect(JSON.stringify(p)).toBe(snapshot);
+  });
+});
+
+describe('complaint filing limit (90 days from the act) [Law on Complaints 2011 Art. 9]', () => {
+  // T0 is 2026-03-02: the 90th day after 2025-12-02 is 2026-03-02
+  it('records actDate; in time up to the 90th day after the act', () => {
+    const p = submitPetition(input({ actDate: '2025-12-02' }), ctx(citizen));
+    expect(p).toMatchObject({ actDate: '2025-12-02' });
+    expect(p.filedLate).toBeUndefined();
+    expect(complaintFilingDeadline('2025-12-02')).toBe('2026-03-02');
+    expect(isFiledLate('2025-12-02', T0)).toBe(false);
+    expect(isFiledLate('2025-12-01', T0)).toBe(true);
+  });
+
+  it('receives a late complaint but flags it (history note), never turns it away at intake', () => {
+    const p = submitPetition(input({ actDate: '2025-11-01' }), ctx(citizen));
+    expect(p.status).toBe('RECEIVED');
+    expect(p.filedLate).toBe(true);
+    expect(p.history[0].note).toMatch(/2026-01-30/);
+  });
+
+  it('refuses to accept a late complaint without a force-majeure reason (coded error); accepts with one, recorded', () => {
+    const p = classify(submitPetition(input({ actDate: '2025-11-01' }), ctx(citizen)), {}, ctx(officer));
+    const err = expectDomainError(() => accept(p, {}, ctx(leader)), 'PETITION_FILING_LIMIT_PASSED');
+    expect(err.details).toEqual({ deadline: '2026-01-30' });
+    expect(err.messageVi).toMatch(/thời hiệu/);
+    expectDomainError(() => accept(p, { lateFilingReason: '   ' }, ctx(leader)), 'PETITION_FILING_LIMIT_PASSED');
+    const a = accept(p, { lateFilingReason: 'Nằm viện điều trị từ 20/01 đến 25/02' }, ctx(leader));
+    expect(a.status).toBe('ACCEPTED');
+    expect(a.lateFilingReason).toBe('Nằm viện điều trị từ 20/01 đến 25/02');
+    expect(a.history.at(-1)!.note).toMatch(/late filing accepted: Nằm viện/);
+    // refusing stays possible
+    expect(refuse(p, { reason: 'Quá thời hiệu khiếu nại' }, ctx(leader)).status).toBe('REFUSED');
+  });
+
+  it('the limit is a policy value; other kinds and second-time complaints are not concerned', () => {
+    expect(submitPetition(input({ actDate: '2025-11-01' }), ctx(citizen, T0, { policy: policyWith({ complaintFilingDays: 180 }) })).filedLate).toBeUndefined();
+    expect(submitPetition(input({ kind: 'FEEDBACK', actDate: '2025-01-01' }), ctx(citizen)).filedLate).toBeUndefined();
+    const fb = classify(submitPetition(input({ kind: 'FEEDBACK', actDate: '2025-01-01' }), ctx(citizen)), {}, ctx(officer));
+    expect(accept(fb, {}, ctx(officer)).status).toBe('ACCEPTED');
+  });
+
+  it('re-classifying into a complaint, or giving the act date at classification, evaluates the limit', () => {
+    const fb = submitPetition(input({ kind: 'FEEDBACK' }), ctx(citizen));
+    const c = classify(fb, { kind: 'COMPLAINT', actDate: '2025-10-01' }, ctx(officer));
+    expect(c).toMatchObject({ kind: 'COMPLAINT', actDate: '2025-10-01', filedLate: true });
+    expectDomainError(() => accept(c, {}, ctx(leader)), 'PETITION_FILING_LIMIT_PASSED');
+  });
+
+  it('rejects an invalid or future act date', () => {
+    expectDomainError(() => submitPetition(input({ actDate: '2026-02-30' }), ctx(citizen)), 'BAD_USER_INPUT');
+    expectDomainError(() => submitPetition(input({ actDate: '2026-03-03' }), ctx(citizen)), 'BAD_USER_INPUT');
   });
 });

@@ -12,6 +12,8 @@ import { DomainErrors, PetitionDomainError } from './domain-error';
 import {
   acceptanceDue,
   calendarAddDays,
+  complaintFilingDeadline,
+  isFiledLate,
   DEFAULT_POLICY,
   markDeadline,
   maxExtensions,
@@ -19,7 +21,7 @@ import {
   type AddDaysPort,
   type PetitionPolicy,
 } from './deadlines';
-import { addCalendarDays, toLocalDate } from './local-date';
+import { addCalendarDays, isLocalDate, toLocalDate } from './local-date';
 import type {
   Actor,
   ActorRole,
@@ -155,6 +157,8 @@ export interface SubmitInput {
   /** Signatories of the petition (đơn nhiều người ký), default 1. */
   petitionerCount?: number;
   remoteArea?: boolean;
+  /** Complaint: day of the act or decision complained about (YYYY-MM-DD). */
+  actDate?: string;
   attempt?: 1 | 2;
   parentCode?: string;
 }
@@ -182,12 +186,20 @@ export function submitPetition(input: SubmitInput, ctx: MachineContext): Petitio
     throw DomainErrors.invalidInput('petitionerCount', 'petitionerCount must be a positive integer', 'Số người gửi đơn phải là số nguyên dương');
   }
   if (input.kind === 'COMPLAINT' && !input.identified) throw DomainErrors.identityRequired('COMPLAINT');
+  if (input.actDate !== undefined) validateActDate(input.actDate, ctx.at);
   const kind: PetitionKind = input.kind === 'DENUNCIATION' && !input.identified ? 'INFORMATION' : input.kind;
   const attempt = input.attempt ?? 1;
   if (attempt === 2 && kind !== 'COMPLAINT') throw DomainErrors.secondTimeNotAllowed();
   const policy = policyOf(ctx);
   const anonymous = !input.identified;
-  const note = kind === 'INFORMATION' ? 'Anonymous denunciation recorded as information (tố cáo nặc danh: tiếp nhận như thông tin)' : undefined;
+  // a first-time complaint filed after the 90-day limit is received and flagged, never turned away at the desk
+  const filedLate = kind === 'COMPLAINT' && attempt === 1 && !!input.actDate && isFiledLate(input.actDate, ctx.at, policy);
+  const note =
+    kind === 'INFORMATION'
+      ? 'Anonymous denunciation recorded as information (tố cáo nặc danh: tiếp nhận như thông tin)'
+      : filedLate
+        ? `Filed after the complaint limit (quá thời hiệu khiếu nại, hạn cuối ${complaintFilingDeadline(input.actDate!, policy)})`
+        : undefined;
   const petition: Petition = {
     code: input.code,
     unitCode: input.unitCode,
@@ -209,6 +221,8 @@ export function submitPetition(input: SubmitInput, ctx: MachineContext): Petitio
     submissionCount: 1,
     complexity: 'NORMAL',
     remoteArea: input.remoteArea ?? false,
+    actDate: input.actDate,
+    filedLate: filedLate || undefined,
     receivedAt: ctx.at,
     acceptanceDue: acceptanceDue(ctx.at, kind, policy, addDaysOf(ctx)),
     extensionsUsed: 0,
@@ -220,6 +234,13 @@ export function submitPetition(input: SubmitInput, ctx: MachineContext): Petitio
   const entry: HistoryEntry = { action: 'SUBMIT', from: null, to: 'RECEIVED', actorId: ctx.actor.id, actorRole: ctx.actor.role, at: ctx.at };
   if (note) entry.note = note;
   return { ...petition, history: [entry] };
+}
+
+function validateActDate(actDate: string, at: Date): void {
+  if (!isLocalDate(actDate)) throw DomainErrors.invalidInput('actDate', 'actDate must be a date (YYYY-MM-DD)', 'Ngày có quyết định, hành vi không hợp lệ');
+  if (actDate > toLocalDate(at)) {
+    throw DomainErrors.invalidInput('actDate', 'actDate is in the future', 'Ngày có quyết định, hành vi không được sau ngày gửi đơn');
+  }
 }
 
 function validateLocation(location: GeoPoint): void {
@@ -236,6 +257,8 @@ export interface ClassifyInput {
   complexity?: Complexity;
   remoteArea?: boolean;
   category?: string;
+  /** Complaint: the day of the act or decision, when intake did not record it. */
+  actDate?: string;
   note?: string;
 }
 
@@ -251,21 +274,39 @@ export function classify(p: Petition, input: ClassifyInput, ctx: MachineContext)
     kind = input.kind;
   }
   if (p.attempt === 2 && kind !== 'COMPLAINT') throw DomainErrors.secondTimeNotAllowed();
+  if (input.actDate !== undefined) validateActDate(input.actDate, p.receivedAt);
+  const actDate = input.actDate ?? p.actDate;
+  const filedLate = kind === 'COMPLAINT' && p.attempt === 1 && !!actDate && isFiledLate(actDate, p.receivedAt, policyOf(ctx));
   const changes: Partial<Petition> = {
     kind,
+    actDate,
+    filedLate: filedLate || undefined,
     complexity: input.complexity ?? p.complexity,
     remoteArea: input.remoteArea ?? p.remoteArea,
     category: input.category?.trim() || p.category,
     classifiedAt: ctx.at,
   };
   if (kind !== p.kind) changes.acceptanceDue = acceptanceDue(p.receivedAt, kind, policyOf(ctx), addDaysOf(ctx));
-  const note = [kind !== p.kind ? `kind ${p.kind} → ${kind}` : '', `complexity ${changes.complexity}`, input.note?.trim() ?? '']
+  const note = [
+    kind !== p.kind ? `kind ${p.kind} → ${kind}` : '',
+    `complexity ${changes.complexity}`,
+    filedLate ? `filed after the limit (hạn cuối ${complaintFilingDeadline(actDate!, policyOf(ctx))})` : '',
+    input.note?.trim() ?? '',
+  ]
     .filter(Boolean)
     .join('; ');
   return step(p, 'CLASSIFY', ctx, changes, note);
 }
 
-export function accept(p: Petition, input: { note?: string; complexity?: Complexity }, ctx: MachineContext): Petition {
+/**
+ * Thụ lý. A complaint filed after the 90-day limit is accepted only with a recorded reason why
+ * the petitioner could not file in time (force majeure: the obstacle's time is not counted
+ * [Law on Complaints 2011 Art. 9]); otherwise it is refused.
+ */
+export function accept(p: Petition, input: { note?: string; complexity?: Complexity; lateFilingReason?: string }, ctx: MachineContext): Petition {
+  checkRule(p, 'ACCEPT', ctx.actor.role);
+  const lateFilingReason = input.lateFilingReason?.trim() || undefined;
+  if (p.kind === 'COMPLAINT' && p.filedLate && !lateFilingReason) throw DomainErrors.filingLimitPassed(complaintFilingDeadline(p.actDate!, policyOf(ctx)));
   const complexity = input.complexity ?? p.complexity;
   const due = resolutionDue(
     ctx.at,
@@ -274,8 +315,10 @@ export function accept(p: Petition, input: { note?: string; complexity?: Complex
     addDaysOf(ctx),
   );
   const changes: Partial<Petition> = { acceptedAt: ctx.at, complexity, resolutionDue: due, extensionsUsed: 0 };
+  if (p.kind === 'COMPLAINT' && p.filedLate) changes.lateFilingReason = lateFilingReason;
   if (ctx.actor.role === 'LEADER') changes.decidingLeaderId = ctx.actor.id;
-  return step(p, 'ACCEPT', ctx, changes, input.note);
+  const note = [p.kind === 'COMPLAINT' && p.filedLate ? `late filing accepted: ${lateFilingReason}` : '', input.note?.trim() ?? ''].filter(Boolean).join('; ');
+  return step(p, 'ACCEPT', ctx, changes, note || undefined);
 }
 
 export function refuse(p: Petition, input: { reason: string }, ctx: MachineContext): Petition {

@@ -133,6 +133,15 @@ export interface Petition {
   submissionCount: number;
   complexity: Complexity;
   remoteArea: boolean;
+  /**
+   * Complaint: the day of the administrative decision or act complained about (ngày nhận được
+   * hoặc biết được quyết định, hành vi). The complaint must be filed within 90 days of it.
+   */
+  actDate?: LocalDate;
+  /** Complaint filed after the 90-day limit: acceptance needs a recorded force-majeure reason. */
+  filedLate?: boolean;
+  /** Why a late complaint was accepted anyway (ốm đau, thiên tai, đi công tác, …) [Law on Complaints 2011 Art. 9]. */
+  lateFilingReason?: string;
   receivedAt: Date;
   classifiedAt?: Date;
   acceptedAt?: Date;
