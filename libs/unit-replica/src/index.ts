@@ -1,0 +1,4 @@
+export * from './lib/migrations';
+export * from './lib/unit-replica';
+export * from './lib/unit-replica.handlers';
+export * from './lib/unit-replica.module';

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { adminUnitCreated, adminUnitsUpserted, type EventOf, villageCreated } from '@xaso/contracts';
+import { type HandlerContext, OnEvent } from '@xaso/messaging';
+import { upsertReplicaUnits } from './unit-replica';
+
+/** Levels of `admin-unit.created` v1 (lower-case, finer) → the registry's levels. */
+const LEVELS: Record<string, string> = {
+  province: 'PROVINCE',
+  city: 'PROVINCE',
+  district: 'DISTRICT',
+  town: 'DISTRICT',
+  commune: 'COMMUNE',
+  ward: 'COMMUNE',
+  township: 'COMMUNE',
+  'special-zone': 'COMMUNE',
+};
+
+/**
+ * Keeps `admin_unit_replica` in step with merger-service. List this class in
+ * `MessagingModule.forService({ handlers: [UnitReplicaHandlers] })` and provide it (or import
+ * `UnitReplicaModule`). Every write goes through the handler's `context.manager`, so the inbox row
+ * and the replica rows commit in one transaction (a redelivered event is a no-op).
+ */
+@Injectable()
+export class UnitReplicaHandlers {
+  @OnEvent(adminUnitsUpserted)
+  async onUnitsUpserted(event: EventOf<typeof adminUnitsUpserted>, context: HandlerContext): Promise<void> {
+    await upsertReplicaUnits(
+      context.manager,
+      event.payload.units.map((u) => ({
+        code: u.code,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+        name: u.name,
+        level: u.level,
+        type: u.type,
+        parentCode: u.parent?.code ?? null,
+        parentValidFrom: u.parent?.validFrom ?? null,
+        successors: u.successors,
+      })),
+    );
+  }
+
+  @OnEvent(adminUnitCreated)
+  async onUnitCreated(event: EventOf<typeof adminUnitCreated>, context: HandlerContext): Promise<void> {
+    const p = event.payload;
+    await upsertReplicaUnits(context.manager, [
+      {
+        code: p.code,
+        validFrom: p.validFrom,
+        validTo: p.validTo,
+        name: p.name,
+        level: LEVELS[p.level] ?? p.level.toUpperCase(),
+        parentCode: p.parent?.code ?? null,
+        parentValidFrom: p.parent?.validFrom ?? null,
+      },
+    ]);
+  }
+
+  @OnEvent(villageCreated)
+  async onVillageCreated(event: EventOf<typeof villageCreated>, context: HandlerContext): Promise<void> {
+    const p = event.payload;
+    await upsertReplicaUnits(context.manager, [
+      {
+        code: p.code,
+        validFrom: p.validFrom,
+        validTo: null,
+        name: p.name,
+        level: 'VILLAGE',
+        type: p.type,
+        parentCode: p.commune.code,
+        parentValidFrom: p.commune.validFrom,
+      },
+    ]);
+  }
+}

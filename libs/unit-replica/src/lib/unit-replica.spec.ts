@@ -1,0 +1,167 @@
+import { adminUnitsUpserted, ADMIN_UNITS_CHUNK_SIZE, type EventOf, type ReplicatedUnit } from '@xaso/contracts';
+import type { HandlerContext } from '@xaso/messaging';
+import { createTestDatabase } from '@xaso/testing';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { unitReplicaMigrations } from './migrations';
+import { UnitReplica } from './unit-replica';
+import { UnitReplicaHandlers } from './unit-replica.handlers';
+
+jest.setTimeout(120_000);
+
+function adminUnitsDir(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'nx.json'))) dir = dirname(dir);
+  return resolve(dir, '..', 'shared', 'data', 'admin-units');
+}
+
+function csv(name: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(join(adminUnitsDir(), name), 'utf8').split(/\r?\n/).filter(Boolean);
+  const cols = header.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [cols[i], v.trim()])));
+}
+
+/** The real registry as merger-service announces it (legacy units valid 1900-01-01 … 2025-06-30, the 2025 units since 2025-07-01). */
+function realUnits(): ReplicatedUnit[] {
+  const successors = new Map<string, { code: string; validFrom: string; divided: boolean }[]>();
+  const add = (from: string, to: string, divided: boolean) => {
+    const list = successors.get(from) ?? [];
+    if (!list.some((s) => s.code === to)) list.push({ code: to, validFrom: '2025-07-01', divided });
+    successors.set(from, list);
+  };
+  for (const r of csv('rearrangement-2025.csv')) {
+    add(r.old_code, r.new_commune_code, r.divided === 'true');
+    add(r.old_province_code, r.new_province_code, false);
+  }
+  const legacy = csv('legacy-units.csv').map((r) => ({
+    code: r.code, validFrom: '1900-01-01', validTo: '2025-06-30', name: r.name, level: r.level.toUpperCase() as ReplicatedUnit['level'], type: r.type,
+    parent: r.parent_code ? { code: r.parent_code, validFrom: '1900-01-01' } : null,
+    successors: successors.get(r.code) ?? [],
+  }));
+  const current = csv('units-2025.csv').map((r) => ({
+    code: r.code, validFrom: '2025-07-01', validTo: null, name: r.name, level: r.level.toUpperCase() as ReplicatedUnit['level'], type: r.type,
+    parent: r.parent_code ? { code: r.parent_code, validFrom: '2025-07-01' } : null,
+    successors: [],
+  }));
+  return [...legacy, ...current];
+}
+
+describe('UnitReplica (real PostgreSQL)', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let dataSource: DataSource;
+  let replica: UnitReplica;
+  const handlers = new UnitReplicaHandlers();
+  const today = '2026-01-15';
+  let seq = 0;
+
+  const envelope = <P>(type: string, payload: P) =>
+    ({
+      id: `00000000-0000-7000-8000-${String(++seq).padStart(12, '0')}`, type, version: 1, occurredAt: new Date().toISOString(), source: 'merger',
+      aggregateType: 'AdministrativeUnitRegistry', aggregateId: 'administrative-unit-registry', unitCode: null,
+      correlationId: '00000000-0000-7000-8000-000000000000', causationId: null, payload,
+    }) as never;
+
+  /** Delivers one event to a handler as the consumer would: in one transaction. */
+  const deliver = (fn: (context: HandlerContext) => Promise<void>) =>
+    dataSource.transaction((manager) => fn({ manager, message: {} as never, attempt: 1 }));
+
+  beforeAll(async () => {
+    db = await createTestDatabase('unit_replica');
+    dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: unitReplicaMigrations, logging: ['error'] });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    replica = new UnitReplica(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  it('starts empty', async () => {
+    expect(await replica.isEmpty()).toBe(true);
+    expect(await replica.provinceOf('00004')).toBeUndefined();
+  });
+
+  it('takes the real 14,149 units in admin-units.upserted chunks within a few seconds, and again idempotently', async () => {
+    const units = realUnits();
+    expect(units).toHaveLength(14149);
+    const events: EventOf<typeof adminUnitsUpserted>[] = [];
+    for (let i = 0; i < units.length; i += ADMIN_UNITS_CHUNK_SIZE) {
+      events.push(envelope('admin-units.upserted', adminUnitsUpserted.schema.parse({ units: units.slice(i, i + ADMIN_UNITS_CHUNK_SIZE) })));
+    }
+    expect(events).toHaveLength(15);
+    const started = performance.now();
+    for (const event of events) await deliver((context) => handlers.onUnitsUpserted(event, context));
+    const elapsed = performance.now() - started;
+    console.log(`replica: 14,149 units in 15 chunks upserted in ${Math.round(elapsed)} ms`);
+    expect(elapsed).toBeLessThan(5_000);
+    expect(await replica.count()).toBe(14149);
+    const [links] = await dataSource.query(`SELECT count(*)::int AS n FROM admin_unit_replica_link`);
+    expect(links.n).toBeGreaterThan(10_000);
+    // Redelivery of the whole registry changes nothing.
+    for (const event of events.slice(0, 3)) await deliver((context) => handlers.onUnitsUpserted(event, context));
+    expect(await replica.count()).toBe(14149);
+  });
+
+  it('answers a code together with a date: 00004 was Trúc Bạch (2024), is Ba Đình', async () => {
+    expect(await replica.find('00004', '2024-05-01')).toMatchObject({
+      name: 'Phường Trúc Bạch', level: 'COMMUNE', validFrom: '1900-01-01', validTo: '2025-06-30', parentCode: '001', parentValidFrom: '1900-01-01',
+    });
+    expect(await replica.find('00004', today)).toMatchObject({ name: 'Phường Ba Đình', validTo: null, parentCode: '01', type: 'Phường' });
+    expect(await replica.find('00004')).toMatchObject({ name: 'Phường Ba Đình' });
+    expect(await replica.exists('00001', '2024-05-01')).toBe(true);
+    expect(await replica.exists('00001', today)).toBe(false);
+    expect(await replica.exists('99999')).toBe(false);
+    expect(await replica.exists('00004', '1800-01-01')).toBe(false);
+  });
+
+  it('knows the province: a 2025 commune’s parent, a legacy commune’s grandparent, a province itself', async () => {
+    expect(await replica.provinceOf('00004', today)).toBe('01');
+    expect(await replica.provinceOf('00004', '2024-05-01')).toBe('01');
+    expect(await replica.provinceOf('001', '2024-05-01')).toBe('01');
+    expect(await replica.provinceOf('01')).toBe('01');
+    // 15 was Yên Bái and is Lào Cai: both are their own province on their date.
+    expect((await replica.find('15', '2024-05-01'))?.name).toBe('Tỉnh Yên Bái');
+    expect(await replica.provinceOf('15', '2024-05-01')).toBe('15');
+    // A Hồ Chí Minh City commune is not in Hà Nội.
+    const hcm = (await dataSource.query(`SELECT code FROM admin_unit_replica WHERE parent_code = '79' AND valid_from = '2025-07-01' LIMIT 1`))[0].code;
+    expect(await replica.provinceOf(hcm)).toBe('79');
+    // An old code today answers with its successor's province (00001 merged into 00097).
+    expect(await replica.provinceOf('00001', today)).toBe('01');
+    expect(await replica.provinceOf('99999')).toBeUndefined();
+  });
+
+  it('follows successor links to the units in force', async () => {
+    const names = (units: { code: string; name: string }[]) => units.map((u) => `${u.code} ${u.name}`);
+    expect(names(await replica.currentUnitsFor('00004', '2024-05-01', today))).toEqual(['00004 Phường Ba Đình']);
+    expect(names(await replica.currentUnitsFor('00004', today, today))).toEqual(['00004 Phường Ba Đình']);
+    expect(names(await replica.currentUnitsFor('00001', '2024-05-01', today))).toEqual([expect.stringMatching(/^00097 /)]);
+    const divided = await replica.currentUnitsFor('00007', '2024-05-01', today);
+    expect(divided.length).toBeGreaterThanOrEqual(2);
+    expect(names(divided)).toContainEqual(expect.stringMatching(/^00025 /));
+    expect(await replica.currentUnitsFor('00004', '1800-01-01', today)).toEqual([]);
+  });
+
+  it('applies admin-unit.created and village.created, and a later upsert of the same version', async () => {
+    await deliver((context) =>
+      handlers.onUnitCreated(
+        envelope('admin-unit.created', { code: '99001', name: 'Xã Thử', level: 'commune', validFrom: '2026-01-01', validTo: null, parent: { code: '01', validFrom: '2025-07-01' }, predecessors: [] }),
+        context,
+      ),
+    );
+    expect(await replica.find('99001', today)).toMatchObject({ level: 'COMMUNE', parentCode: '01' });
+    expect(await replica.provinceOf('99001', today)).toBe('01');
+    await deliver((context) =>
+      handlers.onVillageCreated(
+        envelope('village.created', { code: '00004-001', validFrom: '2026-01-02', name: 'Tổ dân phố số 1', type: 'Tổ dân phố', commune: { code: '00004', validFrom: '2025-07-01' } }),
+        context,
+      ),
+    );
+    expect(await replica.find('00004-001', today)).toMatchObject({ level: 'VILLAGE', type: 'Tổ dân phố', parentCode: '00004' });
+    expect(await replica.provinceOf('00004-001', today)).toBe('01');
+    await replica.upsert({ code: '99001', validFrom: '2026-01-01', name: 'Xã Thử Mới', level: 'COMMUNE', parentCode: '01', parentValidFrom: '2025-07-01' });
+    expect((await replica.find('99001', today))?.name).toBe('Xã Thử Mới');
+  });
+});
