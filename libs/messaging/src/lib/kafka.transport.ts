@@ -38,8 +38,8 @@ export class KafkaTransport implements EventTransport {
   private producerConnected = false;
   /** A consumer crashed and kafkajs will not restart it (`CRASH` with `restart: false`). */
   private fatalCrash?: Error;
-  /** `${group}\0${topic}` → partition → offset lag after the last batch this process handled. */
-  private readonly lags = new Map<string, Map<number, number>>();
+  /** `${group}\0${topic}` → partition → high watermark of its last fetched batch and next offset to handle. */
+  private readonly lags = new Map<string, Map<number, { highWatermark: bigint; next: bigint }>>();
 
   constructor(private readonly options: KafkaTransportOptions) {
     this.kafka = new Kafka({
@@ -100,15 +100,17 @@ export class KafkaTransport implements EventTransport {
 
   /**
    * Consumer lag of `group` on `topic` as seen by this process's consumers, without admin calls:
-   * the sum over partitions of `offsetLag` of the last batch handled (kafkajs `END_BATCH_PROCESS`:
-   * high watermark − 1 − last offset of the batch). Partitions this process has not fetched yet
-   * (or that another member owns) are not counted; the value is refreshed at every batch and
-   * cleared at every rebalance.
+   * per partition, the high watermark of the last fetched batch (kafkajs `START_BATCH_PROCESS`)
+   * minus the next offset to handle (the batch's first offset, then each committed offset), summed.
+   * Partitions this process has not fetched from (or that another member owns) are not counted;
+   * the positions are cleared at every rebalance.
    */
   async lag(group: string, topic: string): Promise<number> {
-    let sum = 0;
-    for (const value of this.lags.get(`${group}\0${topic}`)?.values() ?? []) sum += value;
-    return sum;
+    let sum = 0n;
+    for (const { highWatermark, next } of this.lags.get(`${group}\0${topic}`)?.values() ?? []) {
+      if (highWatermark > next) sum += highWatermark - next;
+    }
+    return Number(sum);
   }
 
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
@@ -148,13 +150,18 @@ export class KafkaTransport implements EventTransport {
     const clearLags = () => {
       for (const topic of topics) this.lags.delete(`${group}\0${topic}`);
     };
-    consumer.on(consumer.events.GROUP_JOIN, clearLags);
-    consumer.on(consumer.events.STOP, clearLags);
-    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
-      const key = `${group}\0${payload.topic}`;
+    const positions = (topic: string) => {
+      const key = `${group}\0${topic}`;
       let partitions = this.lags.get(key);
       if (!partitions) this.lags.set(key, (partitions = new Map()));
-      partitions.set(payload.partition, Math.max(0, Number(payload.offsetLag)));
+      return partitions;
+    };
+    consumer.on(consumer.events.GROUP_JOIN, clearLags);
+    consumer.on(consumer.events.STOP, clearLags);
+    consumer.on(consumer.events.START_BATCH_PROCESS, ({ payload }) => {
+      const partitions = positions(payload.topic);
+      const known = partitions.get(payload.partition);
+      partitions.set(payload.partition, { highWatermark: BigInt(payload.highWatermark), next: known?.next ?? BigInt(payload.firstOffset) });
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart && !stopping) this.fatalCrash = payload.error;
@@ -201,7 +208,10 @@ export class KafkaTransport implements EventTransport {
           return;
         }
         if (stopping) return; // died before committing: the message will be read again
-        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        const next = BigInt(message.offset) + 1n;
+        await consumer.commitOffsets([{ topic, partition, offset: next.toString() }]);
+        const position = positions(topic).get(partition);
+        if (position) position.next = next;
       },
     });
     return subscription;
