@@ -178,6 +178,8 @@ describe('ObservabilityModule', () => {
       expect(output).not.toContain(ID);
       expect(output).not.toContain('0912345678');
       expect(output).not.toContain('secret.token.value');
+      // Request loggers have the id bound; the mixin (for lines outside requests) must not repeat it.
+      for (const line of upLogs.lines) expect(line.match(/"correlationId"/g)?.length ?? 0).toBeLessThanOrEqual(1);
       const entries = upLogs.lines.map((line) => JSON.parse(line));
       const handlerLine = entries.find((e) => typeof e.msg === 'string' && e.msg.startsWith('looked up citizen'));
       expect(handlerLine).toMatchObject({ service: 'probe-up', correlationId: 'corr-logs', citizen: { idNumber: '[REDACTED]', phone: '[REDACTED]' } });
