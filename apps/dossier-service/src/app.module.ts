@@ -7,6 +7,7 @@ import { AuthModule, type AuthModuleOptions } from '@xaso/auth';
 import { messagingEntities, messagingMigrations } from '@xaso/messaging';
 import { ObservabilityModule } from '@xaso/observability';
 import { PersistenceModule } from '@xaso/persistence';
+import { unitReplicaMigrations } from '@xaso/unit-replica';
 import { AdministrativeUnitRef } from './statistics/statistics';
 import { DOSSIER_SERVICE, DossierModule, type DossierModuleOptions } from './dossier.module';
 import { CreateDossierTables1732400000000 } from './dossiers/infrastructure/migrations/1732400000000-create-dossier-tables';
@@ -31,7 +32,7 @@ export class AppModule {
           service: DOSSIER_SERVICE,
           url: options.databaseUrl,
           entities: [...messagingEntities],
-          migrations: [...messagingMigrations, CreateDossierTables1732400000000],
+          migrations: [...messagingMigrations, CreateDossierTables1732400000000, ...unitReplicaMigrations],
         }),
         GraphQLModule.forRoot<ApolloFederationDriverConfig>(
           subgraphGraphQLOptions({

@@ -9,7 +9,7 @@ import { AppModule, type DossierAppOptions } from './app.module';
 export { ManualClock, type Clock } from './common/clock';
 export { DeadlineScheduler } from './dossiers/application/deadline-scheduler';
 export { CalendarService } from './calendar/calendar.service';
-export { UnitReplica } from './units/unit-replica';
+export { UnitReplica } from '@xaso/unit-replica';
 
 export interface StartDossierServiceOptions extends Omit<DossierAppOptions, 'databaseUrl'> {
   /** Default: PORT, else 4002. Use 0 for a free port. */

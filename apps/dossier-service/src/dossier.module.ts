@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@xaso/messaging';
 import type { EventTransport } from '@xaso/messaging';
+import { UnitReplica, UnitReplicaHandlers } from '@xaso/unit-replica';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { CalendarService } from './calendar/calendar.service';
 import { CLOCK, type Clock, systemClock } from './common/clock';
@@ -18,7 +19,6 @@ import { ProcedureSeeder } from './procedures/infrastructure/procedure-seeder';
 import { ProcedureRepository } from './procedures/infrastructure/procedure.repository';
 import { AdministrativeUnitStatisticsResolver, StatisticsResolver } from './statistics/statistics.resolver';
 import { StatisticsService } from './statistics/statistics';
-import { UnitReplica } from './units/unit-replica';
 
 export const DOSSIER_SERVICE = 'dossier';
 
@@ -37,7 +37,7 @@ export class DossierModule {
       imports: [
         MessagingModule.forService({
           service: DOSSIER_SERVICE,
-          handlers: [UnitReplica],
+          handlers: [UnitReplicaHandlers],
           transport: options.transport,
           relay: { pollIntervalMs: 500 },
         }),
@@ -48,6 +48,7 @@ export class DossierModule {
         { provide: DOSSIER_OPTIONS, useValue: options },
         CalendarService,
         UnitReplica,
+        UnitReplicaHandlers,
         ProcedureRepository,
         ProcedureSeeder,
         DossierRepository,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, canAccessUnit, outOfUnitScope, Role } from '@xaso/auth';
-import { UnitReplica } from '../../units/unit-replica';
+import { UnitReplica } from '@xaso/unit-replica';
 import type { DossierRecord, DossierScope } from '../infrastructure/dossier.repository';
 
 /** Roles in the order an actor's role is picked for the history when a user has several. */
