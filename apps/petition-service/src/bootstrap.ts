@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -12,7 +12,7 @@ export interface StartPetitionServiceOptions extends Omit<PetitionAppOptions, 'l
   /** Logging (default true); false silences Nest's and the request logs. */
   logger?: boolean;
   logLevel?: string;
-  /** Escalation scan interval (ms); default PETITION_ESCALATION_INTERVAL_MS, else 15 min; 0 disables. */
+  /** Deadline scan interval (due-soon notices, escalation; ms); default PETITION_ESCALATION_INTERVAL_MS, else 15 min; 0 disables. */
   escalationIntervalMs?: number;
 }
 
@@ -31,7 +31,15 @@ export async function createPetitionApp(opts: Omit<StartPetitionServiceOptions, 
   const every = opts.escalationIntervalMs ?? Number(process.env.PETITION_ESCALATION_INTERVAL_MS ?? 15 * 60_000);
   if (every > 0) {
     const service = app.get(PetitionService);
-    const timer = setInterval(() => void service.escalateOverdue().catch(() => undefined), every);
+    const log = new NestLogger('DeadlineScheduler');
+    const timer = setInterval(
+      () =>
+        void service
+          .scanDeadlines()
+          .then((r) => r.dueSoon.length + r.escalated.length && log.log(`due soon: ${r.dueSoon.length}, escalated: ${r.escalated.length}`))
+          .catch((error: Error) => log.warn(`deadline scan failed: ${error.message}`)),
+      every,
+    );
     timer.unref();
     const close = app.close.bind(app);
     app.close = async () => {

@@ -316,9 +316,33 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
     now = new Date('2026-03-23T02:00:00Z');
     expect(await service.escalateOverdue()).toContain(code);
     expect(await service.escalateOverdue()).not.toContain(code);
-    expect(await eventsOf(code)).toEqual(['petition.received', 'petition.escalated']);
+    expect(await eventsOf(code)).toEqual(['petition.received', 'petition.due-soon', 'petition.escalated']);
+    const soon = events.find((e) => e.aggregateId === code && e.type === 'petition.due-soon')!;
+    expect(soon.payload).toMatchObject({ stage: 'ACCEPTANCE', due: '2026-03-22', daysLeft: 2 });
     const ev = events.find((e) => e.aggregateId === code && e.type === 'petition.escalated')!;
     expect(ev.payload).toMatchObject({ stage: 'ACCEPTANCE', overdueSince: '2026-03-22' });
+  });
+
+  it('the deadline scan is safe with two schedulers at once (FOR UPDATE SKIP LOCKED): each petition escalated exactly once', async () => {
+    const before = now;
+    now = new Date('2026-04-01T02:00:00Z');
+    const mine: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const sub = await ok(SUBMIT, { input: { unitCode: UNIT, kind: 'FEEDBACK', channel: 'MAIL', title: `Phản ánh ${i}`, content: `Nội dung riêng số ${i} về ${i * 17}` } }, tokens.officer);
+      mine.push(sub.submitPetition.petition.code);
+    }
+    now = new Date('2026-05-01T02:00:00Z');
+    const service = app.get(PetitionService);
+    const [a, b] = await Promise.all([service.scanDeadlines(2), service.scanDeadlines(2)]);
+    const escalated = [...a.escalated, ...b.escalated].filter((c) => mine.includes(c));
+    expect(escalated.sort()).toEqual([...mine].sort());
+    expect((await service.scanDeadlines()).escalated.filter((c) => mine.includes(c))).toEqual([]);
+    await flush();
+    for (const code of mine) expect(events.filter((e) => e.aggregateId === code && e.type === 'petition.escalated')).toHaveLength(1);
+    const history = await ok(`{ petition(code: "${mine[0]}") { escalated history { action actorRole } } }`, {}, tokens.leader);
+    expect(history.petition.escalated).toBe(true);
+    expect(history.petition.history).toEqual([{ action: 'SUBMIT', actorRole: 'OFFICER' }, { action: 'ESCALATE', actorRole: 'SYSTEM' }]);
+    now = before;
   });
 
   it('statistics on a seeded set (unit 00020) with known counts, also through AdministrativeUnit.petitionStatistics', async () => {

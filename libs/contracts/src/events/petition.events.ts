@@ -84,6 +84,11 @@ export const petitionEscalated = petitionEvent(
   { stage: z.enum(['ACCEPTANCE', 'RESOLUTION']), overdueSince: day },
   'The petition is overdue and was escalated to the commune chairperson.',
 );
+export const petitionDueSoon = petitionEvent(
+  'petition.due-soon',
+  { stage: z.enum(['ACCEPTANCE', 'RESOLUTION']), due: day, daysLeft: z.number().int().nonnegative() },
+  'The running time limit ends within the due-soon window (announced once per due date).',
+);
 export const petitionLinked = petitionEvent(
   'petition.linked',
   { mainCode: z.string().min(1) },
@@ -110,6 +115,7 @@ export const petitionEvents = [
   petitionAppealed,
   petitionWithdrawn,
   petitionEscalated,
+  petitionDueSoon,
   petitionLinked,
   petitionFlagged,
   petitionArchived,

@@ -75,6 +75,7 @@ const EVENT_OF_ACTION: Record<PetitionAction, string> = {
   WITHDRAW: 'petition.withdrawn',
   WITHDRAW_PARTIALLY: 'petition.withdrawn',
   ESCALATE: 'petition.escalated',
+  MARK_DUE_SOON: 'petition.due-soon',
   LINK_DUPLICATE: 'petition.linked',
   // a registered duplicate is announced only when it raises a flag (petition.flagged)
   REGISTER_DUPLICATE: 'petition.flagged',

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, canAccessUnit, Role } from '@xaso/auth';
 import { Outbox } from '@xaso/messaging';
+import { UnitReplica } from '@xaso/unit-replica';
 import { inTransaction } from '@xaso/persistence';
 import { DataSource } from 'typeorm';
 import * as D from '../domain';
@@ -69,6 +70,7 @@ export class PetitionService {
     private readonly outbox: Outbox,
     @Inject(PETITION_CONFIG) private readonly config: PetitionConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly units: UnitReplica,
   ) {}
 
   private ctx(actor: Actor, extra: Partial<D.MachineContext> = {}): D.MachineContext {
@@ -80,7 +82,7 @@ export class PetitionService {
   async submit(user: AuthUser, command: SubmitPetitionCommand): Promise<SubmitResult> {
     return translated(async () => {
       const actor = actorOf(user);
-      if (actor.role === 'OFFICER' || actor.role === 'LEADER') this.assertUnit(user, command.unitCode);
+      if (actor.role === 'OFFICER' || actor.role === 'LEADER') await this.assertUnit(user, command.unitCode);
       if (!/^[0-9A-Za-z.]{1,20}$/.test(command.unitCode ?? '')) {
         throw new ValidationFailedError(`Invalid unit code ${command.unitCode}`, `Mã đơn vị không hợp lệ: ${command.unitCode}`, { field: 'unitCode' });
       }
@@ -159,7 +161,7 @@ export class PetitionService {
         const stored = await this.load(code, true);
         const p = stored.petition;
         const actor = actorOf(user);
-        const verified = this.authorizeAct(user, actor, p, stored.trackingSecretHash, trackingSecret);
+        const verified = await this.authorizeAct(user, actor, p, stored.trackingSecretHash, trackingSecret);
         const ctx = this.ctx(actor, { petitionerVerified: verified });
         const next = this.apply(p, command, ctx);
         await this.petitions.update(next, stored.version, p.history.length);
@@ -210,7 +212,7 @@ export class PetitionService {
         const stored = await this.load(code, true);
         const first = stored.petition;
         const actor = actorOf(user);
-        const verified = this.authorizeAct(user, actor, first, stored.trackingSecretHash, trackingSecret);
+        const verified = await this.authorizeAct(user, actor, first, stored.trackingSecretHash, trackingSecret);
         const appealed = D.appeal(first, { reason: input.reason }, this.ctx(actor, { petitionerVerified: verified }));
         await this.petitions.update(appealed, stored.version, first.history.length);
         const at = this.clock.now();
@@ -234,30 +236,58 @@ export class PetitionService {
     );
   }
 
-  /** Escalates every overdue open petition to the commune chairperson (scheduler; once per due date). */
-  async escalateOverdue(): Promise<string[]> {
-    const escalated: string[] = [];
-    for (const stored of await this.petitions.openPetitions()) {
-      const mark = D.markDeadline(stored.petition, this.clock.now(), this.config.policy);
-      if (!mark?.needsEscalation) continue;
-      await translated(() =>
+  /**
+   * The deadline scheduler: announces `petition.due-soon` once per due date and escalates every
+   * overdue open petition to the commune chairperson (`petition.escalated`, once per due date).
+   * Set-based and safe with several instances: each batch locks its rows FOR UPDATE SKIP LOCKED,
+   * so two schedulers never handle the same petition twice.
+   */
+  async scanDeadlines(batch = 200): Promise<{ dueSoon: string[]; escalated: string[] }> {
+    const out = { dueSoon: [] as string[], escalated: [] as string[] };
+    const now = this.clock.now();
+    const today = D.toLocalDate(now);
+    const horizon = D.addCalendarDays(today, this.config.policy.dueSoonDays);
+    const system = this.ctx({ id: 'deadline-scheduler', role: 'SYSTEM' }, { at: now });
+    for (;;) {
+      const { found, changed } = await translated(() =>
         inTransaction(this.dataSource, async () => {
-          const fresh = await this.load(stored.petition.code, true);
-          const next = D.escalate(fresh.petition, this.ctx({ id: 'deadline-scheduler', role: 'SYSTEM' }));
-          await this.petitions.update(next, fresh.version, fresh.petition.history.length);
-          await this.outbox.publish(petitionEvent(next, 'ESCALATE', fresh.petition.status, { stage: mark.stage, overdueSince: mark.due }));
+          const rows = await this.petitions.lockDeadlineCandidates(today, horizon, batch);
+          const events = [];
+          for (const s of rows) {
+            const mark = D.markDeadline(s.petition, now, this.config.policy);
+            if (!mark) continue;
+            let next: Petition;
+            if (mark.needsEscalation) {
+              next = D.escalate(s.petition, system);
+              events.push(petitionEvent(next, 'ESCALATE', s.petition.status, { stage: mark.stage, overdueSince: mark.due }));
+              out.escalated.push(next.code);
+            } else if (mark.needsDueSoonNotice) {
+              next = D.markDueSoon(s.petition, system);
+              events.push(petitionEvent(next, 'MARK_DUE_SOON', s.petition.status, { stage: mark.stage, due: mark.due, daysLeft: mark.daysLeft }));
+              out.dueSoon.push(next.code);
+            } else {
+              continue;
+            }
+            await this.petitions.update(next, s.version, s.historyLength, 0);
+          }
+          if (events.length) await this.outbox.publish(events);
+          return { found: rows.length, changed: events.length };
         }),
       );
-      escalated.push(stored.petition.code);
+      if (found < batch || changed === 0) return out;
     }
-    return escalated;
+  }
+
+  /** Escalates every overdue open petition (and announces the due-soon ones); returns the escalated codes. */
+  async escalateOverdue(): Promise<string[]> {
+    return (await this.scanDeadlines()).escalated;
   }
 
   // ------------------------------------------------------------------ queries
 
   async get(user: AuthUser, code: string): Promise<Petition> {
     const stored = await this.load(code);
-    this.assertCanView(user, stored.petition);
+    await this.assertCanView(user, stored.petition);
     return stored.petition;
   }
 
@@ -268,7 +298,7 @@ export class PetitionService {
     } else if (isStaff(user)) {
       f.unitCode = f.unitCode ?? user.unitCode;
       if (!f.unitCode) throw new ForbiddenError();
-      this.assertUnit(user, f.unitCode);
+      await this.assertUnit(user, f.unitCode);
     } else if (user.roles.includes(Role.CITIZEN)) {
       f.petitionerUserId = user.sub;
     } else {
@@ -332,7 +362,7 @@ export class PetitionService {
         throw new ValidationFailedError('from/to must be dates with from ≤ to', 'Khoảng thời gian không hợp lệ', { field: 'to' });
       }
       if (!isStaff(user)) throw new ForbiddenError();
-      this.assertUnit(user, unitCode);
+      await this.assertUnit(user, unitCode);
       const rows = await this.petitions.forStatistics(unitCode, from, to);
       return { unitCode, ...D.computeStatistics(rows, { from, to }, this.clock.now()) };
     });
@@ -346,20 +376,27 @@ export class PetitionService {
     return stored;
   }
 
-  private assertUnit(user: AuthUser, unitCode: string): void {
-    if (!canAccessUnit(user, unitCode)) {
+  /** Unit scope; a PROVINCE_OFFICER reaches every unit of their province (province from the admin-unit replica). */
+  private async canUnit(user: AuthUser, unitCode: string): Promise<boolean> {
+    if (canAccessUnit(user, unitCode)) return true;
+    if (!user.roles.includes(Role.PROVINCE_OFFICER)) return false;
+    return canAccessUnit(user, unitCode, { provinceCodeOfUnit: await this.units.provinceOf(unitCode) });
+  }
+
+  private async assertUnit(user: AuthUser, unitCode: string): Promise<void> {
+    if (!(await this.canUnit(user, unitCode))) {
       throw new ForbiddenError(`You may not act on unit ${unitCode}`, `Không có quyền với đơn vị ${unitCode}`, 'OUT_OF_UNIT_SCOPE');
     }
   }
 
-  private assertCanView(user: AuthUser, p: Petition): void {
-    if (isStaff(user) && canAccessUnit(user, p.unitCode)) return;
+  private async assertCanView(user: AuthUser, p: Petition): Promise<void> {
+    if (isStaff(user) && (await this.canUnit(user, p.unitCode))) return;
     if (user.roles.includes(Role.CITIZEN) && p.petitionerUserId === user.sub) return;
     throw new ForbiddenError('You may not view this petition', 'Không có quyền xem đơn này');
   }
 
   /** Returns whether a CITIZEN actor was verified as the petitioner by the tracking secret. */
-  private authorizeAct(user: AuthUser, actor: Actor, p: Petition, secretHash: string, trackingSecret?: string): boolean {
+  private async authorizeAct(user: AuthUser, actor: Actor, p: Petition, secretHash: string, trackingSecret?: string): Promise<boolean> {
     if (actor.role === 'CITIZEN') {
       if (trackingSecret) {
         if (!D.verifyTrackingSecret(trackingSecret, secretHash)) throw new ForbiddenError('Wrong tracking secret', 'Mã tra cứu không đúng');
@@ -368,7 +405,7 @@ export class PetitionService {
       return false; // the domain accepts the signed-in petitioner (petitionerUserId) and refuses others
     }
     if (actor.role === 'AGENCY') throw new ForbiddenError();
-    this.assertUnit(user, p.unitCode);
+    await this.assertUnit(user, p.unitCode);
     return false;
   }
 }

@@ -123,7 +123,18 @@ describe('due-soon / overdue marking', () => {
 
   it('marks the running deadline and asks for escalation once per due date', () => {
     const p = { status: 'ASSIGNED' as const, acceptanceDue: '2026-03-01', resolutionDue: '2026-03-10' };
-    expect(markDeadline(p, new Date('2026-03-09T03:00:00Z'))).toEqual({ due: '2026-03-10', stage: 'RESOLUTION', state: 'DUE_SOON', needsEscalation: false });
+    expect(markDeadline(p, new Date('2026-03-09T03:00:00Z'))).toEqual({
+      due: '2026-03-10',
+      stage: 'RESOLUTION',
+      state: 'DUE_SOON',
+      needsEscalation: false,
+      needsDueSoonNotice: true,
+      daysLeft: 1,
+    });
+    expect(markDeadline({ ...p, dueSoonDue: '2026-03-10' }, new Date('2026-03-09T03:00:00Z'))?.needsDueSoonNotice).toBe(false);
+    // a new due date (extension) is announced again
+    expect(markDeadline({ ...p, dueSoonDue: '2026-02-28' }, new Date('2026-03-09T03:00:00Z'))?.needsDueSoonNotice).toBe(true);
+    expect(markDeadline(p, new Date('2026-03-11T03:00:00Z'))).toMatchObject({ needsDueSoonNotice: false, daysLeft: -1 });
     expect(markDeadline(p, new Date('2026-03-11T03:00:00Z'))?.needsEscalation).toBe(true);
     expect(markDeadline({ ...p, escalatedDue: '2026-03-10' }, new Date('2026-03-11T03:00:00Z'))?.needsEscalation).toBe(false);
     expect(markDeadline({ ...p, status: 'CLASSIFIED' }, new Date('2026-03-02T03:00:00Z'))).toMatchObject({ stage: 'ACCEPTANCE', state: 'OVERDUE' });

@@ -200,17 +200,28 @@ export interface DeadlineMark {
   state: DeadlineState;
   /** Overdue and not yet escalated for this due date: escalate to the commune chairperson. */
   needsEscalation: boolean;
+  /** Due soon and not yet announced for this due date. */
+  needsDueSoonNotice: boolean;
+  /** Days left until the due day (negative when overdue). */
+  daysLeft: number;
 }
 
 export function markDeadline(
-  p: Pick<Petition, 'status' | 'acceptanceDue' | 'resolutionDue' | 'escalatedDue'>,
+  p: Pick<Petition, 'status' | 'acceptanceDue' | 'resolutionDue' | 'escalatedDue'> & Partial<Pick<Petition, 'dueSoonDue'>>,
   now: Date,
   policy = DEFAULT_POLICY,
 ): DeadlineMark | undefined {
   const current = currentDue(p);
   if (!current) return undefined;
-  const state = deadlineState(current.due, toLocalDate(now), policy.dueSoonDays);
-  return { ...current, state, needsEscalation: state === 'OVERDUE' && p.escalatedDue !== current.due };
+  const today = toLocalDate(now);
+  const state = deadlineState(current.due, today, policy.dueSoonDays);
+  return {
+    ...current,
+    state,
+    needsEscalation: state === 'OVERDUE' && p.escalatedDue !== current.due,
+    needsDueSoonNotice: state === 'DUE_SOON' && p.dueSoonDue !== current.due,
+    daysLeft: daysBetween(today, current.due),
+  };
 }
 
 /** Whether a resolution met its deadline (resolution day ≤ due day). */

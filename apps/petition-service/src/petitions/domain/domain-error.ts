@@ -112,6 +112,8 @@ export const DomainErrors = {
       'Đơn chưa quá hạn giải quyết',
       'CONFLICT',
     ),
+  notDueSoon: () =>
+    new PetitionDomainError('PETITION_NOT_DUE_SOON', 'The petition is not due soon (or was already announced)', 'Đơn chưa đến hạn sắp hết hoặc đã được nhắc', 'CONFLICT'),
   invalidIdentityCiphertext: (why: string) =>
     new PetitionDomainError(
       'PETITION_IDENTITY_UNREADABLE',

@@ -10,6 +10,7 @@ import {
   extend,
   isIdentified,
   linkDuplicate,
+  markDueSoon,
   raisedFlags,
   refer,
   refuse,
@@ -408,5 +409,17 @@ describe('complaint filing limit (90 days from the act) [Law on Complaints 2011 
   it('rejects an invalid or future act date', () => {
     expectDomainError(() => submitPetition(input({ actDate: '2026-02-30' }), ctx(citizen)), 'BAD_USER_INPUT');
     expectDomainError(() => submitPetition(input({ actDate: '2026-03-03' }), ctx(citizen)), 'BAD_USER_INPUT');
+  });
+});
+
+describe('due-soon marking', () => {
+  it('marks the running deadline once per due date (system only), and not when not due soon', () => {
+    const p = submitPetition(input({ kind: 'FEEDBACK' }), ctx(citizen)); // acceptance due 2026-03-12
+    expectDomainError(() => markDueSoon(p, ctx(system, day(1))), 'PETITION_NOT_DUE_SOON');
+    const m = markDueSoon(p, ctx(system, day(8)));
+    expect(m).toMatchObject({ dueSoonDue: '2026-03-12', status: 'RECEIVED' });
+    expect(m.history.at(-1)).toMatchObject({ action: 'MARK_DUE_SOON', actorRole: 'SYSTEM' });
+    expectDomainError(() => markDueSoon(m, ctx(system, day(9))), 'PETITION_NOT_DUE_SOON');
+    expectDomainError(() => markDueSoon(p, ctx(leader, day(8))), 'PETITION_ROLE_NOT_ALLOWED');
   });
 });

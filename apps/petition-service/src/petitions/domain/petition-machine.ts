@@ -68,6 +68,7 @@ export const TRANSITIONS: Readonly<Record<PetitionAction, TransitionRule>> = Obj
   WITHDRAW: { from: OPEN, to: 'WITHDRAWN', roles: ['CITIZEN', 'OFFICER', 'LEADER'] },
   WITHDRAW_PARTIALLY: { from: OPEN, to: 'SAME', roles: ['CITIZEN', 'OFFICER', 'LEADER'] },
   ESCALATE: { from: OPEN, to: 'SAME', roles: ['SYSTEM', 'LEADER'] },
+  MARK_DUE_SOON: { from: OPEN, to: 'SAME', roles: ['SYSTEM'] },
   LINK_DUPLICATE: { from: ['RECEIVED'], to: 'LINKED', roles: ['SYSTEM', 'OFFICER', 'LEADER'] },
   REGISTER_DUPLICATE: { from: [...OPEN, 'RESOLVED'], to: 'SAME', roles: ['SYSTEM', 'OFFICER', 'LEADER'] },
   ARCHIVE: { from: ['RECEIVED', 'CLASSIFIED'], to: 'ARCHIVED', roles: ['OFFICER', 'LEADER'], kinds: ['INFORMATION'] },
@@ -506,6 +507,14 @@ export function escalate(p: Petition, ctx: MachineContext): Petition {
   const mark = markDeadline(p, ctx.at, policyOf(ctx));
   if (!mark || !mark.needsEscalation) throw DomainErrors.notOverdueYet();
   return step(p, 'ESCALATE', ctx, { escalatedAt: ctx.at, escalatedDue: mark.due }, `${mark.stage.toLowerCase()} due ${mark.due} passed`);
+}
+
+/** Marks the running deadline as due soon (once per due date); the handler and the leader are reminded. */
+export function markDueSoon(p: Petition, ctx: MachineContext): Petition {
+  checkRule(p, 'MARK_DUE_SOON', ctx.actor.role);
+  const mark = markDeadline(p, ctx.at, policyOf(ctx));
+  if (!mark || !mark.needsDueSoonNotice) throw DomainErrors.notDueSoon();
+  return step(p, 'MARK_DUE_SOON', ctx, { dueSoonDue: mark.due }, `${mark.stage.toLowerCase()} due ${mark.due}`);
 }
 
 /** The new submission duplicates `mainCode`: it is closed as LINKED instead of opening a new case. */

@@ -47,6 +47,7 @@ export const PETITION_ACTIONS = [
   'WITHDRAW',
   'WITHDRAW_PARTIALLY',
   'ESCALATE',
+  'MARK_DUE_SOON',
   'LINK_DUPLICATE',
   'REGISTER_DUPLICATE',
   'ARCHIVE',
@@ -153,6 +154,8 @@ export interface Petition {
   escalatedAt?: Date;
   /** The due date for which the case was last escalated (one escalation per deadline). */
   escalatedDue?: LocalDate;
+  /** The due date for which "due soon" was last announced (once per deadline). */
+  dueSoonDue?: LocalDate;
   acceptanceDue: LocalDate;
   resolutionDue?: LocalDate;
   extensionsUsed: number;

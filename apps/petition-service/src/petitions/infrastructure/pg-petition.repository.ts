@@ -87,8 +87,12 @@ export class PetitionRepository {
     await this.appendHistory(p.code, p.history, 0);
   }
 
-  /** Saves a changed petition if nobody changed it since `version` was read; appends new history entries. */
-  async update(p: Petition, version: number, storedHistoryLength: number): Promise<void> {
+  /**
+   * Saves a changed petition if nobody changed it since `version` was read; appends the history
+   * entries after `loadedHistoryLength` (the entries `p` was loaded with; the scheduler loads none)
+   * numbered from `storedHistoryLength` (the entries stored).
+   */
+  async update(p: Petition, version: number, storedHistoryLength: number, loadedHistoryLength = storedHistoryLength): Promise<void> {
     const rows = await this.query(
       `UPDATE petition SET kind = $2, status = $3, category = $4, handler_id = $5, resolution_due = $6, acceptance_due = $7,
          state = $8, version = version + 1, updated_at = $10
@@ -98,7 +102,7 @@ export class PetitionRepository {
     if (rows.length === 0) {
       throw new ConflictError('PETITION_CONCURRENT_UPDATE', 'The petition was changed by someone else; reload and retry', 'Đơn vừa được người khác cập nhật; vui lòng tải lại và thử lại');
     }
-    await this.appendHistory(p.code, p.history.slice(storedHistoryLength), storedHistoryLength);
+    await this.appendHistory(p.code, p.history.slice(loadedHistoryLength), storedHistoryLength);
   }
 
   private async appendHistory(code: string, entries: HistoryEntry[], offset: number): Promise<void> {
@@ -206,14 +210,29 @@ export class PetitionRepository {
     });
   }
 
-  async openPetitions(): Promise<StoredPetition[]> {
-    const rows = await this.query(`SELECT code FROM petition WHERE status IN ('RECEIVED','CLASSIFIED','ACCEPTED','ASSIGNED','REOPENED') ORDER BY code`);
-    const out: StoredPetition[] = [];
-    for (const r of rows) {
-      const s = await this.findByCode(r.code);
-      if (s) out.push(s);
-    }
-    return out;
+  /**
+   * Open petitions whose running deadline (acceptance before thụ lý, resolution after) is overdue
+   * and not escalated for that due date, or due by `horizon` and not yet announced as due soon —
+   * one set-based query, rows locked `FOR UPDATE SKIP LOCKED` so that a second instance running
+   * the scheduler at the same time takes other rows instead of waiting or conflicting. Must run
+   * inside a transaction. The petitions come without their history (`historyLength` entries stored).
+   */
+  async lockDeadlineCandidates(today: string, horizon: string, limit: number): Promise<Array<StoredPetition & { historyLength: number }>> {
+    const due = `(CASE WHEN p.status IN ('RECEIVED','CLASSIFIED') THEN p.acceptance_due ELSE p.resolution_due END)`;
+    const rows = await this.query(
+      `SELECT p.state, p.tracking_secret_hash, p.version,
+              (SELECT count(*)::int FROM petition_history h WHERE h.petition_code = p.code) AS history_length
+       FROM petition p
+       WHERE p.status IN ('RECEIVED','CLASSIFIED','ACCEPTED','ASSIGNED','REOPENED')
+         AND ${due} <= $2::date
+         AND ((${due} < $1::date AND (p.state->>'escalatedDue') IS DISTINCT FROM to_char(${due}, 'YYYY-MM-DD'))
+           OR (${due} >= $1::date AND (p.state->>'dueSoonDue') IS DISTINCT FROM to_char(${due}, 'YYYY-MM-DD')))
+       ORDER BY p.code
+       LIMIT $3
+       FOR UPDATE OF p SKIP LOCKED`,
+      [today, horizon, limit],
+    );
+    return rows.map((r) => ({ petition: reviveState(r.state, []), trackingSecretHash: r.tracking_secret_hash, version: r.version, historyLength: r.history_length }));
   }
 
   // ------------------------------------------------------------ identity (ciphertext only)
