@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, type EventTransport, messagingEntities, messagingMigrations } from '@xaso/messaging';
+import { UnitReplica, UnitReplicaHandlers, unitReplicaMigrations } from '@xaso/unit-replica';
 import { PetitionsController } from './petitions/api/petitions.controller';
 import { AdministrativeUnitPetitionsResolver, PetitionsResolver } from './petitions/api/petitions.resolver';
 import { CLOCK, PETITION_CONFIG, petitionConfigFromEnv, systemClock, type Clock, type PetitionConfig } from './petitions/application/petition.config';
@@ -11,7 +12,7 @@ import { ReceptionRepository } from './reception/infrastructure/reception.reposi
 
 /** petition-service tables are written with SQL (repositories); TypeORM maps only the messaging tables. */
 export const PETITION_ENTITIES = [...messagingEntities];
-export const PETITION_MIGRATIONS = [CreatePetitionTables1732500000000, ...messagingMigrations];
+export const PETITION_MIGRATIONS = [CreatePetitionTables1732500000000, ...messagingMigrations, ...unitReplicaMigrations];
 
 export interface PetitionModuleOptions {
   transport?: EventTransport;
@@ -26,11 +27,13 @@ export class PetitionModule {
   static register(options: PetitionModuleOptions = {}): DynamicModule {
     return {
       module: PetitionModule,
-      imports: [MessagingModule.forService({ service: 'petition', transport: options.transport })],
+      imports: [MessagingModule.forService({ service: 'petition', transport: options.transport, handlers: [UnitReplicaHandlers] })],
       controllers: [PetitionsController],
       providers: [
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: PETITION_CONFIG, useFactory: () => options.config ?? petitionConfigFromEnv() },
+        UnitReplica,
+        UnitReplicaHandlers,
         PetitionRepository,
         PetitionService,
         PetitionsResolver,
