@@ -140,6 +140,50 @@ describe('all-in-one through the gateway', () => {
     expect(body.data.procedures.edges[0].node.code).toEqual(expect.any(String));
   });
 
+  it('fills dossier-service’s admin-unit replica from merger’s events over the bus: province scope and OUTSIDE_PROVINCE', async () => {
+    // The 15 admin-units.upserted chunks of the import (+ the village above) reach dossier-service's
+    // consumer in another thread; poll its database until the replica holds the whole registry.
+    const dossierDb = new Client({ connectionString: databases.dossier.url });
+    const busDb = new Client({ connectionString: databases.bus.url });
+    await Promise.all([dossierDb.connect(), busDb.connect()]);
+    try {
+      const deadline = Date.now() + 30_000;
+      let units = 0;
+      while (Date.now() < deadline) {
+        units = (await dossierDb.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_unit_replica')).rows[0].n;
+        if (units >= 14149) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(units).toBeGreaterThanOrEqual(14149);
+      const [{ sent }] = (await busDb.query(`SELECT min(created_at) AS sent FROM bus_message WHERE topic = 'xaso.merger.events.v1'`)).rows;
+      const [{ filled }] = (await dossierDb.query(`SELECT max(processed_at) AS filled FROM inbox`)).rows;
+      console.log(`dossier replica: ${units} units, filled ${new Date(filled).getTime() - new Date(sent).getTime()} ms after merger's first event reached the bus`);
+    } finally {
+      await Promise.all([dossierDb.end(), busDb.end()]);
+    }
+    const citizen = await token({ role: 'CITIZEN', sub: 'aio-replica', idNumber: '001090005678', name: 'Trần Thị Bình' });
+    const submit = (receivingUnitCode: string, competentUnitCode: string) =>
+      gql('mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { code } }', citizen, {
+        input: {
+          procedureCode: 'HT.010', receivingUnitCode, competentUnitCode, channel: 'ONLINE',
+          applicant: { fullName: 'Trần Thị Bình', idNumber: '001090005678', phone: '0912345679', email: 'binh@example.vn', address: 'Tổ 2' },
+          formData: { purpose: 'Xây nhà ở' },
+          attachments: [{ name: 'don.pdf', mediaType: 'application/pdf', size: 1024, sha256: 'b'.repeat(64) }],
+        },
+      });
+    // 00025 (Giảng Võ) may receive for 00004 (Ba Đình): both in Hà Nội; 25747 (Thủ Dầu Một, HCMC) may not.
+    const accepted = await submit('00025', '00004');
+    expect(accepted.body.errors).toBeUndefined();
+    expect((await submit('25747', '00004')).body.errors?.[0].extensions.code).toBe('OUTSIDE_PROVINCE');
+    const code = accepted.body.data.submitDossier.code;
+    const query = `{ dossiers(first: 100) { edges { node { code } } } }`;
+    const seen01 = await gql(query, await token({ role: 'PROVINCE_OFFICER', sub: 'aio-po-01', unitCode: '01' }));
+    expect(seen01.body.errors).toBeUndefined();
+    expect(seen01.body.data.dossiers.edges.map((e: any) => e.node.code)).toContain(code);
+    const seen79 = await gql(query, await token({ role: 'PROVINCE_OFFICER', sub: 'aio-po-79', unitCode: '79' }));
+    expect(seen79.body.data.dossiers.edges.map((e: any) => e.node.code)).not.toContain(code);
+  }, 45_000);
+
   it('takes a citizen’s dossier and tracks it publicly', async () => {
     const citizen = await token({ role: 'CITIZEN', sub: 'aio-citizen', idNumber: '001090001234', name: 'Nguyễn Văn An' });
     const submitted = await gql(

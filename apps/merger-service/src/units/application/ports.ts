@@ -54,7 +54,7 @@ export abstract class UnitRepository {
   abstract upsertUnits(units: AdministrativeUnit[]): Promise<UnitUpsertResult>;
   /** `changed`: the predecessor keys whose links were inserted or changed. */
   abstract upsertLinks(links: UnitLink[]): Promise<UnitUpsertResult>;
-  /** The units named by `keys` with their successor links, in one query, ordered by (validFrom, code). */
+  /** The units named by `keys` with their successor links, in one query: units in force first (replicas can use them sooner), then newest validFrom, code. */
   abstract withSuccessors(keys: UnitKey[]): Promise<UnitWithSuccessors[]>;
   abstract insertUnit(unit: AdministrativeUnit): Promise<void>;
   abstract nextVillageSequence(commune: UnitKey): Promise<number>;

@@ -126,7 +126,7 @@ export class PgUnitRepository extends UnitRepository {
                    FROM unit_link l WHERE l.predecessor_code = u.code AND l.predecessor_valid_from = u.valid_from), '[]'::json) AS successors
        FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::date[]) AS k(code, valid_from)) k
        JOIN administrative_unit u ON u.code = k.code AND u.valid_from = k.valid_from
-       ORDER BY u.valid_from, u.code`,
+       ORDER BY (u.valid_to IS NULL) DESC, u.valid_from DESC, u.code`,
       [keys.map((k) => k.code), keys.map((k) => k.validFrom)],
     );
     return rows.map((row) => ({ ...pickUnit(row), successors: row.successors }));
