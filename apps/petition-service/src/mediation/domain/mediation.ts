@@ -28,6 +28,7 @@ export class MediationDomainError extends Error {
     readonly code: string,
     readonly messageEn: string,
     readonly messageVi: string,
+    readonly httpStatus = 400,
   ) {
     super(messageEn);
     this.name = 'MediationDomainError';
@@ -66,9 +67,49 @@ export function closeMediation(
   details: { referredTo?: string; result?: string } = {},
 ): MediationCase {
   if (c.outcome !== 'PENDING') {
-    throw new MediationDomainError('MEDIATION_ALREADY_CLOSED', 'This mediation already has an outcome', 'Vụ việc hòa giải đã có kết quả');
+    throw new MediationDomainError('MEDIATION_ALREADY_CLOSED', 'This mediation already has an outcome', 'Vụ việc hòa giải đã có kết quả', 409);
   }
   return validateMediationCase({ ...c, outcome, closedOn, referredTo: details.referredTo, result: details.result });
+}
+
+export interface MediationOutcomeUpdate {
+  outcome: MediationOutcome;
+  closedOn?: string;
+  referredTo?: string;
+  result?: string;
+}
+
+/**
+ * Updates a recorded case: a pending case gets its outcome (successful, unsuccessful, referred)
+ * or, still pending, a progress note (`result`). A closed case keeps its outcome; only a
+ * successful case that the parties did not carry out may be re-opened as UNSUCCESSFUL or
+ * REFERRED [Law on Grassroots Mediation 2013 Art. 24: the agreement not performed → the parties
+ * turn to the competent authority], keeping the original closing date when none is given.
+ */
+export function updateMediationOutcome(c: MediationCase, update: MediationOutcomeUpdate): MediationCase {
+  if (c.outcome === 'PENDING') {
+    if (update.outcome === 'PENDING') {
+      if (update.closedOn) throw bad('A pending mediation has no closedOn', 'Vụ việc đang hòa giải không có ngày kết thúc');
+      return validateMediationCase({ ...c, result: update.result?.trim() || c.result });
+    }
+    if (!update.closedOn) throw bad('Closing a mediation needs closedOn (YYYY-MM-DD)', 'Kết thúc vụ việc hòa giải phải có ngày kết thúc');
+    return closeMediation(c, update.outcome, update.closedOn, update);
+  }
+  if (c.outcome === 'SUCCESSFUL' && (update.outcome === 'UNSUCCESSFUL' || update.outcome === 'REFERRED')) {
+    return validateMediationCase({
+      ...c,
+      outcome: update.outcome,
+      closedOn: update.closedOn ?? c.closedOn,
+      referredTo: update.referredTo,
+      result: [c.result, update.result?.trim()].filter(Boolean).join(' — ') || undefined,
+    });
+  }
+  throw new MediationDomainError(
+    'MEDIATION_ALREADY_CLOSED',
+    `This mediation is closed as ${c.outcome}; it cannot become ${update.outcome}`,
+    `Vụ việc hòa giải đã kết thúc (${c.outcome}); không thể chuyển sang ${update.outcome}`,
+    409,
+  );
 }
 
 export interface MediationSummary {

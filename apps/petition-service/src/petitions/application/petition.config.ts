@@ -58,8 +58,8 @@ export function toAppError(error: unknown): unknown {
     return new AppError(error.code, error.messageEn, error.messageVi, error.httpStatus, error.details);
   }
   if (error && typeof error === 'object' && 'messageVi' in error && 'code' in error && !(error instanceof AppError)) {
-    const e = error as { code: string; messageEn?: string; message: string; messageVi: string };
-    return new AppError(e.code, e.messageEn ?? e.message, e.messageVi, 400);
+    const e = error as { code: string; messageEn?: string; message: string; messageVi: string; httpStatus?: number };
+    return new AppError(e.code, e.messageEn ?? e.message, e.messageVi, e.httpStatus ?? 400);
   }
   return error;
 }

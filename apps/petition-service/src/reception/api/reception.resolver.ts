@@ -1,9 +1,9 @@
 import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { DateScalar, ForbiddenError, ValidationFailedError } from '@xaso/api';
+import { DateScalar, ForbiddenError, NotFoundError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, canAccessUnit, CurrentUser, Role, Roles } from '@xaso/auth';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { translated } from '../../petitions/application/petition.config';
-import { closeMediation, summarizeMediation, validateMediationCase, type MediationOutcome } from '../../mediation/domain/mediation';
+import { closeMediation, summarizeMediation, updateMediationOutcome, validateMediationCase, type MediationOutcome } from '../../mediation/domain/mediation';
 import { checkUnitCompliance, validateSession } from '../domain/reception';
 import { ReceptionRepository } from '../infrastructure/reception.repository';
 
@@ -90,6 +90,15 @@ export class RecordMediationCaseInput {
   @Field({ nullable: true }) @IsOptional() @IsString() result?: string;
 }
 
+@InputType('UpdateMediationOutcomeInput')
+export class UpdateMediationOutcomeInput {
+  @Field(() => ID) @IsString() id!: string;
+  @Field(() => String, { description: 'PENDING (note only), SUCCESSFUL, UNSUCCESSFUL or REFERRED' }) @IsIn(['PENDING', 'SUCCESSFUL', 'UNSUCCESSFUL', 'REFERRED']) outcome!: MediationOutcome;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @Matches(DATE) closedOn?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) referredTo?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) result?: string;
+}
+
 @Resolver()
 export class ReceptionResolver {
   constructor(private readonly repo: ReceptionRepository) {}
@@ -100,6 +109,10 @@ export class ReceptionResolver {
     return translated(async () => {
       assertUnit(user, input.unitCode);
       const s = validateSession({ ...input, petitionCodes: input.petitionCodes ?? [] });
+      const missing = await this.repo.missingPetitionCodes(s.petitionCodes);
+      if (missing.length) {
+        throw new ValidationFailedError(`Unknown petition code(s): ${missing.join(', ')}`, `Không có đơn mã ${missing.join(', ')}`, { field: 'petitionCodes', missing });
+      }
       return this.repo.insertSession(s, user.sub);
     });
   }
@@ -141,6 +154,19 @@ export class ReceptionResolver {
           ? validateMediationCase(input)
           : closeMediation(validateMediationCase({ ...input, outcome: 'PENDING', closedOn: undefined }), input.outcome, input.closedOn, input);
       return this.repo.insertMediation(c, user.sub);
+    });
+  }
+
+  @Roles(Role.OFFICER, Role.LEADER)
+  @Mutation(() => MediationCaseModel, { description: 'Records the outcome of a pending mediation (or a note), or re-opens a successful one whose agreement was not carried out' })
+  updateMediationOutcome(@Args('input') input: UpdateMediationOutcomeInput, @CurrentUser() user: AuthUser) {
+    return translated(async () => {
+      const updated = await this.repo.changeMediation(input.id, (c) => {
+        assertUnit(user, c.unitCode);
+        return updateMediationOutcome(c, input);
+      });
+      if (!updated) throw new NotFoundError('MediationCase', 'vụ việc hòa giải', input.id);
+      return updated;
     });
   }
 

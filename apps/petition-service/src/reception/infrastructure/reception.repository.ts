@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { managerFor } from '@xaso/persistence';
+import { inTransaction, managerFor } from '@xaso/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ReceptionSession } from '../domain/reception';
@@ -48,24 +48,56 @@ export class ReceptionRepository {
     return { ...c, id };
   }
 
-  async mediationCases(unitCode: string, from: string, to: string): Promise<MediationCase[]> {
-    const rows = await managerFor(this.dataSource).query(
-      `SELECT id, unit_code, mediation_team, subject, parties, mediators, opened_on::text AS opened_on, closed_on::text AS closed_on, outcome, referred_to, result
-       FROM mediation_case WHERE unit_code = $1 AND opened_on BETWEEN $2 AND $3 ORDER BY opened_on, id`,
-      [unitCode, from, to],
-    );
-    return rows.map((r: Record<string, any>) => ({
-      id: r.id,
-      unitCode: r.unit_code,
-      mediationTeam: r.mediation_team ?? undefined,
-      subject: r.subject,
-      parties: r.parties,
-      mediators: r.mediators,
-      openedOn: r.opened_on,
-      closedOn: r.closed_on ?? undefined,
-      outcome: r.outcome,
-      referredTo: r.referred_to ?? undefined,
-      result: r.result ?? undefined,
-    }));
+  /** Petition codes of the list that do not exist (a reception session lists only real cases). */
+  async missingPetitionCodes(codes: string[]): Promise<string[]> {
+    if (!codes.length) return [];
+    const rows: { code: string }[] = await managerFor(this.dataSource).query(`SELECT code FROM petition WHERE code = ANY($1::text[])`, [codes]);
+    const found = new Set(rows.map((r) => r.code));
+    return [...new Set(codes)].filter((c) => !found.has(c));
   }
+
+  /**
+   * Loads a mediation case row-locked, lets `change` compute the new state (it may throw), saves
+   * it, all in one transaction. `null` when there is no such case.
+   */
+  async changeMediation(id: string, change: (c: MediationCase) => MediationCase): Promise<MediationCase | null> {
+    return inTransaction(this.dataSource, async () => {
+      const [row] = await managerFor(this.dataSource).query(`${MEDIATION_SELECT} WHERE id::text = $1 FOR UPDATE`, [id]);
+      if (!row) return null;
+      const next = change(mediationOf(row));
+      await managerFor(this.dataSource).query(
+        `UPDATE mediation_case SET outcome = $2, closed_on = $3, referred_to = $4, result = $5 WHERE id = $1`,
+        [next.id, next.outcome, next.closedOn ?? null, next.referredTo ?? null, next.result ?? null],
+      );
+      return next;
+    });
+  }
+
+  async mediationCases(unitCode: string, from: string, to: string): Promise<MediationCase[]> {
+    const rows = await managerFor(this.dataSource).query(`${MEDIATION_SELECT} WHERE unit_code = $1 AND opened_on BETWEEN $2 AND $3 ORDER BY opened_on, id`, [
+      unitCode,
+      from,
+      to,
+    ]);
+    return rows.map(mediationOf);
+  }
+}
+
+const MEDIATION_SELECT = `SELECT id, unit_code, mediation_team, subject, parties, mediators, opened_on::text AS opened_on, closed_on::text AS closed_on,
+  outcome, referred_to, result FROM mediation_case`;
+
+function mediationOf(r: Record<string, any>): MediationCase {
+  return {
+    id: r.id,
+    unitCode: r.unit_code,
+    mediationTeam: r.mediation_team ?? undefined,
+    subject: r.subject,
+    parties: r.parties,
+    mediators: r.mediators,
+    openedOn: r.opened_on,
+    closedOn: r.closed_on ?? undefined,
+    outcome: r.outcome,
+    referredTo: r.referred_to ?? undefined,
+    result: r.result ?? undefined,
+  };
 }
