@@ -216,6 +216,17 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
     expect(csv.text.split('\n')[0]).toContain('code,unitCode,kind');
     expect(csv.text).toContain(denunciation);
     expectNoIdentity(csv.text);
+    expect(csv.headers['x-truncated']).toBeUndefined();
+    // the period is filtered in SQL on local (UTC+7) days
+    const exportOf = (from: string, to: string, token = tokens.leader) =>
+      request(app.getHttpServer()).get(`/api/v1/petitions/export.csv?unitCode=${UNIT}&from=${from}&to=${to}`).set('authorization', `Bearer ${token}`);
+    const day5 = (await exportOf('2026-03-05', '2026-03-05')).text;
+    expect(day5).toContain(denunciation);
+    expect(day5).not.toContain('00004-260302-');
+    expect((await exportOf('2026-03-06', '2026-03-31')).text).not.toContain(denunciation);
+    expect((await exportOf('2026-02-01', '2026-03-01')).text.trim().split('\n')).toHaveLength(1);
+    expect((await exportOf('2026-03-02', '2026-03-02', tokens.foreignOfficer)).status).toBe(403);
+    expect((await exportOf('2026-03-31', '2026-03-01')).status).toBe(400);
 
     const stats = await gql(`{ petitionStatistics(unitCode: "${UNIT}", from: "2026-03-01", to: "2026-03-31") { received } }`, {}, tokens.leader);
     expectNoIdentity(JSON.stringify(stats));

@@ -8,6 +8,7 @@ import { toCsv } from '../domain/export';
 import type { Petition } from '../domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const EXPORT_LIMIT = 10_000;
 
 export class GeoPointDto {
   @ApiProperty() @IsNumber() @Min(-90) @Max(90) lat!: number;
@@ -94,14 +95,15 @@ export class PetitionsController {
 
   @Roles(Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN)
   @Get('export.csv')
-  @ApiOperation({ summary: 'CSV export of a unit’s petitions received in a period (no personal data)' })
-  async export(@Query() q: PeriodQuery, @CurrentUser() user: AuthUser, @Res() res: { type(t: string): { send(b: string): void } }) {
-    const { nodes } = await this.service.list(user, { unitCode: q.unitCode }, 0, 10_000);
-    const rows = nodes.filter((p) => {
-      const d = new Date(p.receivedAt.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-      return d >= q.from && d <= q.to;
-    });
-    res.type('text/csv').send(toCsv(rows));
+  @ApiOperation({ summary: 'CSV export of a unit’s petitions received in a period (no personal data; at most 10,000 rows, X-Truncated: true when more)' })
+  async export(
+    @Query() q: PeriodQuery,
+    @CurrentUser() user: AuthUser,
+    @Res() res: { setHeader(name: string, value: string): void; type(t: string): { send(b: string): void } },
+  ) {
+    const { nodes, truncated } = await this.service.exportPeriod(user, q.unitCode, q.from, q.to, EXPORT_LIMIT);
+    if (truncated) res.setHeader('X-Truncated', 'true');
+    res.type('text/csv').send(toCsv(nodes));
   }
 
   @Roles(Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN)

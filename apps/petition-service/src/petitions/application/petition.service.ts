@@ -307,6 +307,18 @@ export class PetitionService {
     return this.petitions.list(f, offset, limit);
   }
 
+  /** Export rows (no personal data: see `toCsv`) of a unit's petitions received in a period; staff of the unit only. */
+  async exportPeriod(user: AuthUser, unitCode: string, from: string, to: string, limit = 10_000): Promise<{ nodes: Petition[]; truncated: boolean }> {
+    return translated(async () => {
+      if (!D.isLocalDate(from) || !D.isLocalDate(to) || to < from) {
+        throw new ValidationFailedError('from/to must be dates with from ≤ to', 'Khoảng thời gian không hợp lệ', { field: 'to' });
+      }
+      if (!isStaff(user)) throw new ForbiddenError();
+      await this.assertUnit(user, unitCode);
+      return this.petitions.receivedInPeriod(unitCode, from, to, limit);
+    });
+  }
+
   history(code: string): Promise<D.HistoryEntry[]> {
     return this.petitions.history(code);
   }

@@ -168,6 +168,18 @@ export class PetitionRepository {
     return { nodes: rows.map((r) => reviveState(r.state, [])), totalCount: Number(count) };
   }
 
+  /**
+   * A unit's petitions received in [from, to] (local days), oldest first, at most `limit` — the
+   * period filter runs in SQL on the (unit_code, received_at) index. `truncated` when more exist.
+   */
+  async receivedInPeriod(unitCode: string, from: string, to: string, limit: number): Promise<{ nodes: Petition[]; truncated: boolean }> {
+    const rows = await this.query(
+      `SELECT state FROM petition WHERE unit_code = $1 AND received_at >= $2 AND received_at < $3 ORDER BY received_at, code LIMIT $4`,
+      [unitCode, startOfLocalDay(from), startOfLocalDay(addCalendarDays(to, 1)), limit + 1],
+    );
+    return { nodes: rows.slice(0, limit).map((r) => reviveState(r.state, [])), truncated: rows.length > limit };
+  }
+
   /** Open (or resolved) cases of a unit that a new submission could duplicate. */
   async duplicateCandidates(unitCode: string, petitionerKey: string | undefined, category: string | undefined, since: Date): Promise<DuplicateCandidate[]> {
     const rows = await this.query(
