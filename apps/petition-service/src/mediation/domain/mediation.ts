@@ -49,7 +49,7 @@ export function validateMediationCase(c: MediationCase): MediationCase {
   if (!MEDIATION_OUTCOMES.includes(c.outcome)) throw bad(`Unknown outcome ${c.outcome}`, `Kết quả không hợp lệ: ${c.outcome}`);
   if (c.outcome !== 'PENDING') {
     if (!isDate(c.closedOn)) throw bad('A closed mediation needs closedOn (YYYY-MM-DD)', 'Vụ việc đã kết thúc phải có ngày kết thúc');
-    if (c.closedOn! < c.openedOn) throw bad('closedOn is before openedOn', 'Ngày kết thúc trước ngày bắt đầu');
+    if (String(c.closedOn) < c.openedOn) throw bad('closedOn is before openedOn', 'Ngày kết thúc trước ngày bắt đầu');
   } else if (c.closedOn) {
     throw bad('A pending mediation has no closedOn', 'Vụ việc đang hòa giải không có ngày kết thúc');
   }

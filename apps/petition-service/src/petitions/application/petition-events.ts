@@ -37,12 +37,16 @@ export function petitionEvent(p: Petition, action: PetitionAction, previousStatu
     case 'EXTEND':
       payload = { ...payload, extensionsUsed: p.extensionsUsed };
       break;
-    case 'RESOLVE':
-      payload = { ...payload, resolvedAt: p.resolvedAt!.toISOString(), onTime: !p.resolutionDue || outcomeTiming(p.resolvedAt!, p.resolutionDue) === 'ON_TIME' };
+    case 'RESOLVE': {
+      const resolvedAt = need(p.resolvedAt, p, 'resolvedAt');
+      payload = { ...payload, resolvedAt: resolvedAt.toISOString(), onTime: !p.resolutionDue || outcomeTiming(resolvedAt, p.resolutionDue) === 'ON_TIME' };
       break;
-    case 'RATE':
-      payload = { ...payload, score: p.rating!.score, ratedAt: p.rating!.at.toISOString() };
+    }
+    case 'RATE': {
+      const rating = need(p.rating, p, 'rating');
+      payload = { ...payload, score: rating.score, ratedAt: rating.at.toISOString() };
       break;
+    }
     case 'REOPEN':
       payload = { ...payload, reopenCount: p.reopenCount };
       break;
@@ -51,13 +55,18 @@ export function petitionEvent(p: Petition, action: PetitionAction, previousStatu
       payload = { ...payload, partial: action === 'WITHDRAW_PARTIALLY' };
       break;
     case 'LINK_DUPLICATE':
-      payload = { ...payload, mainCode: p.linkedToCode! };
+      payload = { ...payload, mainCode: need(p.linkedToCode, p, 'linkedToCode') };
       break;
     case 'REGISTER_DUPLICATE':
       payload = { ...payload, submissionCount: p.submissionCount, petitionerCount: p.petitionerCount };
       break;
   }
   return { type, aggregateType: 'Petition', aggregateId: p.code, unitCode: p.unitCode, payload: { ...payload, ...extra }, occurredAt: last?.at };
+}
+
+function need<T>(value: T | undefined, p: Petition, field: string): T {
+  if (value === undefined || value === null) throw new Error(`petition ${p.code}: ${field} missing for its event`);
+  return value;
 }
 
 const EVENT_OF_ACTION: Record<PetitionAction, string> = {

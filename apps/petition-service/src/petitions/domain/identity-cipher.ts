@@ -71,7 +71,8 @@ export class IdentityCipher {
       if (k.length < 32) throw new Error('PETITION_IDENTITY_INDEX_KEY must be at least 32 bytes (base64)');
       this.indexKey = k;
     } else {
-      const oldest = [...this.ring.keys.values()].at(-1)!;
+      const oldest = [...this.ring.keys.values()].at(-1);
+      if (!oldest) throw new Error('PETITION_IDENTITY_KEYS holds no key');
       this.indexKey = createHmac('sha256', oldest).update('xaso-petition-identity-blind-index').digest();
     }
   }
@@ -124,7 +125,8 @@ export class IdentityCipher {
   }
 
   private encryptWith(keyId: string, plaintext: string, context: string): string {
-    const key = this.ring.keys.get(keyId)!;
+    const key = this.ring.keys.get(keyId);
+    if (!key) throw DomainErrors.invalidIdentityCiphertext(`unknown key ${keyId}`);
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(this.aad(keyId, context));

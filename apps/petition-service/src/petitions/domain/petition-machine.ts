@@ -13,7 +13,6 @@ import {
   acceptanceDue,
   calendarAddDays,
   complaintFilingDeadline,
-  isFiledLate,
   DEFAULT_POLICY,
   markDeadline,
   maxExtensions,
@@ -194,12 +193,13 @@ export function submitPetition(input: SubmitInput, ctx: MachineContext): Petitio
   const policy = policyOf(ctx);
   const anonymous = !input.identified;
   // a first-time complaint filed after the 90-day limit is received and flagged, never turned away at the desk
-  const filedLate = kind === 'COMPLAINT' && attempt === 1 && !!input.actDate && isFiledLate(input.actDate, ctx.at, policy);
+  const filingDeadline = kind === 'COMPLAINT' && attempt === 1 && input.actDate ? complaintFilingDeadline(input.actDate, policy) : undefined;
+  const filedLate = !!filingDeadline && toLocalDate(ctx.at) > filingDeadline;
   const note =
     kind === 'INFORMATION'
       ? 'Anonymous denunciation recorded as information (tố cáo nặc danh: tiếp nhận như thông tin)'
       : filedLate
-        ? `Filed after the complaint limit (quá thời hiệu khiếu nại, hạn cuối ${complaintFilingDeadline(input.actDate!, policy)})`
+        ? `Filed after the complaint limit (quá thời hiệu khiếu nại, hạn cuối ${filingDeadline})`
         : undefined;
   const petition: Petition = {
     code: input.code,
@@ -277,7 +277,8 @@ export function classify(p: Petition, input: ClassifyInput, ctx: MachineContext)
   if (p.attempt === 2 && kind !== 'COMPLAINT') throw DomainErrors.secondTimeNotAllowed();
   if (input.actDate !== undefined) validateActDate(input.actDate, p.receivedAt);
   const actDate = input.actDate ?? p.actDate;
-  const filedLate = kind === 'COMPLAINT' && p.attempt === 1 && !!actDate && isFiledLate(actDate, p.receivedAt, policyOf(ctx));
+  const filingDeadline = kind === 'COMPLAINT' && p.attempt === 1 && actDate ? complaintFilingDeadline(actDate, policyOf(ctx)) : undefined;
+  const filedLate = !!filingDeadline && toLocalDate(p.receivedAt) > filingDeadline;
   const changes: Partial<Petition> = {
     kind,
     actDate,
@@ -291,7 +292,7 @@ export function classify(p: Petition, input: ClassifyInput, ctx: MachineContext)
   const note = [
     kind !== p.kind ? `kind ${p.kind} → ${kind}` : '',
     `complexity ${changes.complexity}`,
-    filedLate ? `filed after the limit (hạn cuối ${complaintFilingDeadline(actDate!, policyOf(ctx))})` : '',
+    filedLate ? `filed after the limit (hạn cuối ${filingDeadline})` : '',
     input.note?.trim() ?? '',
   ]
     .filter(Boolean)
@@ -307,7 +308,7 @@ export function classify(p: Petition, input: ClassifyInput, ctx: MachineContext)
 export function accept(p: Petition, input: { note?: string; complexity?: Complexity; lateFilingReason?: string }, ctx: MachineContext): Petition {
   checkRule(p, 'ACCEPT', ctx.actor.role);
   const lateFilingReason = input.lateFilingReason?.trim() || undefined;
-  if (p.kind === 'COMPLAINT' && p.filedLate && !lateFilingReason) throw DomainErrors.filingLimitPassed(complaintFilingDeadline(p.actDate!, policyOf(ctx)));
+  if (p.kind === 'COMPLAINT' && p.filedLate && p.actDate && !lateFilingReason) throw DomainErrors.filingLimitPassed(complaintFilingDeadline(p.actDate, policyOf(ctx)));
   const complexity = input.complexity ?? p.complexity;
   const due = resolutionDue(
     ctx.at,
@@ -416,7 +417,7 @@ export function reopen(p: Petition, input: { reason: string }, ctx: MachineConte
   checkRule(p, 'REOPEN', ctx.actor.role);
   assertPetitioner(p, ctx);
   const policy = policyOf(ctx);
-  const last = addCalendarDays(toLocalDate(p.resolvedAt!), policy.reopenWindowDays);
+  const last = addCalendarDays(toLocalDate(p.resolvedAt ?? ctx.at), policy.reopenWindowDays);
   if (toLocalDate(ctx.at) > last) throw DomainErrors.windowClosed('REOPEN', last);
   const due = resolutionDue(
     ctx.at,
@@ -449,7 +450,7 @@ export function appeal(p: Petition, input: { reason: string }, ctx: MachineConte
   const today = toLocalDate(ctx.at);
   let start: string;
   if (p.status === 'RESOLVED') {
-    start = toLocalDate(p.resolvedAt!);
+    start = toLocalDate(p.resolvedAt ?? ctx.at);
   } else {
     if (!p.resolutionDue || today <= p.resolutionDue) throw DomainErrors.notOverdueYet();
     start = p.resolutionDue;
@@ -531,9 +532,10 @@ export function registerDuplicate(
   ctx: MachineContext,
 ): Petition {
   const policy = policyOf(ctx);
-  const newPetitioner = !!input.petitionerKey && !p.petitionerKeys.includes(input.petitionerKey);
-  const samePetitioner = !!input.petitionerKey && p.petitionerKeys.includes(input.petitionerKey);
-  const petitionerKeys = newPetitioner ? [...p.petitionerKeys, input.petitionerKey!] : p.petitionerKeys;
+  const key = input.petitionerKey;
+  const newPetitioner = !!key && !p.petitionerKeys.includes(key);
+  const samePetitioner = !!key && p.petitionerKeys.includes(key);
+  const petitionerKeys = key && newPetitioner ? [...p.petitionerKeys, key] : p.petitionerKeys;
   const petitionerCount = samePetitioner ? p.petitionerCount : p.petitionerCount + Math.max(1, input.petitionerCount ?? 1);
   const submissionCount = p.submissionCount + 1;
   const flags = {

@@ -11,7 +11,7 @@ export function generateTrackingSecret(random: (n: number) => Uint8Array = rando
   const bytes = random(20);
   let out = '';
   for (let i = 0; i < 20; i++) out += ALPHABET[bytes[i] & 31];
-  return out.match(/.{4}/g)!.join('-');
+  return (out.match(/.{4}/g) ?? []).join('-');
 }
 
 /** Canonical form: upper case, no separators or spaces, ambiguous letters mapped (O→0, I/L→1). */

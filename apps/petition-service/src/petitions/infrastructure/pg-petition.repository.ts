@@ -40,16 +40,39 @@ export interface IdentityAccessRow {
   at: Date;
 }
 
-type Row = Record<string, any>;
+/** The aggregate state as stored in the `state` jsonb column (dates as ISO strings). */
+type StateJson = Record<string, unknown>;
 
-function reviveState(state: Row, history: HistoryEntry[]): Petition {
-  const p = { ...state } as Row;
-  for (const f of DATE_FIELDS) if (p[f]) p[f] = new Date(p[f]);
-  if (p.rating) p.rating = { ...p.rating, at: new Date(p.rating.at) };
-  return { ...(p as Petition), history };
+/** Columns this repository reads, as node-postgres returns them. */
+interface Row {
+  state: StateJson;
+  tracking_secret_hash: string;
+  version: number;
+  history_length: number;
+  updated_at: Date;
+  code: string;
+  action: HistoryEntry['action'];
+  from_status: HistoryEntry['from'];
+  to_status: HistoryEntry['to'];
+  actor_id: string;
+  actor_role: HistoryEntry['actorRole'];
+  at: Date;
+  note: string | null;
+  key_id: string;
+  ciphertext: string;
+  petition_code: string;
+  purpose: string;
 }
 
-function stateOf(p: Petition): Row {
+function reviveState(state: StateJson, history: HistoryEntry[]): Petition {
+  const p: StateJson = { ...state };
+  for (const f of DATE_FIELDS) if (p[f]) p[f] = new Date(p[f] as string);
+  const rating = p.rating as { at: string } | undefined;
+  if (rating) p.rating = { ...rating, at: new Date(rating.at) };
+  return { ...(p as unknown as Petition), history };
+}
+
+function stateOf(p: Petition): StateJson {
   const { history: _history, ...rest } = p;
   return JSON.parse(JSON.stringify(rest));
 }

@@ -26,7 +26,7 @@ export class ReceptionRepository {
        FROM reception_session WHERE unit_code = $1 AND date BETWEEN $2 AND $3 ORDER BY date, id`,
       [unitCode, from, to],
     );
-    return rows.map((r: Record<string, any>) => ({
+    return rows.map((r: SessionRow) => ({
       id: r.id,
       unitCode: r.unit_code,
       date: r.date,
@@ -86,7 +86,32 @@ export class ReceptionRepository {
 const MEDIATION_SELECT = `SELECT id, unit_code, mediation_team, subject, parties, mediators, opened_on::text AS opened_on, closed_on::text AS closed_on,
   outcome, referred_to, result FROM mediation_case`;
 
-function mediationOf(r: Record<string, any>): MediationCase {
+interface SessionRow {
+  id: string;
+  unit_code: string;
+  date: string;
+  chairperson_id: string;
+  chairperson_present: boolean;
+  citizens_received: number;
+  petition_codes: string[];
+  notes: string | null;
+}
+
+interface MediationRow {
+  id: string;
+  unit_code: string;
+  mediation_team: string | null;
+  subject: string;
+  parties: string[];
+  mediators: string[];
+  opened_on: string;
+  closed_on: string | null;
+  outcome: MediationCase['outcome'];
+  referred_to: string | null;
+  result: string | null;
+}
+
+function mediationOf(r: MediationRow): MediationCase {
   return {
     id: r.id,
     unitCode: r.unit_code,
