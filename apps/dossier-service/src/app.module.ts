@@ -11,6 +11,7 @@ import { unitReplicaMigrations } from '@xaso/unit-replica';
 import { AdministrativeUnitRef } from './statistics/statistics';
 import { DOSSIER_SERVICE, DossierModule, type DossierModuleOptions } from './dossier.module';
 import { CreateDossierTables1732400000000 } from './dossiers/infrastructure/migrations/1732400000000-create-dossier-tables';
+import { ProcedureLegalBasis1732500000000 } from './dossiers/infrastructure/migrations/1732500000000-procedure-legal-basis';
 
 export interface DossierAppOptions extends DossierModuleOptions {
   /** Auth overrides (tests). */
@@ -32,7 +33,7 @@ export class AppModule {
           service: DOSSIER_SERVICE,
           url: options.databaseUrl,
           entities: [...messagingEntities],
-          migrations: [...messagingMigrations, CreateDossierTables1732400000000, ...unitReplicaMigrations],
+          migrations: [...messagingMigrations, CreateDossierTables1732400000000, ProcedureLegalBasis1732500000000, ...unitReplicaMigrations],
         }),
         GraphQLModule.forRoot<ApolloFederationDriverConfig>(
           subgraphGraphQLOptions({

@@ -7,6 +7,7 @@ import { CalendarService } from './calendar/calendar.service';
 import { CLOCK, type Clock, systemClock } from './common/clock';
 import { DOSSIER_OPTIONS, type DossierServiceOptions } from './common/tokens';
 import { DossierLoaderFactory } from './dossiers/api/dossier.loaders';
+import { CalendarController } from './calendar/calendar.controller';
 import { DossiersController, ProceduresController } from './dossiers/api/dossiers.controller';
 import { DossiersResolver } from './dossiers/api/dossiers.resolver';
 import { IdempotencyService } from './dossiers/api/idempotency';
@@ -42,7 +43,7 @@ export class DossierModule {
           relay: { pollIntervalMs: 500 },
         }),
       ],
-      controllers: [DossiersController, ProceduresController],
+      controllers: [DossiersController, ProceduresController, CalendarController],
       providers: [
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: DOSSIER_OPTIONS, useValue: options },

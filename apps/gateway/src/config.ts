@@ -34,6 +34,7 @@ export const DEFAULT_REST_ROUTES: RestRoute[] = [
   { prefix: '/api/v1/rearrangement-plans', service: 'merger' },
   { prefix: '/api/v1/procedures', service: 'dossier' },
   { prefix: '/api/v1/dossiers', service: 'dossier' },
+  { prefix: '/api/v1/calendar', service: 'dossier' },
   { prefix: '/api/v1/petitions', service: 'petition' },
   { prefix: '/api/v1/reception-sessions', service: 'petition' },
   { prefix: '/api/v1/polls', service: 'voting' },

@@ -8,3 +8,4 @@ export * from './lib/connection';
 export * from './lib/date.scalar';
 export * from './lib/subgraph';
 export * from './lib/api.module';
+export * from './lib/problem-details.dto';

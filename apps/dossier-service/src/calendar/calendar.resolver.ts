@@ -21,7 +21,7 @@ export class CalendarYearModel {
   @Field() updatedAt!: Date;
 }
 
-const toEntry = (e: CalendarEntryInput): CalendarEntry => ({
+export const toEntry = (e: CalendarEntryInput): CalendarEntry => ({
   date: e.date,
   reason: e.reason,
   ...(e.group ? { group: e.group as HolidayGroup } : {}),

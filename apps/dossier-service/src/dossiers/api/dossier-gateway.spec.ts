@@ -253,5 +253,13 @@ describe('dossiers through the gateway (real PostgreSQL, Kafka)', () => {
     expect(denied.status).toBe(403);
     expect(denied.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(((await denied.json()) as { code: string }).code).toBe('OUT_OF_UNIT_SCOPE');
+
+    // The calendar for agencies is routed to this service too.
+    const due = await fetch(`${base}/api/v1/calendar/working-days?from=2026-10-05&days=5`);
+    expect(due.status).toBe(200);
+    expect(((await due.json()) as { dueDate: string }).dueDate).toBe('2026-10-12');
+    const procedure = (await (await fetch(`${base}/api/v1/procedures/HT.003`)).json()) as { legalBasis: string; maxProcessingDays: number };
+    expect(procedure).toMatchObject({ maxProcessingDays: 5 });
+    expect(procedure.legalBasis).toMatch(/Luật Hộ tịch/);
   });
 });

@@ -194,8 +194,16 @@ export class DossierTrackingModel {
 
 @InputType()
 export class CalendarEntryInput {
-  @Field(() => DateScalar) @IsString() date!: string;
-  @Field() @IsString() @MinLength(1) @MaxLength(300) reason!: string;
-  @Field({ nullable: true }) @IsOptional() @IsIn(['NEW_YEAR', 'TET', 'HUNG_KINGS', 'REUNIFICATION_LABOUR', 'NATIONAL_DAY']) group?: string;
-  @Field({ nullable: true }) @IsOptional() @IsIn(['HOLIDAY', 'COMPENSATION', 'SWAP_DAY_OFF']) kind?: string;
+  @Field(() => DateScalar) @ApiProperty({ format: 'date', example: '2026-08-29' }) @IsString() date!: string;
+  @Field() @ApiProperty({ example: 'Nghỉ hoán đổi' }) @IsString() @MinLength(1) @MaxLength(300) reason!: string;
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ enum: ['NEW_YEAR', 'TET', 'HUNG_KINGS', 'REUNIFICATION_LABOUR', 'NATIONAL_DAY'] })
+  @IsOptional()
+  @IsIn(['NEW_YEAR', 'TET', 'HUNG_KINGS', 'REUNIFICATION_LABOUR', 'NATIONAL_DAY'])
+  group?: string;
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ enum: ['HOLIDAY', 'COMPENSATION', 'SWAP_DAY_OFF'] })
+  @IsOptional()
+  @IsIn(['HOLIDAY', 'COMPENSATION', 'SWAP_DAY_OFF'])
+  kind?: string;
 }

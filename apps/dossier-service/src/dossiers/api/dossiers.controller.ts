@@ -1,25 +1,11 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { NotFoundError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
 import { isValidLocalDate } from '@xaso/calendar';
+import { ProcedureBody, ProcedureModel, ProcedurePageDto } from '../../procedures/api/procedure.models';
+import { upsertProcedure } from '../../procedures/application/upsert-procedure';
 import { ProcedureRepository } from '../../procedures/infrastructure/procedure.repository';
 import { StatisticsService } from '../../statistics/statistics';
 import { DossierService } from '../application/dossier.service';
@@ -27,46 +13,26 @@ import { shownDueAt } from '../application/domain-bridge';
 import { DossierStatus } from '../domain';
 import { DossierRepository, type DossierRecord } from '../infrastructure/dossier.repository';
 import { IdempotencyService } from './idempotency';
-import { AttachmentInput, DossierChannel, SubmitDossierInput, UNIT_CODE } from './dossier.models';
-
-class NoteDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
-}
-class ReasonDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
-}
-class OptionalReasonDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
-}
-class SupplementRequestDto extends ReasonDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) items!: string[];
-}
-class ProvideSupplementDto extends NoteDto {
-  @ApiPropertyOptional({ type: [AttachmentInput] })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => AttachmentInput)
-  attachments?: AttachmentInput[];
-}
-class CompleteDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(4000) resultNote!: string;
-}
-class ApologyDto extends ReasonDto {
-  @ApiProperty({ example: '2026-03-20T10:00:00Z' }) @IsDateString() newDueAt!: string;
-}
-class TransferDto extends ReasonDto {
-  @ApiProperty() @Matches(UNIT_CODE, { message: 'unit codes are 2–5 digits' }) toUnitCode!: string;
-}
-class ListQuery {
-  @IsOptional() @IsString() status?: string;
-  @IsOptional() @Matches(UNIT_CODE) unitCode?: string;
-  @IsOptional() @IsString() procedureCode?: string;
-  @IsOptional() @IsIn(Object.values(DossierChannel)) channel?: DossierChannel;
-  @IsOptional() @IsIn(['true', 'false']) overdue?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-}
+import { SubmitDossierInput, UNIT_CODE } from './dossier.models';
+import {
+  ApiIdempotencyKey,
+  ApiProblems,
+  ApologyDto,
+  CompleteDto,
+  DossierDetailDto,
+  DossierDto,
+  DossierPageDto,
+  DossierStatisticsDto,
+  DossierTrackingDto,
+  ListQuery,
+  NoteDto,
+  OptionalReasonDto,
+  ProvideSupplementDto,
+  ReasonDto,
+  StatisticsQuery,
+  SupplementRequestDto,
+  TransferDto,
+} from './dossier.rest-dto';
 
 const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.AGENCY, Role.ADMIN];
 const EVERYONE = [Role.CITIZEN, ...STAFF];
@@ -103,8 +69,11 @@ export class ProceduresController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Procedure catalogue' })
-  @ApiQuery({ name: 'search', required: false })
+  @ApiOperation({ summary: 'Procedure catalogue (active entries; public)' })
+  @ApiQuery({ name: 'search', required: false, description: 'Part of the code, name or field; accents and case ignored' })
+  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, default: 0 } })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
+  @ApiOkResponse({ type: ProcedurePageDto })
   async list(@Query('search') search?: string, @Query('offset') offset = '0', @Query('limit') limit = '20') {
     const o = Math.max(0, Number(offset) || 0);
     const l = Math.min(100, Math.max(1, Number(limit) || 20));
@@ -113,10 +82,26 @@ export class ProceduresController {
 
   @Public()
   @Get(':code')
+  @ApiOperation({ summary: 'One procedure (with its legal basis and processing times)' })
+  @ApiParam({ name: 'code', example: 'HT.001' })
+  @ApiOkResponse({ type: ProcedureModel })
+  @ApiProblems(404)
   async get(@Param('code') code: string) {
     const procedure = await this.procedures.find(code);
     if (!procedure) throw new NotFoundError('Procedure', 'thủ tục', code);
     return procedure;
+  }
+
+  @ApiBearerAuth()
+  @Roles(Role.ADMIN)
+  @Put(':code')
+  @ApiOperation({ summary: 'ADMIN: add or replace a catalogue entry (validated like the seed list)' })
+  @ApiParam({ name: 'code', example: 'HT.020', description: 'Looks like HT.001' })
+  @ApiBody({ type: ProcedureBody })
+  @ApiOkResponse({ type: ProcedureModel })
+  @ApiProblems(400, 401, 403)
+  put(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ProcedureBody) {
+    return upsertProcedure(this.procedures, { ...body, code }, user.sub);
   }
 }
 
@@ -151,8 +136,10 @@ export class DossiersController {
   @Roles(...EVERYONE)
   @Post()
   @ApiOperation({ summary: 'Submit a dossier (citizen online; officer/agency at the counter or by post)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiIdempotencyKey()
   @ApiBody({ type: SubmitDossierInput })
+  @ApiCreatedResponse({ type: DossierDto })
+  @ApiProblems(400, 401, 403, 422)
   submit(
     @CurrentUser() user: AuthUser,
     @Body() body: SubmitDossierInput,
@@ -164,7 +151,9 @@ export class DossiersController {
 
   @Roles(...EVERYONE)
   @Get()
-  @ApiOperation({ summary: 'Dossiers visible to the caller' })
+  @ApiOperation({ summary: 'Dossiers visible to the caller, newest first' })
+  @ApiOkResponse({ type: DossierPageDto })
+  @ApiProblems(400, 401)
   async list(@CurrentUser() user: AuthUser, @Query() q: ListQuery) {
     const status = q.status?.split(',').filter(Boolean);
     if (status?.some((s) => !(s in DossierStatus))) {
@@ -182,7 +171,10 @@ export class DossiersController {
   @Roles(...STAFF)
   @Get('statistics')
   @ApiOperation({ summary: 'Statistics of a unit (as processing unit) for local days from..to' })
-  statisticsOf(@CurrentUser() user: AuthUser, @Query('unitCode') unitCode: string, @Query('from') from: string, @Query('to') to: string) {
+  @ApiOkResponse({ type: DossierStatisticsDto })
+  @ApiProblems(400, 401, 403)
+  statisticsOf(@CurrentUser() user: AuthUser, @Query() q: StatisticsQuery) {
+    const { unitCode, from, to } = q;
     if (!UNIT_CODE.test(unitCode ?? '') || !isValidLocalDate(from) || !isValidLocalDate(to)) {
       throw new ValidationFailedError('unitCode, from and to (YYYY-MM-DD) are required', 'Cần unitCode, from và to (YYYY-MM-DD)');
     }
@@ -192,6 +184,9 @@ export class DossiersController {
   @Public()
   @Get(':code/tracking')
   @ApiOperation({ summary: 'Public tracking (no personal data) with the last 4 digits of the ID number' })
+  @ApiQuery({ name: 'idNumberLast4', required: true, example: '1234' })
+  @ApiOkResponse({ type: DossierTrackingDto })
+  @ApiProblems(404)
   async track(@Param('code') code: string, @Query('idNumberLast4') last4: string) {
     const d = await this.service.track(code, last4 ?? '');
     if (!d) throw new NotFoundError('Dossier', 'hồ sơ', code);
@@ -211,6 +206,9 @@ export class DossiersController {
 
   @Roles(...EVERYONE)
   @Get(':code')
+  @ApiOperation({ summary: 'One dossier with its history, supplement requests and attachments (the applicant, officers of its units)' })
+  @ApiOkResponse({ type: DossierDetailDto })
+  @ApiProblems(401, 404)
   async get(@CurrentUser() user: AuthUser, @Param('code') code: string) {
     const d = await this.service.get(user, code);
     if (!d) throw new NotFoundError('Dossier', 'hồ sơ', code);
@@ -229,14 +227,20 @@ export class DossiersController {
 
   @Roles(...STAFF)
   @Post(':code/start-processing')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'RECEIVED → IN_PROCESSING' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: DossierDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   start(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: NoteDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'start', code, body }, 200, () => this.service.startProcessing(user, code, body.note));
   }
 
   @Roles(...STAFF)
   @Post(':code/supplement-requests')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Request a supplement: the clock is paused until it arrives' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: DossierDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   requestSupplement(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: SupplementRequestDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'request-supplement', code, body }, 200, () =>
       this.service.requestSupplement(user, code, body.reason, body.items),
@@ -245,7 +249,10 @@ export class DossiersController {
 
   @Roles(...EVERYONE)
   @Post(':code/supplements')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Provide the requested supplement: the due date moves by the paused working days' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: DossierDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   provideSupplement(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ProvideSupplementDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'provide-supplement', code, body }, 200, () =>
       this.service.provideSupplement(user, code, body.note ?? null, body.attachments ?? []),
@@ -254,42 +261,60 @@ export class DossiersController {
 
   @Roles(...STAFF)
   @Post(':code/complete')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'IN_PROCESSING → PROCESSED (result ready)' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: DossierDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   complete(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: CompleteDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'complete', code, body }, 200, () => this.service.completeProcessing(user, code, body.resultNote));
   }
 
   @Roles(...STAFF)
   @Post(':code/return')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'PROCESSED → RETURNED (result handed over)' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: DossierDto })
+  @ApiProblems(401, 403, 404, 409, 422)
   returnResult(@CurrentUser() user: AuthUser, @Param('code') code: string, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'return', code }, 200, () => this.service.returnResult(user, code));
   }
 
   @Roles(...STAFF)
   @Post(':code/refuse')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Refuse (LEADER)' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: DossierDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   refuse(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ReasonDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'refuse', code, body }, 200, () => this.service.refuse(user, code, body.reason));
   }
 
   @Roles(...STAFF)
   @Post(':code/stop')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Stop processing (LEADER)' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: DossierDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   stop(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ReasonDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'stop', code, body }, 200, () => this.service.stop(user, code, body.reason));
   }
 
   @Roles(...EVERYONE)
   @Post(':code/withdraw')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Withdrawn by the applicant (or an officer on their behalf)' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: DossierDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   withdraw(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: OptionalReasonDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'withdraw', code, body }, 200, () => this.service.withdraw(user, code, body.reason ?? null));
   }
 
   @Roles(...STAFF)
   @Post(':code/apology')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Written apology with a new appointment date (once, no later than the original due date)' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: DossierDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   apology(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ApologyDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'apology', code, body }, 200, () =>
       this.service.issueApology(user, code, body.reason, new Date(body.newDueAt)),
@@ -298,7 +323,10 @@ export class DossiersController {
 
   @Roles(...STAFF)
   @Post(':code/transfer')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Transfer to another processing unit with a reason' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: DossierDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   transfer(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: TransferDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'transfer', code, body }, 200, () => this.service.transfer(user, code, body.toUnitCode, body.reason));
   }

@@ -44,7 +44,8 @@ export interface DossierStatistics {
   onTimeRate: number | null;
 }
 
-const DECISION: ReadonlySet<DossierStatus> = new Set([DossierStatus.PROCESSED, DossierStatus.RETURNED, DossierStatus.REFUSED]);
+/** Finished with a decision on the dossier (counted as resolved). */
+export const DECISION_STATUSES: ReadonlySet<DossierStatus> = new Set([DossierStatus.PROCESSED, DossierStatus.RETURNED, DossierStatus.REFUSED]);
 
 export function computeDossierStatistics(dossiers: readonly StatisticsDossier[], period: { from: LocalDate; to: LocalDate }): DossierStatistics {
   const { from, to } = period;
@@ -85,7 +86,7 @@ export function computeDossierStatistics(dossiers: readonly StatisticsDossier[],
       else out.received.postal++;
     }
     if (completed !== null && completed < end) {
-      if (DECISION.has(d.status)) {
+      if (DECISION_STATUSES.has(d.status)) {
         out.resolved.total++;
         const c = classifyResolution(d.dueAt, d.completedAt as Date);
         if (c === 'EARLY') out.resolved.early++;

@@ -20,6 +20,8 @@ export class ProcedureSeeder implements OnModuleInit {
         requiredDocuments: [...p.requiredDocuments],
         onlineLevel: p.onlineLevel,
         active: p.active,
+        legalBasis: p.legalBasis,
+        maxProcessingDays: p.maxProcessingDays ?? null,
       })),
     );
   }

@@ -20,6 +20,10 @@ export interface ProcedureRecord {
   requiredDocuments: string[];
   onlineLevel: OnlineLevel;
   active: boolean;
+  /** Căn cứ pháp lý. */
+  legalBasis: string;
+  /** Longest legal time in working days when verification is needed; null = no extension. */
+  maxProcessingDays: number | null;
 }
 
 interface ProcedureRow {
@@ -33,6 +37,8 @@ interface ProcedureRow {
   required_documents: string[];
   online_level: OnlineLevel;
   active: boolean;
+  legal_basis: string;
+  max_processing_days: number | null;
 }
 
 const toRecord = (r: ProcedureRow): ProcedureRecord => ({
@@ -46,9 +52,14 @@ const toRecord = (r: ProcedureRow): ProcedureRecord => ({
   requiredDocuments: r.required_documents,
   onlineLevel: r.online_level,
   active: r.active,
+  legalBasis: r.legal_basis,
+  maxProcessingDays: r.max_processing_days,
 });
 
-const COLUMNS = 'code, name, field, competent_level, processing_days, fee, fee_note, required_documents, online_level, active';
+const COLUMNS =
+  'code, name, field, competent_level, processing_days, fee, fee_note, required_documents, online_level, active, legal_basis, max_processing_days';
+
+const SEED_ACTOR = 'seed';
 
 @Injectable()
 export class ProcedureRepository {
@@ -79,16 +90,23 @@ export class ProcedureRepository {
     return { items: rows.map(toRecord), total: count[0].n };
   }
 
-  /** Inserts or updates catalogue entries (the seed list at start-up; an admin import later). */
-  async upsert(procedures: readonly ProcedureRecord[]): Promise<void> {
+  /**
+   * Inserts or updates catalogue entries: the seed list at start-up (actor `seed`: never overwrites
+   * an entry an ADMIN edited) and the ADMIN editor (actor = the admin's subject).
+   */
+  async upsert(procedures: readonly ProcedureRecord[], actor = SEED_ACTOR): Promise<void> {
     const manager = managerFor(this.dataSource);
+    const keepEdited = actor === SEED_ACTOR ? `WHERE procedure.updated_by IS NULL OR procedure.updated_by = '${SEED_ACTOR}'` : '';
     for (const p of procedures) {
       await manager.query(
-        `INSERT INTO procedure (${COLUMNS}, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        `INSERT INTO procedure (${COLUMNS}, search_text, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now(), $14)
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, field = EXCLUDED.field, competent_level = EXCLUDED.competent_level,
            processing_days = EXCLUDED.processing_days, fee = EXCLUDED.fee, fee_note = EXCLUDED.fee_note,
            required_documents = EXCLUDED.required_documents, online_level = EXCLUDED.online_level,
-           active = EXCLUDED.active, search_text = EXCLUDED.search_text`,
+           active = EXCLUDED.active, legal_basis = EXCLUDED.legal_basis, max_processing_days = EXCLUDED.max_processing_days,
+           search_text = EXCLUDED.search_text, updated_at = now(), updated_by = EXCLUDED.updated_by
+         ${keepEdited}`,
         [
           p.code,
           p.name,
@@ -100,7 +118,10 @@ export class ProcedureRepository {
           JSON.stringify(p.requiredDocuments),
           p.onlineLevel,
           p.active,
+          p.legalBasis,
+          p.maxProcessingDays,
           foldVietnamese(`${p.code} ${p.name} ${p.field}`),
+          actor,
         ],
       );
     }

@@ -1,0 +1,240 @@
+/**
+ * OpenAPI shapes of the REST API for agencies (`/api/v1/dossiers`): typed request/response DTO
+ * classes, the `Idempotency-Key` header and RFC 9457 problem+json error responses, so the merged
+ * OpenAPI document is usable by integrators.
+ */
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ProblemDetailsDto } from '@xaso/api';
+import { DossierStatus } from '../domain';
+import { AttachmentInput, DossierChannel, UNIT_CODE } from './dossier.models';
+
+const STATUSES = Object.values(DossierStatus);
+const CHANNELS = Object.values(DossierChannel);
+
+// ------------------------------------------------------------------ documentation helpers
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (BAD_USER_INPUT, INVALID_ID_NUMBER, …) — problem+json',
+  401: 'Missing or invalid token (UNAUTHENTICATED) — problem+json',
+  403: 'Role or unit scope does not allow it (FORBIDDEN, ROLE_NOT_ALLOWED, OUT_OF_UNIT_SCOPE) — problem+json',
+  404: 'Not found (NOT_FOUND) — problem+json',
+  409: 'Not allowed from the current state (INVALID_TRANSITION, APOLOGY_ALREADY_ISSUED, APOLOGY_TOO_LATE, …) or changed concurrently (CONFLICT) — problem+json',
+  422: 'Idempotency-Key reused with a different request (IDEMPOTENCY_KEY_REUSED) — problem+json',
+};
+
+/** RFC 9457 problem+json responses with the shared `ProblemDetailsDto` schema. */
+export function ApiProblems(...statuses: number[]) {
+  return applyDecorators(
+    ApiExtraModels(ProblemDetailsDto),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: PROBLEM_DESCRIPTIONS[status] ?? 'Error — problem+json',
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+      }),
+    ),
+  );
+}
+
+/** The optional `Idempotency-Key` request header of every POST. */
+export function ApiIdempotencyKey() {
+  return ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Optional, per caller: 1–200 visible ASCII characters. A retry with the same key and the same body replays the stored response ' +
+      '(with `Idempotent-Replayed: true`); the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED.',
+    schema: { type: 'string', maxLength: 200, example: '7d0c3f9e-2b1a-4f7e-9a55-0c1d2e3f4a5b' },
+  });
+}
+
+// ------------------------------------------------------------------ request bodies
+
+export class NoteDto {
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+export class ReasonDto {
+  @ApiProperty({ minLength: 1, maxLength: 2000 }) @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
+}
+export class OptionalReasonDto {
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+export class SupplementRequestDto extends ReasonDto {
+  @ApiProperty({ type: [String], minItems: 1, description: 'Documents to add or correct' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  items!: string[];
+}
+export class ProvideSupplementDto extends NoteDto {
+  @ApiPropertyOptional({ type: [AttachmentInput] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentInput)
+  attachments?: AttachmentInput[];
+}
+export class CompleteDto {
+  @ApiProperty({ minLength: 1, maxLength: 4000 }) @IsString() @MinLength(1) @MaxLength(4000) resultNote!: string;
+}
+export class ApologyDto extends ReasonDto {
+  @ApiProperty({ format: 'date-time', example: '2026-03-20T10:00:00Z', description: 'New appointment date (later than the due date); the apology itself must be issued no later than the original due date; set once' })
+  @IsDateString()
+  newDueAt!: string;
+}
+export class TransferDto extends ReasonDto {
+  @ApiProperty({ pattern: UNIT_CODE.source, example: '00004' }) @Matches(UNIT_CODE, { message: 'unit codes are 2–5 digits' }) toUnitCode!: string;
+}
+
+// ------------------------------------------------------------------ query strings
+
+export class ListQuery {
+  @ApiPropertyOptional({ description: `Comma-separated statuses: ${STATUSES.join(', ')}`, example: 'RECEIVED,IN_PROCESSING' })
+  @IsOptional()
+  @IsString()
+  status?: string;
+  @ApiPropertyOptional({ description: 'Receiving, competent or processing unit', pattern: UNIT_CODE.source })
+  @IsOptional()
+  @Matches(UNIT_CODE)
+  unitCode?: string;
+  @ApiPropertyOptional({ example: 'HT.001' }) @IsOptional() @IsString() procedureCode?: string;
+  @ApiPropertyOptional({ enum: CHANNELS }) @IsOptional() @IsIn(CHANNELS) channel?: DossierChannel;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?: string;
+  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class StatisticsQuery {
+  // Checked by the handler (one message for the three); @IsOptional/@IsString keep them through the whitelist.
+  @ApiProperty({ pattern: UNIT_CODE.source, description: 'Processing unit' }) @IsOptional() @IsString() unitCode!: string;
+  @ApiProperty({ format: 'date', example: '2026-01-01', description: 'First local day of the period' }) @IsOptional() @IsString() from!: string;
+  @ApiProperty({ format: 'date', example: '2026-06-30', description: 'Last local day of the period (inclusive)' }) @IsOptional() @IsString() to!: string;
+}
+
+// ------------------------------------------------------------------ responses
+
+export class ApplicantDto {
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ example: '001090001234' }) idNumber!: string;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) address!: string | null;
+}
+
+export class ApologyViewDto {
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) newDueAt!: string;
+  @ApiProperty({ format: 'date-time' }) issuedAt!: string;
+}
+
+export class DossierDto {
+  @ApiProperty({ example: '00004-260302-0001', description: '<receiving unit>-<YYMMDD>-<NNNN>' }) code!: string;
+  @ApiProperty({ example: 'HT.001' }) procedureCode!: string;
+  @ApiProperty({ enum: STATUSES }) status!: string;
+  @ApiProperty({ enum: CHANNELS }) channel!: string;
+  @ApiProperty() receivingUnitCode!: string;
+  @ApiProperty() competentUnitCode!: string;
+  @ApiProperty() processingUnitCode!: string;
+  @ApiProperty({ type: ApplicantDto }) applicant!: ApplicantDto;
+  @ApiProperty({ type: 'object', additionalProperties: true }) formData!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The appointment (an apology’s new date if issued); null while paused' })
+  dueAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Due date computed at receipt' }) originalDueAt!: string | null;
+  @ApiProperty({ description: 'Waiting for a supplement (the clock is paused)' }) paused!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) returnedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) resultNote!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: ApologyViewDto, nullable: true }) apology!: ApologyViewDto | null;
+  @ApiProperty({ description: 'Optimistic-locking version' }) version!: number;
+}
+
+export class HistoryEntryDto {
+  @ApiProperty({ example: 'START_PROCESSING' }) action!: string;
+  @ApiProperty({ enum: STATUSES, nullable: true }) fromStatus!: string | null;
+  @ApiProperty({ enum: STATUSES }) toStatus!: string;
+  @ApiProperty() actorSub!: string;
+  @ApiProperty() actorRole!: string;
+  @ApiProperty({ type: String, nullable: true }) actorUnit!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) data!: Record<string, unknown> | null;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class SupplementRequestViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: [String] }) items!: string[];
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty() requestedBy!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) providedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) providedNote!: string | null;
+}
+
+export class AttachmentViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) supplementRequestId!: string | null;
+  @ApiProperty() name!: string;
+  @ApiProperty() mediaType!: string;
+  @ApiProperty({ description: 'Bytes' }) size!: number;
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$' }) sha256!: string;
+  @ApiProperty({ format: 'date-time' }) addedAt!: string;
+}
+
+export class DossierDetailDto extends DossierDto {
+  @ApiProperty({ type: [HistoryEntryDto] }) history!: HistoryEntryDto[];
+  @ApiProperty({ type: [SupplementRequestViewDto] }) supplementRequests!: SupplementRequestViewDto[];
+  @ApiProperty({ type: [AttachmentViewDto] }) attachments!: AttachmentViewDto[];
+}
+
+export class DossierPageDto {
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: [DossierDto] }) items!: DossierDto[];
+}
+
+export class TrackingStepDto {
+  @ApiProperty({ enum: STATUSES }) status!: string;
+  @ApiProperty() action!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class DossierTrackingDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() procedureCode!: string;
+  @ApiProperty({ enum: STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) apologyNewDueAt!: string | null;
+  @ApiProperty({ type: [TrackingStepDto] }) history!: TrackingStepDto[];
+}
+
+export class ReceivedCountsDto {
+  @ApiProperty() total!: number;
+  @ApiProperty() online!: number;
+  @ApiProperty() direct!: number;
+  @ApiProperty() postal!: number;
+}
+export class ResolvedCountsDto {
+  @ApiProperty() total!: number;
+  @ApiProperty() early!: number;
+  @ApiProperty() onTime!: number;
+  @ApiProperty() late!: number;
+}
+export class DossierStatisticsDto {
+  @ApiProperty() unitCode!: string;
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ description: 'Kỳ trước chuyển sang' }) carriedOver!: number;
+  @ApiProperty({ type: ReceivedCountsDto }) received!: ReceivedCountsDto;
+  @ApiProperty({ type: ResolvedCountsDto, description: 'Against the legal due date, by local day' }) resolved!: ResolvedCountsDto;
+  @ApiProperty({ description: 'Withdrawn or stopped in the period' }) closedWithoutDecision!: number;
+  @ApiProperty() pendingOnTime!: number;
+  @ApiProperty() pendingOverdue!: number;
+  @ApiProperty({ type: Number, nullable: true, description: '(early + onTime) / resolved, 0..1' }) onTimeRate!: number | null;
+}
