@@ -4,7 +4,12 @@ import { UnitReplica, UnitReplicaHandlers, unitReplicaMigrations } from '@xaso/u
 import { PetitionsController } from './petitions/api/petitions.controller';
 import { AdministrativeUnitPetitionsResolver, PetitionsResolver } from './petitions/api/petitions.resolver';
 import { CLOCK, PETITION_CONFIG, petitionConfigFromEnv, systemClock, type Clock, type PetitionConfig } from './petitions/application/petition.config';
+import { ActOnPetition } from './petitions/application/act-on-petition.use-case';
+import { AppealPetition } from './petitions/application/appeal-petition.use-case';
+import { PetitionAccess } from './petitions/application/petition-access';
 import { PetitionService } from './petitions/application/petition.service';
+import { ScanDeadlines } from './petitions/application/scan-deadlines.use-case';
+import { SubmitPetition } from './petitions/application/submit-petition.use-case';
 import { CreatePetitionTables1732500000000 } from './petitions/infrastructure/migrations/1732500000000-create-petition-tables';
 import { PetitionRepository } from './petitions/infrastructure/pg-petition.repository';
 import { ReceptionResolver } from './reception/api/reception.resolver';
@@ -35,6 +40,11 @@ export class PetitionModule {
         UnitReplica,
         UnitReplicaHandlers,
         PetitionRepository,
+        PetitionAccess,
+        SubmitPetition,
+        ActOnPetition,
+        AppealPetition,
+        ScanDeadlines,
         PetitionService,
         PetitionsResolver,
         AdministrativeUnitPetitionsResolver,

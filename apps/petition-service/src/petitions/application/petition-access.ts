@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ForbiddenError, NotFoundError } from '@xaso/api';
+import { type AuthUser, canAccessUnit, Role } from '@xaso/auth';
+import { UnitReplica } from '@xaso/unit-replica';
+import * as D from '../domain';
+import type { Actor, ActorRole, Petition } from '../domain';
+import { PetitionRepository } from '../infrastructure/pg-petition.repository';
+import { CLOCK, PETITION_CONFIG, type Clock, type PetitionConfig } from './petition.config';
+
+export const STAFF: Role[] = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
+const ROLE_PRIORITY: ActorRole[] = ['LEADER', 'OFFICER', 'PROVINCE_OFFICER', 'AGENCY', 'CITIZEN', 'ADMIN'];
+
+/** The domain actor for a signed-in user (the most specific role it holds). */
+export function actorOf(user: AuthUser): Actor {
+  const role = ROLE_PRIORITY.find((r) => user.roles.includes(r as Role)) ?? 'CITIZEN';
+  return { id: user.sub, role };
+}
+
+export const isStaff = (user: AuthUser) => user.roles.some((r) => STAFF.includes(r));
+
+/** What the petition use cases share: loading, who may act on what (unit scope, petitioner), the state machine's context. */
+@Injectable()
+export class PetitionAccess {
+  constructor(
+    private readonly petitions: PetitionRepository,
+    private readonly units: UnitReplica,
+    @Inject(PETITION_CONFIG) private readonly config: PetitionConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** The state machine's context for `actor`, now, with the configured policy and day arithmetic. */
+  ctx(actor: Actor, extra: Partial<D.MachineContext> = {}): D.MachineContext {
+    return { actor, at: this.clock.now(), policy: this.config.policy, addDays: this.config.addDays, ...extra };
+  }
+
+  async load(code: string, forUpdate = false) {
+    const stored = await this.petitions.findByCode(code, forUpdate);
+    if (!stored) throw new NotFoundError('Petition', 'đơn', code);
+    return stored;
+  }
+
+  /** Unit scope; a PROVINCE_OFFICER reaches every unit of their province (province from the admin-unit replica). */
+  async canUnit(user: AuthUser, unitCode: string): Promise<boolean> {
+    if (canAccessUnit(user, unitCode)) return true;
+    if (!user.roles.includes(Role.PROVINCE_OFFICER)) return false;
+    return canAccessUnit(user, unitCode, { provinceCodeOfUnit: await this.units.provinceOf(unitCode) });
+  }
+
+  async assertUnit(user: AuthUser, unitCode: string): Promise<void> {
+    if (!(await this.canUnit(user, unitCode))) {
+      throw new ForbiddenError(`You may not act on unit ${unitCode}`, `Không có quyền với đơn vị ${unitCode}`, 'OUT_OF_UNIT_SCOPE');
+    }
+  }
+
+  async assertCanView(user: AuthUser, p: Petition): Promise<void> {
+    if (isStaff(user) && (await this.canUnit(user, p.unitCode))) return;
+    if (user.roles.includes(Role.CITIZEN) && p.petitionerUserId === user.sub) return;
+    throw new ForbiddenError('You may not view this petition', 'Không có quyền xem đơn này');
+  }
+
+  /** Returns whether a CITIZEN actor was verified as the petitioner by the tracking secret. */
+  async authorizeAct(user: AuthUser, actor: Actor, p: Petition, secretHash: string, trackingSecret?: string): Promise<boolean> {
+    if (actor.role === 'CITIZEN') {
+      if (trackingSecret) {
+        if (!D.verifyTrackingSecret(trackingSecret, secretHash)) throw new ForbiddenError('Wrong tracking secret', 'Mã tra cứu không đúng');
+        return true;
+      }
+      return false; // the domain accepts the signed-in petitioner (petitionerUserId) and refuses others
+    }
+    if (actor.role === 'AGENCY') throw new ForbiddenError();
+    await this.assertUnit(user, p.unitCode);
+    return false;
+  }
+}
