@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type AuthUser, Role } from '@xaso/auth';
+import { InProcessBus, InProcessTransport } from '@xaso/messaging';
 import { ALL_DOSSIER_STATUSES, FINISHED_STATUSES } from '../dossiers/domain';
 import { type DossierTestApp, startDossierTestApp } from '../testing/dossier-test-app';
 import { StatisticsService } from './statistics';
@@ -17,7 +18,7 @@ describe('dossier statistics: the SQL query equals the pure domain (real Postgre
   const admin: AuthUser = { sub: 'admin', roles: [Role.ADMIN] } as unknown as AuthUser;
 
   beforeAll(async () => {
-    t = await startDossierTestApp('dossier_stats_sql', { consumeEvents: false });
+    t = await startDossierTestApp('dossier_stats_sql', { consumeEvents: false, transport: new InProcessTransport(new InProcessBus()) });
     statistics = t.app.get(StatisticsService);
     const db = t.app.get(DataSource);
 

@@ -9,6 +9,7 @@ import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import request from 'supertest';
 import { type DevTokenClaims, issueDevToken, Role } from '@xaso/auth';
 import { createTestDatabase } from '@xaso/testing';
+import type { EventTransport } from '@xaso/messaging';
 import { createDossierApp, DeadlineScheduler, ManualClock, UnitReplica } from '../bootstrap';
 import type { DossierServiceOptions } from '../common/tokens';
 
@@ -46,7 +47,13 @@ const randomUnit = () => String(10000 + (randomBytes(3).readUIntBE(0, 3) % 89999
 
 export async function startDossierTestApp(
   prefix: string,
-  options: { start?: Date | string; hooks?: DossierServiceOptions['hooks']; consumeEvents?: boolean } = {},
+  options: {
+    start?: Date | string;
+    hooks?: DossierServiceOptions['hooks'];
+    consumeEvents?: boolean;
+    /** Explicit event transport (e.g. an `InProcessTransport` for tests that need no Kafka); default from KAFKA_BROKERS. */
+    transport?: EventTransport;
+  } = {},
 ): Promise<DossierTestApp> {
   const database = await createTestDatabase(prefix);
   const clock = new ManualClock(new Date(options.start ?? '2026-03-02T02:00:00Z'));
@@ -57,6 +64,7 @@ export async function startDossierTestApp(
     clock,
     schedulerIntervalMs: 0,
     hooks: options.hooks,
+    transport: options.transport,
     auth: { config: { devSecret: TEST_SECRET } },
   });
   const unitA = randomUnit();

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsEnum,
   IsIn,
@@ -76,6 +77,11 @@ export class SubmitDossierInput {
   @ValidateNested({ each: true })
   @Type(() => AttachmentInput)
   attachments?: AttachmentInput[];
+  @Field({ nullable: true, description: 'Officers at receipt: verification is needed → the procedure’s maxProcessingDays applies' })
+  @ApiPropertyOptional({ description: 'Officers at receipt: verification is needed → the procedure’s maxProcessingDays applies' })
+  @IsOptional()
+  @IsBoolean()
+  needsVerification?: boolean;
 }
 
 @InputType()

@@ -47,6 +47,8 @@ export interface SubmitDossierCommand {
   applicant: { fullName: string; idNumber: string; phone?: string | null; email?: string | null; address?: string | null };
   formData?: Record<string, unknown> | null;
   attachments?: AttachmentInput[] | null;
+  /** Staff at receipt: verification is needed, so the procedure's longer legal time applies (`maxProcessingDays`). */
+  needsVerification?: boolean | null;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -128,6 +130,15 @@ export class DossierService {
       throw new ForbiddenError('Citizens submit dossiers in their own name', 'Công dân chỉ nộp hồ sơ đứng tên mình', 'NOT_APPLICANT');
     }
     if (role !== 'CITIZEN' && staffRoles.length) await this.access.assertStaffUnit(user, input.receivingUnitCode);
+    if (input.needsVerification && role === 'CITIZEN') {
+      throw new ForbiddenError(
+        'Only the receiving officer records that verification is needed',
+        'Chỉ cán bộ tiếp nhận mới xác định hồ sơ cần xác minh',
+        'ROLE_NOT_ALLOWED',
+      );
+    }
+    const processingDays =
+      input.needsVerification && procedure.maxProcessingDays != null ? procedure.maxProcessingDays : procedure.processingDays;
     await this.access.checkUnits(input.receivingUnitCode, competentUnitCode);
 
     return inTransaction(this.dataSource, async () => {
@@ -156,7 +167,7 @@ export class DossierService {
             receivingUnitCode: input.receivingUnitCode,
             competentUnitCode,
             processingUnitCode: competentUnitCode,
-            workingDays: procedure.processingDays,
+            workingDays: processingDays,
           },
           note: `channel ${input.channel}`,
         },
@@ -177,7 +188,7 @@ export class DossierService {
         processingUnitCode: s.processingUnitCode,
         applicant,
         formData: input.formData ?? {},
-        processingDays: procedure.processingDays,
+        processingDays,
         receivedAt: s.receivedAt,
         dueAt: s.dueAt,
         originalDueAt: s.dueAt,

@@ -1,8 +1,9 @@
 import request from 'supertest';
 import { Role } from '@xaso/auth';
+import { InProcessBus, InProcessTransport } from '@xaso/messaging';
 import { VN_YEAR_TABLE_2025 } from '@xaso/calendar';
 import { dossierOpenApiDocument } from '../../bootstrap';
-import { type DossierTestApp, officer, startDossierTestApp } from '../../testing/dossier-test-app';
+import { citizen, type DossierTestApp, officer, startDossierTestApp, SUBMIT, submitInput } from '../../testing/dossier-test-app';
 
 describe('procedure catalogue editor, calendar over REST and the OpenAPI document (real PostgreSQL)', () => {
   let t: DossierTestApp;
@@ -10,7 +11,7 @@ describe('procedure catalogue editor, calendar over REST and the OpenAPI documen
   let officerToken: string;
 
   beforeAll(async () => {
-    t = await startDossierTestApp('dossier_catalogue', { consumeEvents: false });
+    t = await startDossierTestApp('dossier_catalogue', { consumeEvents: false, transport: new InProcessTransport(new InProcessBus()) });
     adminToken = await t.token({ role: Role.ADMIN, sub: 'admin-catalogue' });
     officerToken = await t.token(officer(t.unitA));
   });
@@ -43,6 +44,20 @@ describe('procedure catalogue editor, calendar over REST and the OpenAPI documen
     const rest = await http().get('/api/v1/procedures/HT.001').expect(200);
     expect(rest.body).toMatchObject({ code: 'HT.001', maxProcessingDays: null });
     expect(rest.body.legalBasis).toMatch(/Điều 16/);
+  });
+
+  it('applies the extended time when the receiving officer records that verification is needed', async () => {
+    t.clock.set('2026-03-02T02:00:00Z'); // Mon 09:00 local
+    const marriage = (extra: Record<string, unknown>) => submitInput(t.unitA, { procedureCode: 'HT.003', channel: 'DIRECT', ...extra });
+    const sameDay = await t.gql<any>(officerToken, SUBMIT, { input: marriage({}) });
+    expect(sameDay.errors).toBeUndefined();
+    expect(sameDay.data.submitDossier.dueAt).toBe('2026-03-02T10:00:00.000Z');
+    const verified = await t.gql<any>(officerToken, SUBMIT, { input: marriage({ needsVerification: true }) });
+    expect(verified.errors).toBeUndefined();
+    expect(verified.data.submitDossier.dueAt).toBe('2026-03-09T10:00:00.000Z'); // 5 working days
+    const citizenToken = await t.token(citizen('citizen-v', '001090001234'));
+    const byCitizen = await t.gql<any>(citizenToken, SUBMIT, { input: marriage({ channel: 'ONLINE', needsVerification: true }) });
+    expect(byCitizen.errors![0].extensions!.code).toBe('ROLE_NOT_ALLOWED');
   });
 
   it('lets an ADMIN add and update a procedure, validated like the seed; others are refused', async () => {
