@@ -40,7 +40,6 @@ describe('dossiers through the gateway (real PostgreSQL, Kafka)', () => {
     t = await startDossierTestApp('dossier_gateway');
     await t.app.listen(0, '127.0.0.1');
     const serviceUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startGateway } = require(join(__dirname, '..', '..', '..', '..', 'gateway', 'src', 'bootstrap.ts')) as { startGateway: StartGateway };
     gateway = await startGateway({ port: 0, host: '127.0.0.1', subgraphs: [{ name: 'dossier', url: `${serviceUrl}/graphql` }], logger: false });
     base = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');

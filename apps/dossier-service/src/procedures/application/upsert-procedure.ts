@@ -61,5 +61,5 @@ export async function upsertProcedure(repository: ProcedureRepository, input: Pr
     legalBasis: procedure.legalBasis,
   };
   await repository.upsert([record], actor);
-  return (await repository.find(record.code))!;
+  return (await repository.find(record.code)) ?? record;
 }
