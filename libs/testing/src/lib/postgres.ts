@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabaseName } from '@xaso/persistence';
+import { databaseAnswers, dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabaseName } from '@xaso/persistence';
 import { dockerEngineAnswers } from './docker';
 
 export interface TestPostgres {
@@ -10,18 +9,6 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-async function answers(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 /**
  * A real PostgreSQL for tests, found in the order of DESIGN.md: `TEST_DATABASE_URL`;
@@ -39,7 +26,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   }
 
   const local = process.env.LOCAL_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (await answers(local)) return { url: local, how: 'local-server', stop: async () => undefined };
+  if (await databaseAnswers(local)) return { url: local, how: 'local-server', stop: async () => undefined };
 
   const embedded = await startEmbeddedPostgres({
     dataDir: `${process.cwd()}/tmp/test-postgres-${process.pid}`,
