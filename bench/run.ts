@@ -74,16 +74,8 @@ function startPlatformChild(ctx: Context, services: string[], note?: string) {
 }
 
 async function startPlatform(ctx: Context): Promise<StartedTarget> {
-  let child: ChildHandle<PlatformInfo>;
-  try {
-    child = await startPlatformChild(ctx, ['merger', 'dossier']);
-  } catch (error) {
-    // merger-service is not on the measured path (submit and track go gateway → dossier-service):
-    // when the two cannot run in one process, measure without it and say so in the report.
-    const reason = (error as Error).message.replace(/^.*failed to start: /, '').replace(/ \(log: .*\)$/, '');
-    log(`platform with merger-service failed (${reason}); retrying with dossier-service alone`);
-    child = await startPlatformChild(ctx, ['dossier'], `merger-service left out: merger + dossier in one process failed with "${reason}"`);
-  }
+  // merger-service feeds dossier-service's unit replica; each runs in its own worker thread.
+  const child = await startPlatformChild(ctx, ['merger', 'dossier']);
   const info = child.info;
   ctx.dossierDatabaseUrl = info.dossierDatabaseUrl;
   ctx.dossierStore = info.baselineStore;
