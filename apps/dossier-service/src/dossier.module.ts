@@ -13,7 +13,13 @@ import { DossiersResolver } from './dossiers/api/dossiers.resolver';
 import { IdempotencyService } from './dossiers/api/idempotency';
 import { DeadlineScheduler } from './dossiers/application/deadline-scheduler';
 import { DossierAccess } from './dossiers/application/dossier-access';
-import { DossierService } from './dossiers/application/dossier.service';
+import { DossierEvents } from './dossiers/application/dossier-events';
+import { DossierQueries } from './dossiers/application/dossier-queries';
+import { DossierTransitionRunner } from './dossiers/application/dossier-transition-runner';
+import { IssueApology } from './dossiers/application/issue-apology.use-case';
+import { SubmitDossier } from './dossiers/application/submit-dossier.use-case';
+import { TransferDossier } from './dossiers/application/transfer-dossier.use-case';
+import { TransitionDossier } from './dossiers/application/transition-dossier.use-case';
 import { DossierRepository } from './dossiers/infrastructure/dossier.repository';
 import { ProceduresResolver } from './procedures/api/procedures.resolver';
 import { ProcedureSeeder } from './procedures/infrastructure/procedure-seeder';
@@ -27,6 +33,8 @@ export interface DossierModuleOptions extends DossierServiceOptions {
   clock?: Clock;
   /** Explicit event transport (tests); else Kafka when KAFKA_BROKERS is set, else the in-process bus. */
   transport?: EventTransport;
+  /** Kafka/bus consumer group (tests give each app its own, so parallel test apps do not rebalance each other); default `dossier-service`. */
+  consumerGroup?: string;
 }
 
 /** Procedures, dossiers, statistics, the calendar tables and the admin-unit replica. */
@@ -40,6 +48,7 @@ export class DossierModule {
           service: DOSSIER_SERVICE,
           handlers: [UnitReplicaHandlers],
           transport: options.transport,
+          consumerGroup: options.consumerGroup,
           relay: { pollIntervalMs: 500 },
         }),
       ],
@@ -54,7 +63,13 @@ export class DossierModule {
         ProcedureSeeder,
         DossierRepository,
         DossierAccess,
-        DossierService,
+        DossierEvents,
+        DossierTransitionRunner,
+        DossierQueries,
+        SubmitDossier,
+        TransitionDossier,
+        IssueApology,
+        TransferDossier,
         DeadlineScheduler,
         StatisticsService,
         IdempotencyService,
@@ -65,7 +80,7 @@ export class DossierModule {
         AdministrativeUnitStatisticsResolver,
         CalendarResolver,
       ],
-      exports: [DossierService, DeadlineScheduler, CalendarService, UnitReplica, CLOCK],
+      exports: [DossierQueries, SubmitDossier, TransitionDossier, IssueApology, TransferDossier, DeadlineScheduler, CalendarService, UnitReplica, CLOCK],
     };
   }
 }

@@ -53,6 +53,11 @@ export async function startDossierTestApp(
     consumeEvents?: boolean;
     /** Explicit event transport (e.g. an `InProcessTransport` for tests that need no Kafka); default from KAFKA_BROKERS. */
     transport?: EventTransport;
+    /**
+     * The app's consumer group. Default: one of its own per harness app, so parallel test files do
+     * not join (and rebalance) one shared `dossier-service` group on the mock cluster.
+     */
+    consumerGroup?: string;
   } = {},
 ): Promise<DossierTestApp> {
   const database = await createTestDatabase(prefix);
@@ -65,6 +70,7 @@ export async function startDossierTestApp(
     schedulerIntervalMs: 0,
     hooks: options.hooks,
     transport: options.transport,
+    consumerGroup: options.consumerGroup ?? `dossier-service-test-${prefix}-${randomBytes(4).toString('hex')}`,
     auth: { config: { devSecret: TEST_SECRET } },
   });
   const unitA = randomUnit();

@@ -8,7 +8,11 @@ import { ProcedureBody, ProcedureModel, ProcedurePageDto } from '../../procedure
 import { upsertProcedure } from '../../procedures/application/upsert-procedure';
 import { ProcedureRepository } from '../../procedures/infrastructure/procedure.repository';
 import { StatisticsService } from '../../statistics/statistics';
-import { DossierService } from '../application/dossier.service';
+import { DossierQueries } from '../application/dossier-queries';
+import { IssueApology } from '../application/issue-apology.use-case';
+import { SubmitDossier } from '../application/submit-dossier.use-case';
+import { TransferDossier } from '../application/transfer-dossier.use-case';
+import { TransitionDossier } from '../application/transition-dossier.use-case';
 import { shownDueAt } from '../application/domain-bridge';
 import { DossierStatus } from '../domain';
 import { DossierRepository, type DossierRecord } from '../infrastructure/dossier.repository';
@@ -110,7 +114,11 @@ export class ProceduresController {
 @Controller('api/v1/dossiers')
 export class DossiersController {
   constructor(
-    private readonly service: DossierService,
+    private readonly queries: DossierQueries,
+    private readonly submitDossier: SubmitDossier,
+    private readonly transition: TransitionDossier,
+    private readonly issueApology: IssueApology,
+    private readonly transferDossier: TransferDossier,
     private readonly dossiers: DossierRepository,
     private readonly statistics: StatisticsService,
     private readonly idempotency: IdempotencyService,
@@ -126,7 +134,7 @@ export class DossiersController {
   ) {
     const result = await this.idempotency.run(user.sub, key, request, status, async () => {
       const d = await work();
-      return view(d, this.service.isOverdue(d));
+      return view(d, this.queries.isOverdue(d));
     });
     res.status(result.status);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
@@ -146,7 +154,7 @@ export class DossiersController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.reply(res, user, key, { op: 'submit', body }, 201, () => this.service.submit(user, body));
+    return this.reply(res, user, key, { op: 'submit', body }, 201, () => this.submitDossier.execute(user, body));
   }
 
   @Roles(...EVERYONE)
@@ -159,13 +167,13 @@ export class DossiersController {
     if (status?.some((s) => !(s in DossierStatus))) {
       throw new ValidationFailedError(`Unknown status in ${q.status}`, `Trạng thái không hợp lệ: ${q.status}`, { field: 'status' });
     }
-    const { items, total } = await this.service.list(
+    const { items, total } = await this.queries.list(
       user,
       { status, unitCode: q.unitCode, procedureCode: q.procedureCode, channel: q.channel, overdue: q.overdue === undefined ? undefined : q.overdue === 'true' },
       q.offset ?? 0,
       q.limit ?? 20,
     );
-    return { total, items: items.map((d) => view(d, this.service.isOverdue(d))) };
+    return { total, items: items.map((d) => view(d, this.queries.isOverdue(d))) };
   }
 
   @Roles(...STAFF)
@@ -188,7 +196,7 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierTrackingDto })
   @ApiProblems(404)
   async track(@Param('code') code: string, @Query('idNumberLast4') last4: string) {
-    const d = await this.service.track(code, last4 ?? '');
+    const d = await this.queries.track(code, last4 ?? '');
     if (!d) throw new NotFoundError('Dossier', 'hồ sơ', code);
     const history = await this.dossiers.historyOf([d.id]);
     return {
@@ -198,7 +206,7 @@ export class DossiersController {
       receivedAt: d.receivedAt,
       dueAt: shownDueAt(d),
       completedAt: d.completedAt,
-      overdue: this.service.isOverdue(d),
+      overdue: this.queries.isOverdue(d),
       apologyNewDueAt: d.apology?.newDueAt ?? null,
       history: history.map((h) => ({ status: h.toStatus, action: h.action, at: h.at })),
     };
@@ -210,7 +218,7 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierDetailDto })
   @ApiProblems(401, 404)
   async get(@CurrentUser() user: AuthUser, @Param('code') code: string) {
-    const d = await this.service.get(user, code);
+    const d = await this.queries.get(user, code);
     if (!d) throw new NotFoundError('Dossier', 'hồ sơ', code);
     const [history, supplementRequests, attachments] = await Promise.all([
       this.dossiers.historyOf([d.id]),
@@ -218,7 +226,7 @@ export class DossiersController {
       this.dossiers.attachmentsOf([d.id]),
     ]);
     return {
-      ...view(d, this.service.isOverdue(d)),
+      ...view(d, this.queries.isOverdue(d)),
       history: history.map(({ id: _id, dossierId: _d, ...h }) => h),
       supplementRequests: supplementRequests.map(({ dossierId: _d, ...s }) => s),
       attachments: attachments.map(({ dossierId: _d, ...a }) => a),
@@ -232,7 +240,7 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   start(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: NoteDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'start', code, body }, 200, () => this.service.startProcessing(user, code, body.note));
+    return this.reply(res, user, key, { op: 'start', code, body }, 200, () => this.transition.execute(user, code, { type: 'START_PROCESSING', note: body.note }));
   }
 
   @Roles(...STAFF)
@@ -243,7 +251,7 @@ export class DossiersController {
   @ApiProblems(400, 401, 403, 404, 409, 422)
   requestSupplement(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: SupplementRequestDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'request-supplement', code, body }, 200, () =>
-      this.service.requestSupplement(user, code, body.reason, body.items),
+      this.transition.execute(user, code, { type: 'REQUEST_SUPPLEMENT', reason: body.reason, items: body.items }),
     );
   }
 
@@ -255,7 +263,7 @@ export class DossiersController {
   @ApiProblems(400, 401, 403, 404, 409, 422)
   provideSupplement(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ProvideSupplementDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'provide-supplement', code, body }, 200, () =>
-      this.service.provideSupplement(user, code, body.note ?? null, body.attachments ?? []),
+      this.transition.execute(user, code, { type: 'PROVIDE_SUPPLEMENT', note: body.note ?? null, attachments: body.attachments ?? [] }),
     );
   }
 
@@ -266,7 +274,7 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   complete(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: CompleteDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'complete', code, body }, 200, () => this.service.completeProcessing(user, code, body.resultNote));
+    return this.reply(res, user, key, { op: 'complete', code, body }, 200, () => this.transition.execute(user, code, { type: 'COMPLETE', resultNote: body.resultNote }));
   }
 
   @Roles(...STAFF)
@@ -276,7 +284,7 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(401, 403, 404, 409, 422)
   returnResult(@CurrentUser() user: AuthUser, @Param('code') code: string, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'return', code }, 200, () => this.service.returnResult(user, code));
+    return this.reply(res, user, key, { op: 'return', code }, 200, () => this.transition.execute(user, code, { type: 'RETURN' }));
   }
 
   @Roles(...STAFF)
@@ -286,7 +294,7 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   refuse(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ReasonDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'refuse', code, body }, 200, () => this.service.refuse(user, code, body.reason));
+    return this.reply(res, user, key, { op: 'refuse', code, body }, 200, () => this.transition.execute(user, code, { type: 'REFUSE', reason: body.reason }));
   }
 
   @Roles(...STAFF)
@@ -296,7 +304,7 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   stop(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ReasonDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'stop', code, body }, 200, () => this.service.stop(user, code, body.reason));
+    return this.reply(res, user, key, { op: 'stop', code, body }, 200, () => this.transition.execute(user, code, { type: 'STOP', reason: body.reason }));
   }
 
   @Roles(...EVERYONE)
@@ -306,7 +314,7 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   withdraw(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: OptionalReasonDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'withdraw', code, body }, 200, () => this.service.withdraw(user, code, body.reason ?? null));
+    return this.reply(res, user, key, { op: 'withdraw', code, body }, 200, () => this.transition.execute(user, code, { type: 'WITHDRAW', reason: body.reason ?? null }));
   }
 
   @Roles(...STAFF)
@@ -317,7 +325,7 @@ export class DossiersController {
   @ApiProblems(400, 401, 403, 404, 409, 422)
   apology(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ApologyDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return this.reply(res, user, key, { op: 'apology', code, body }, 200, () =>
-      this.service.issueApology(user, code, body.reason, new Date(body.newDueAt)),
+      this.issueApology.execute(user, code, body.reason, new Date(body.newDueAt)),
     );
   }
 
@@ -328,6 +336,6 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   transfer(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: TransferDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'transfer', code, body }, 200, () => this.service.transfer(user, code, body.toUnitCode, body.reason));
+    return this.reply(res, user, key, { op: 'transfer', code, body }, 200, () => this.transferDossier.execute(user, code, body.toUnitCode, body.reason));
   }
 }

@@ -4,7 +4,11 @@ import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-valid
 import { ArgsType, Field } from '@nestjs/graphql';
 import { offsetFromCursor, pageFromOffset, PaginationArgs } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
-import { DossierService } from '../application/dossier.service';
+import { DossierQueries } from '../application/dossier-queries';
+import { IssueApology } from '../application/issue-apology.use-case';
+import { SubmitDossier } from '../application/submit-dossier.use-case';
+import { TransferDossier } from '../application/transfer-dossier.use-case';
+import { TransitionDossier } from '../application/transition-dossier.use-case';
 import { shownDueAt } from '../application/domain-bridge';
 import type { DossierRecord } from '../infrastructure/dossier.repository';
 import { DossierLoaderFactory } from './dossier.loaders';
@@ -48,7 +52,11 @@ type GqlContext = { req?: object };
 @Resolver(() => DossierModel)
 export class DossiersResolver {
   constructor(
-    private readonly service: DossierService,
+    private readonly queries: DossierQueries,
+    private readonly submit: SubmitDossier,
+    private readonly transition: TransitionDossier,
+    private readonly apology: IssueApology,
+    private readonly transfer: TransferDossier,
     private readonly loaders: DossierLoaderFactory,
   ) {}
 
@@ -57,21 +65,21 @@ export class DossiersResolver {
   @Roles(...EVERYONE)
   @Query(() => DossierModel, { nullable: true, description: 'Officers of the units involved, or the applicant' })
   dossier(@CurrentUser() user: AuthUser, @Args('code', { type: () => ID }) code: string) {
-    return this.service.get(user, code);
+    return this.queries.get(user, code);
   }
 
   @Roles(...EVERYONE)
   @Query(() => DossierConnection, { description: 'Dossiers the caller may see (citizens: their own; officers: their unit’s)' })
   async dossiers(@CurrentUser() user: AuthUser, @Args() args: DossiersArgs) {
     const offset = offsetFromCursor(args.after);
-    const { items, total } = await this.service.list(user, args.filter ?? {}, offset, args.first);
+    const { items, total } = await this.queries.list(user, args.filter ?? {}, offset, args.first);
     return pageFromOffset(items, offset, total);
   }
 
   @Public()
   @Query(() => DossierTrackingModel, { nullable: true, description: 'Public tracking with the last 4 digits of the applicant’s ID number' })
   async trackDossier(@Args() args: TrackArgs, @Context() context: GqlContext): Promise<DossierTrackingModel | null> {
-    const d = await this.service.track(args.code, args.idNumberLast4);
+    const d = await this.queries.track(args.code, args.idNumberLast4);
     if (!d) return null;
     const loaders = this.loaders.for(context.req);
     const [procedure, history] = await Promise.all([loaders.procedure.load(d.procedureCode), loaders.history.load(d.id)]);
@@ -82,7 +90,7 @@ export class DossiersResolver {
       receivedAt: d.receivedAt,
       dueAt: shownDueAt(d),
       completedAt: d.completedAt,
-      overdue: this.service.isOverdue(d),
+      overdue: this.queries.isOverdue(d),
       apologyNewDueAt: d.apology?.newDueAt ?? null,
       history: history.map((h) => ({ status: h.toStatus, action: h.action, at: h.at })),
     };
@@ -112,7 +120,7 @@ export class DossiersResolver {
 
   @ResolveField()
   overdue(@Parent() d: DossierRecord): boolean {
-    return this.service.isOverdue(d);
+    return this.queries.isOverdue(d);
   }
 
   @ResolveField()
@@ -135,7 +143,7 @@ export class DossiersResolver {
   @Roles(...EVERYONE)
   @Mutation(() => DossierModel, { description: 'Citizen online, or an officer at the counter (DIRECT/POSTAL)' })
   submitDossier(@CurrentUser() user: AuthUser, @Args('input') input: SubmitDossierInput) {
-    return this.service.submit(user, input);
+    return this.submit.execute(user, input);
   }
 
   @Roles(...STAFF)
@@ -145,7 +153,7 @@ export class DossiersResolver {
     @Args('code', { type: () => ID }) code: string,
     @Args('note', { type: () => String, nullable: true }) note?: string | null,
   ) {
-    return this.service.startProcessing(user, code, note);
+    return this.transition.execute(user, code, { type: 'START_PROCESSING', note });
   }
 
   @Roles(...STAFF)
@@ -156,7 +164,7 @@ export class DossiersResolver {
     @Args('reason') reason: string,
     @Args('items', { type: () => [String] }) items: string[],
   ) {
-    return this.service.requestSupplement(user, code, reason, items);
+    return this.transition.execute(user, code, { type: 'REQUEST_SUPPLEMENT', reason, items });
   }
 
   @Roles(...EVERYONE)
@@ -167,7 +175,7 @@ export class DossiersResolver {
     @Args('note', { type: () => String, nullable: true }) note?: string | null,
     @Args('attachments', { type: () => [AttachmentInput], nullable: true }) attachments?: AttachmentInput[] | null,
   ) {
-    return this.service.provideSupplement(user, code, note ?? null, attachments ?? []);
+    return this.transition.execute(user, code, { type: 'PROVIDE_SUPPLEMENT', note: note ?? null, attachments: attachments ?? [] });
   }
 
   @Roles(...STAFF)
@@ -177,25 +185,25 @@ export class DossiersResolver {
     @Args('code', { type: () => ID }) code: string,
     @Args('resultNote') resultNote: string,
   ) {
-    return this.service.completeProcessing(user, code, resultNote);
+    return this.transition.execute(user, code, { type: 'COMPLETE', resultNote });
   }
 
   @Roles(...STAFF)
   @Mutation(() => DossierModel)
   returnResult(@CurrentUser() user: AuthUser, @Args('code', { type: () => ID }) code: string) {
-    return this.service.returnResult(user, code);
+    return this.transition.execute(user, code, { type: 'RETURN' });
   }
 
   @Roles(...STAFF)
   @Mutation(() => DossierModel)
   refuseDossier(@CurrentUser() user: AuthUser, @Args() args: ReasonArgs) {
-    return this.service.refuse(user, args.code, args.reason);
+    return this.transition.execute(user, args.code, { type: 'REFUSE', reason: args.reason });
   }
 
   @Roles(...STAFF)
   @Mutation(() => DossierModel)
   stopProcessing(@CurrentUser() user: AuthUser, @Args() args: ReasonArgs) {
-    return this.service.stop(user, args.code, args.reason);
+    return this.transition.execute(user, args.code, { type: 'STOP', reason: args.reason });
   }
 
   @Roles(...EVERYONE)
@@ -205,7 +213,7 @@ export class DossiersResolver {
     @Args('code', { type: () => ID }) code: string,
     @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
   ) {
-    return this.service.withdraw(user, code, reason ?? null);
+    return this.transition.execute(user, code, { type: 'WITHDRAW', reason: reason ?? null });
   }
 
   @Roles(...STAFF)
@@ -215,12 +223,12 @@ export class DossiersResolver {
     @Args() args: ReasonArgs,
     @Args('newDueAt', { type: () => GraphQLISODateTime }) newDueAt: Date,
   ) {
-    return this.service.issueApology(user, args.code, args.reason, new Date(newDueAt));
+    return this.apology.execute(user, args.code, args.reason, new Date(newDueAt));
   }
 
   @Roles(...STAFF)
   @Mutation(() => DossierModel)
   transferDossier(@CurrentUser() user: AuthUser, @Args() args: TransferArgs) {
-    return this.service.transfer(user, args.code, args.toUnitCode, args.reason);
+    return this.transfer.execute(user, args.code, args.toUnitCode, args.reason);
   }
 }

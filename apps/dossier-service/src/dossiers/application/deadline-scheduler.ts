@@ -5,7 +5,7 @@ import { inTransaction } from '@xaso/persistence';
 import { CLOCK, type Clock } from '../../common/clock';
 import { DOSSIER_OPTIONS, type DossierServiceOptions } from '../../common/tokens';
 import { DossierRepository } from '../infrastructure/dossier.repository';
-import { DossierService } from './dossier.service';
+import { DossierEvents } from './dossier-events';
 
 /**
  * Flags dossiers that became overdue or are due within a day and publishes `dossier.overdue` /
@@ -22,7 +22,7 @@ export class DeadlineScheduler implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dossiers: DossierRepository,
-    private readonly service: DossierService,
+    private readonly events: DossierEvents,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DOSSIER_OPTIONS) private readonly options: DossierServiceOptions,
   ) {}
@@ -49,8 +49,8 @@ export class DeadlineScheduler implements OnModuleInit, OnApplicationShutdown {
     return inTransaction(this.dataSource, async () => {
       const overdue = await this.dossiers.flagOverdue(now);
       const dueSoon = await this.dossiers.flagDueSoon(now);
-      for (const d of overdue) await this.service.publish('dossier.overdue', d, d.status, 'SYSTEM');
-      for (const d of dueSoon) await this.service.publish('dossier.due-soon', d, d.status, 'SYSTEM');
+      for (const d of overdue) await this.events.publish('dossier.overdue', d, d.status, 'SYSTEM');
+      for (const d of dueSoon) await this.events.publish('dossier.due-soon', d, d.status, 'SYSTEM');
       return { overdue: overdue.map((d) => d.code), dueSoon: dueSoon.map((d) => d.code) };
     });
   }

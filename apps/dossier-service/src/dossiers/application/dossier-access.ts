@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ForbiddenError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, canAccessUnit, outOfUnitScope, Role } from '@xaso/auth';
 import { UnitReplica } from '@xaso/unit-replica';
+import type { Actor, DossierCommand } from '../domain';
 import type { DossierRecord, DossierScope } from '../infrastructure/dossier.repository';
+import { applicantIdOf, pickRole } from './domain-bridge';
 
 /** Roles in the order an actor's role is picked for the history when a user has several. */
 const ROLE_PRECEDENCE: Role[] = [Role.ADMIN, Role.LEADER, Role.OFFICER, Role.PROVINCE_OFFICER, Role.AGENCY, Role.CITIZEN];
@@ -51,6 +53,21 @@ export class DossierAccess {
   async canSee(user: AuthUser | undefined, d: DossierRecord): Promise<boolean> {
     if (!user) return false;
     return isApplicant(user, d) || (await this.staffCanSee(user, d));
+  }
+
+  /** The domain actor on `d`: staff of one of the dossier's units, else the applicant (CITIZEN); otherwise FORBIDDEN. */
+  async actorFor(user: AuthUser, d: DossierRecord, action: DossierCommand['type']): Promise<Actor> {
+    const staffRoles = user.roles.filter((r) => r !== Role.CITIZEN);
+    if (staffRoles.length && (await this.staffCanSee(user, d))) return { id: user.sub, role: pickRole(staffRoles, action) };
+    if (isApplicant(user, d)) return { id: applicantIdOf(d), role: 'CITIZEN' };
+    if (staffRoles.length && user.unitCode) {
+      throw new ForbiddenError(
+        `Dossier ${d.code} is not handled by unit ${user.unitCode}`,
+        `Hồ sơ ${d.code} không thuộc đơn vị ${user.unitCode}`,
+        'OUT_OF_UNIT_SCOPE',
+      );
+    }
+    throw new ForbiddenError(`You may not act on dossier ${d.code}`, `Bạn không được thao tác trên hồ sơ ${d.code}`, 'NOT_APPLICANT');
   }
 
   async assertStaffUnit(user: AuthUser, unitCode: string): Promise<void> {

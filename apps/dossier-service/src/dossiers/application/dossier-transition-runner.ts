@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { NotFoundError } from '@xaso/api';
+import type { AuthUser } from '@xaso/auth';
+import { inTransaction } from '@xaso/persistence';
+import { CalendarService } from '../../calendar/calendar.service';
+import { CLOCK, type Clock } from '../../common/clock';
+import { DOSSIER_OPTIONS, type DossierServiceOptions } from '../../common/tokens';
+import type { DossierCommand, DossierHistoryEntry } from '../domain';
+import { type DossierChanges, type DossierRecord, DossierRepository } from '../infrastructure/dossier.repository';
+import { DossierAccess } from './dossier-access';
+import { DossierEvents } from './dossier-events';
+import { applyCommand } from './domain-bridge';
+
+export interface TransitionSteps {
+  /** Extra column changes written with the transition's own (e.g. the result note). */
+  changes?: DossierChanges;
+  /** Checks after the actor was authorised, before the domain decides (e.g. transfer scope). */
+  before?: (d: DossierRecord) => Promise<void>;
+  /** Side rows written in the same transaction; returns the event's extra payload fields. */
+  after?: (updated: DossierRecord, now: Date, previous: DossierRecord) => Promise<Record<string, unknown>>;
+}
+
+/**
+ * The steps every dossier change shares, written once: one transaction that loads the dossier,
+ * authorises the actor (unit scope / applicant), lets the pure state machine decide, writes with
+ * the version read (`UPDATE … WHERE version = $read`: CONFLICT for the loser of a race; no row
+ * lock is taken), appends the history entry and publishes the `dossier.*` event through the outbox.
+ */
+@Injectable()
+export class DossierTransitionRunner {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dossiers: DossierRepository,
+    private readonly calendar: CalendarService,
+    private readonly access: DossierAccess,
+    private readonly events: DossierEvents,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DOSSIER_OPTIONS) private readonly options: DossierServiceOptions,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  run(user: AuthUser, code: string, command: DossierCommand, eventType: string, steps: TransitionSteps = {}): Promise<DossierRecord> {
+    return inTransaction(this.dataSource, async () => {
+      const dossier = await this.dossiers.findByCode(code);
+      if (!dossier) throw new NotFoundError('Dossier', 'hồ sơ', code);
+      const actor = await this.access.actorFor(user, dossier, command.type);
+      await steps.before?.(dossier);
+      const now = this.now();
+      const { entry, changes } = applyCommand(dossier, command, actor, now, this.calendar.deadlines);
+      await this.options.hooks?.beforeWrite?.(code);
+      const updated = await this.dossiers.update(dossier.id, dossier.version, { ...changes, ...steps.changes });
+      await this.recordHistory(dossier.id, entry, user);
+      const extra = (await steps.after?.(updated, now, dossier)) ?? {};
+      await this.events.publish(eventType, updated, dossier.status, actor.role, extra);
+      return updated;
+    });
+  }
+
+  /** Appends the domain's history entry (the acting user's unit for staff). */
+  async recordHistory(dossierId: string, entry: DossierHistoryEntry, user: AuthUser): Promise<void> {
+    await this.dossiers.addHistory({
+      dossierId,
+      action: entry.action,
+      fromStatus: entry.from,
+      toStatus: entry.to,
+      actorSub: user.sub,
+      actorRole: entry.actorRole,
+      actorUnit: entry.actorRole === 'CITIZEN' ? null : (user.unitCode ?? null),
+      note: entry.note,
+      data: entry.data ?? null,
+      at: entry.at,
+    });
+  }
+}

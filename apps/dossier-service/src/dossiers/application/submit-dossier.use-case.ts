@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError, ForbiddenError } from '@xaso/api';
+import { type AuthUser, Role } from '@xaso/auth';
+import { toLocalDate } from '@xaso/calendar';
+import { inTransaction } from '@xaso/persistence';
+import { CalendarService } from '../../calendar/calendar.service';
+import { ProcedureRepository } from '../../procedures/infrastructure/procedure.repository';
+import { assertValidIdNumber, formatDossierCode, transition } from '../domain';
+import { type Channel, type DossierRecord, DossierRepository } from '../infrastructure/dossier.repository';
+import { type AttachmentInput, attachmentRecords, checkAttachments } from './attachments';
+import { DossierAccess } from './dossier-access';
+import { DossierEvents } from './dossier-events';
+import { DossierTransitionRunner } from './dossier-transition-runner';
+import { applicantIdOf, domainCall, pickRole, toAppError } from './domain-bridge';
+
+export interface SubmitDossierCommand {
+  procedureCode: string;
+  receivingUnitCode: string;
+  competentUnitCode?: string | null;
+  channel: Channel;
+  applicant: { fullName: string; idNumber: string; phone?: string | null; email?: string | null; address?: string | null };
+  formData?: Record<string, unknown> | null;
+  attachments?: AttachmentInput[] | null;
+  /** Staff at receipt: verification is needed, so the procedure's longer legal time applies (`maxProcessingDays`). */
+  needsVerification?: boolean | null;
+}
+
+/**
+ * Intake (RECEIVE): a citizen online or an officer at the counter. Checks the procedure, the
+ * applicant and the units, then in one transaction takes the day's code sequence (row-locked),
+ * lets the state machine compute the due date, inserts the dossier with its attachments,
+ * history and `dossier.received`.
+ */
+@Injectable()
+export class SubmitDossier {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dossiers: DossierRepository,
+    private readonly procedures: ProcedureRepository,
+    private readonly calendar: CalendarService,
+    private readonly access: DossierAccess,
+    private readonly runner: DossierTransitionRunner,
+    private readonly events: DossierEvents,
+  ) {}
+
+  async execute(user: AuthUser, input: SubmitDossierCommand): Promise<DossierRecord> {
+    domainCall(() => assertValidIdNumber(input.applicant.idNumber ?? ''));
+    checkAttachments(input.attachments ?? []);
+    const procedure = await this.procedures.find(input.procedureCode);
+    if (!procedure || !procedure.active) {
+      throw new AppError(
+        'UNKNOWN_PROCEDURE',
+        `Unknown or inactive procedure ${input.procedureCode}`,
+        `Thủ tục ${input.procedureCode} không tồn tại hoặc đã ngừng áp dụng`,
+        422,
+        { field: 'procedureCode' },
+      );
+    }
+    const competentUnitCode = input.competentUnitCode || input.receivingUnitCode;
+    const staffRoles = user.roles.filter((r) => r !== Role.CITIZEN);
+    const asCitizen = input.channel === 'ONLINE' && user.roles.includes(Role.CITIZEN);
+    const role = asCitizen ? 'CITIZEN' : pickRole(staffRoles.length ? staffRoles : user.roles, 'RECEIVE');
+    if (role === 'CITIZEN' && user.idNumber && user.idNumber !== input.applicant.idNumber) {
+      throw new ForbiddenError('Citizens submit dossiers in their own name', 'Công dân chỉ nộp hồ sơ đứng tên mình', 'NOT_APPLICANT');
+    }
+    if (role !== 'CITIZEN' && staffRoles.length) await this.access.assertStaffUnit(user, input.receivingUnitCode);
+    if (input.needsVerification && role === 'CITIZEN') {
+      throw new ForbiddenError(
+        'Only the receiving officer records that verification is needed',
+        'Chỉ cán bộ tiếp nhận mới xác định hồ sơ cần xác minh',
+        'ROLE_NOT_ALLOWED',
+      );
+    }
+    const processingDays =
+      input.needsVerification && procedure.maxProcessingDays != null ? procedure.maxProcessingDays : procedure.processingDays;
+    await this.access.checkUnits(input.receivingUnitCode, competentUnitCode);
+
+    return inTransaction(this.dataSource, async () => {
+      const now = this.runner.now();
+      const sequence = await this.dossiers.nextSequence(input.receivingUnitCode, toLocalDate(now));
+      const code = domainCall(() => formatDossierCode(input.receivingUnitCode, now, sequence));
+      const applicant = {
+        sub: role === 'CITIZEN' ? user.sub : null,
+        fullName: input.applicant.fullName,
+        idNumber: input.applicant.idNumber,
+        phone: input.applicant.phone ?? null,
+        email: input.applicant.email ?? null,
+        address: input.applicant.address ?? null,
+      };
+      const id = uuidv7();
+      const result = transition(
+        null,
+        {
+          type: 'RECEIVE',
+          dossier: {
+            id,
+            code,
+            procedureCode: procedure.code,
+            applicantId: applicantIdOf({ applicant }),
+            channel: input.channel,
+            receivingUnitCode: input.receivingUnitCode,
+            competentUnitCode,
+            processingUnitCode: competentUnitCode,
+            workingDays: processingDays,
+          },
+          note: `channel ${input.channel}`,
+        },
+        { id: user.sub, role },
+        now,
+        { deadlines: this.calendar.deadlines },
+      );
+      if (!result.ok) throw toAppError(result.error);
+      const s = result.state;
+      const dossier: DossierRecord = {
+        id,
+        code,
+        procedureCode: procedure.code,
+        status: s.status,
+        channel: input.channel,
+        receivingUnitCode: s.receivingUnitCode,
+        competentUnitCode: s.competentUnitCode,
+        processingUnitCode: s.processingUnitCode,
+        applicant,
+        formData: input.formData ?? {},
+        processingDays,
+        receivedAt: s.receivedAt,
+        dueAt: s.dueAt,
+        originalDueAt: s.dueAt,
+        pausedSince: null,
+        pauses: [],
+        completedAt: null,
+        returnedAt: null,
+        closedAt: null,
+        resultNote: null,
+        apology: null,
+        overdueFlaggedAt: null,
+        dueSoonFlaggedAt: null,
+        version: 1,
+      };
+      await this.dossiers.insert(dossier);
+      await this.dossiers.addAttachments(attachmentRecords(dossier.id, null, input.attachments ?? [], now));
+      await this.runner.recordHistory(dossier.id, result.entry, user);
+      await this.events.publish('dossier.received', dossier, null, role, { processingDays: dossier.processingDays });
+      return dossier;
+    });
+  }
+}
