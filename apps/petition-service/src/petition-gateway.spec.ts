@@ -53,6 +53,7 @@ describe('petition lifecycles through the gateway (real PostgreSQL, events on Ka
       logger: false,
       escalationIntervalMs: 0,
       transport: new KafkaTransport({ brokers, clientId: 'petition-gateway-spec' }),
+      consumerGroup: `petition-service-test-gateway-${Date.now()}`,
     });
     const serviceUrl = (await service.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
     gateway = await startGateway({ port: 0, host: '127.0.0.1', subgraphs: [{ name: 'petition', url: `${serviceUrl}/graphql` }], logger: false });

@@ -26,7 +26,7 @@ describe('petition-service events on Kafka', () => {
     process.env.AUTH_DEV_SECRET = SECRET;
     db = await createTestDatabase('petition_kafka');
     const brokers = process.env.KAFKA_BROKERS!.split(',');
-    app = await createPetitionApp({ databaseUrl: db.url, logger: false, escalationIntervalMs: 0, transport: new KafkaTransport({ brokers, clientId: 'petition-spec' }) });
+    app = await createPetitionApp({ databaseUrl: db.url, logger: false, escalationIntervalMs: 0, transport: new KafkaTransport({ brokers, clientId: 'petition-spec' }), consumerGroup: `petition-service-test-${Date.now()}` });
     consumer = new KafkaTransport({ brokers, clientId: 'evaluation-spec' });
     await consumer.start();
     await consumer.subscribe(`evaluation-spec-${Date.now()}`, ['xaso.petition.events.v1'], async (m) => {

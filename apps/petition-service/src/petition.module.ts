@@ -21,6 +21,8 @@ export const PETITION_MIGRATIONS = [CreatePetitionTables1732500000000, ...messag
 
 export interface PetitionModuleOptions {
   transport?: EventTransport;
+  /** Tests: a consumer group of their own, so parallel test apps do not rebalance each other (default `petition-service`). */
+  consumerGroup?: string;
   /** Tests: a fixed or movable clock. */
   clock?: Clock;
   /** Tests: explicit key ring / policy. Default: `petitionConfigFromEnv()`. */
@@ -32,7 +34,7 @@ export class PetitionModule {
   static register(options: PetitionModuleOptions = {}): DynamicModule {
     return {
       module: PetitionModule,
-      imports: [MessagingModule.forService({ service: 'petition', transport: options.transport, handlers: [UnitReplicaHandlers] })],
+      imports: [MessagingModule.forService({ service: 'petition', transport: options.transport, consumerGroup: options.consumerGroup, handlers: [UnitReplicaHandlers] })],
       controllers: [PetitionsController],
       providers: [
         { provide: CLOCK, useValue: options.clock ?? systemClock },

@@ -73,8 +73,12 @@ describe('MessagingModule', () => {
       app.get(Outbox).publish({ type: 'test.pinged', aggregateType: 'Ping', aggregateId: 'p1', payload: { text: 'xin chào' } }),
     );
     const handlers = app.get(PingHandlers);
+    // The handler sees the event before its transaction commits, and the relay marks the row sent
+    // after delivery: wait for the committed effects, not for the in-memory list.
     const deadline = Date.now() + 10_000;
-    while (handlers.seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    const settled = async () =>
+      (await dataSource.query('SELECT count(*)::int AS n FROM pings'))[0].n === 1 && (await relay.backlog()) === 0;
+    while (!(await settled()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     expect(handlers.seen.map((e) => e.id)).toEqual([event.id]);
     expect(await dataSource.query('SELECT text FROM pings')).toEqual([{ text: 'xin chào' }]);
     expect(await relay.backlog()).toBe(0);
