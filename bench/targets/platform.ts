@@ -11,7 +11,7 @@ import type { StoreKind } from '../baseline/stores';
 /**
  * The platform under test, in this (child) process: merger-service and dossier-service on
  * internal ports and the gateway in front of them, started by the all-in-one launcher against
- * fresh databases on the given PostgreSQL server, with the in-process event bus. The merger
+ * fresh databases on the given PostgreSQL server, events over the PostgreSQL bus database. The merger
  * imports the real administrative units; their `admin-unit.*` events fill the dossier service's
  * unit replica before the benchmark starts.
  */
@@ -144,8 +144,8 @@ async function startPlatform(input: PlatformInput): Promise<{ info: PlatformInfo
       tokens,
       description:
         `gateway /graphql (Apollo Federation 2) → dossier-service subgraph; ${running.services.map((s) => `${s.name}-service`).join(' + ')} ` +
-        `and the gateway started in one process by the all-in-one launcher; ` +
-        `in-process event bus; unit replica ${replica} units; LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info'}` +
+        `(one worker thread each) and the gateway started in one process by the all-in-one launcher; ` +
+        `events over ${running.eventBusUrl ? 'the PostgreSQL bus database' : 'Kafka'}; unit replica ${replica} units; LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info'}` +
         (input.note ? `; ${input.note}` : ''),
       databaseUrls: Object.values(urls),
       dossierDatabaseUrl: urls.dossier,
