@@ -140,6 +140,8 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
     const workerEnv: NodeJS.ProcessEnv = {
       ...env,
       SWC_NODE_PROJECT: env.SWC_NODE_PROJECT ?? join(REPO_ROOT, 'tsconfig.json'),
+      // Services are reached only through the gateway: keep their ports on the loopback interface.
+      HOST: '127.0.0.1',
       ...(eventBus ? { EVENT_BUS_DATABASE_URL: eventBus } : {}),
     };
 

@@ -14,6 +14,8 @@ export { UnitReplica } from '@xaso/unit-replica';
 export interface StartDossierServiceOptions extends Omit<DossierAppOptions, 'databaseUrl'> {
   /** Default: PORT, else 4002. Use 0 for a free port. */
   port?: number;
+  /** Interface to listen on (default `HOST`, else all interfaces). */
+  host?: string;
   /** Default: DOSSIER_DATABASE_URL, else DATABASE_URL. */
   databaseUrl?: string;
   /** Nest's logger (default true). */
@@ -56,6 +58,6 @@ export async function createDossierApp(opts: Omit<StartDossierServiceOptions, 'p
 /** Creates dossier-service and listens on `opts.port ?? PORT ?? 4002`. */
 export async function startDossierService(opts: StartDossierServiceOptions = {}): Promise<INestApplication> {
   const app = await createDossierApp(opts);
-  await app.listen(opts.port ?? (process.env.PORT ? Number(process.env.PORT) : 4002));
+  await app.listen(opts.port ?? (process.env.PORT ? Number(process.env.PORT) : 4002), opts.host ?? process.env.HOST ?? '0.0.0.0');
   return app;
 }

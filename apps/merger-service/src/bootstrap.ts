@@ -14,6 +14,8 @@ export type { ImportSummary } from './units/application/import-administrative-un
 export interface StartMergerServiceOptions {
   /** Default: PORT, else 4001. Use 0 for a free port. */
   port?: number;
+  /** Interface to listen on (default `HOST`, else all interfaces). */
+  host?: string;
   /** Default: MERGER_DATABASE_URL, else DATABASE_URL. */
   databaseUrl?: string;
   /** Logging (default true); false silences Nest's and the request logs. */
@@ -65,6 +67,6 @@ export async function importUnitsIfEmpty(app: INestApplication, dir?: string): P
 /** Creates merger-service and listens on `opts.port ?? PORT ?? 4001`. */
 export async function startMergerService(opts: StartMergerServiceOptions = {}): Promise<INestApplication> {
   const app = await createMergerApp(opts);
-  await app.listen(opts.port ?? (process.env.PORT ? Number(process.env.PORT) : 4001));
+  await app.listen(opts.port ?? (process.env.PORT ? Number(process.env.PORT) : 4001), opts.host ?? process.env.HOST ?? '0.0.0.0');
   return app;
 }

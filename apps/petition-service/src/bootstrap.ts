@@ -9,6 +9,8 @@ import { PetitionService } from './petitions/application/petition.service';
 export interface StartPetitionServiceOptions extends Omit<PetitionAppOptions, 'logLevel'> {
   /** Default: PORT, else 4003. Use 0 for a free port. */
   port?: number;
+  /** Interface to listen on (default `HOST`, else all interfaces). */
+  host?: string;
   /** Logging (default true); false silences Nest's and the request logs. */
   logger?: boolean;
   logLevel?: string;
@@ -63,6 +65,6 @@ export function petitionOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** Creates petition-service and listens on `opts.port ?? PORT ?? 4003`. */
 export async function startPetitionService(opts: StartPetitionServiceOptions = {}): Promise<INestApplication> {
   const app = await createPetitionApp(opts);
-  await app.listen(opts.port ?? (process.env.PORT ? Number(process.env.PORT) : 4003));
+  await app.listen(opts.port ?? (process.env.PORT ? Number(process.env.PORT) : 4003), opts.host ?? process.env.HOST ?? '0.0.0.0');
   return app;
 }
