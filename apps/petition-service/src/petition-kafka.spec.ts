@@ -2,8 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Role, issueDevToken } from '@xaso/auth';
 import { eventRegistry } from '@xaso/contracts';
 import { KafkaTransport } from '@xaso/messaging';
-import { createTestDatabase } from '@xaso/testing';
-import request from 'supertest';
+import { createTestDatabase, postGraphQL } from '@xaso/testing';
 import { createPetitionApp } from './bootstrap';
 
 jest.setTimeout(120_000);
@@ -45,10 +44,10 @@ describe('petition-service events on Kafka', () => {
   it('publishes the denunciation lifecycle, in order, without personal data', async () => {
     const officer = await issueDevToken({ sub: 'o-k', role: Role.OFFICER, unitCode: '00031' }, SECRET);
     const leader = await issueDevToken({ sub: 'l-k', role: Role.LEADER, unitCode: '00031' }, SECRET);
-    const gql = async (query: string, variables: object, token: string) => {
-      const res = await request(app.getHttpServer()).post('/graphql').set('authorization', `Bearer ${token}`).send({ query, variables });
-      expect(res.body.errors).toBeUndefined();
-      return res.body.data;
+    const gql = async (query: string, variables: Record<string, unknown>, token: string) => {
+      const body = await postGraphQL(app, query, variables, token);
+      expect(body.errors).toBeUndefined();
+      return body.data!;
     };
     const identity = { fullName: 'Đoàn Văn Kín', idNumber: '036077009999', phone: '0909000111', address: 'Thôn Kín Đáo' };
     const sub = await gql(

@@ -1,9 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Role, issueDevToken } from '@xaso/auth';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase } from '@xaso/testing';
+import { createTestDatabase, postGraphQL } from '@xaso/testing';
 import { Client } from 'pg';
-import request from 'supertest';
 import { createPetitionApp } from './bootstrap';
 import { PetitionService } from './petitions/application/petition.service';
 import { DEFAULT_POLICY, IdentityCipher, makeAddDays } from './petitions/domain';
@@ -39,14 +38,13 @@ describe('identity key rotation', () => {
   it('re-encrypts stored identities with the new current key; the old key can then be retired', async () => {
     const officer = await issueDevToken({ sub: 'h-r', role: Role.OFFICER, unitCode: '00040' }, SECRET);
     const leader = await issueDevToken({ sub: 'l-r', role: Role.LEADER, unitCode: '00040' }, SECRET);
-    const gql = async (app: INestApplication, query: string, variables: object, token: string) =>
-      (await request(app.getHttpServer()).post('/graphql').set('authorization', `Bearer ${token}`).send({ query, variables })).body;
+    const gql = (app: INestApplication, query: string, variables: Record<string, unknown>, token: string) => postGraphQL(app, query, variables, token);
 
     let app = await start(k1);
     const sub = await gql(app, `mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { petition { code } } }`, {
       i: { unitCode: '00040', kind: 'DENUNCIATION', channel: 'MAIL', title: 't', content: 'c', petitioner: { fullName: 'Hồ Thị Xoay', idNumber: '001200777777' } },
     }, officer);
-    const code = sub.data.submitPetition.petition.code;
+    const code = sub.data!.submitPetition.petition.code;
     for (const m of [`classifyPetition(code: "${code}")`, `acceptPetition(code: "${code}")`, `assignPetition(code: "${code}", handlerId: "h-r")`]) {
       expect((await gql(app, `mutation { ${m} { code } }`, {}, m.startsWith('classify') ? officer : leader)).errors).toBeUndefined();
     }
@@ -66,7 +64,7 @@ describe('identity key rotation', () => {
 
     app = await start(k2); // k1 retired
     const r = await gql(app, `{ petition(code: "${code}") { petitioner { fullName idNumber } } }`, {}, officer);
-    expect(r.data.petition.petitioner).toEqual({ fullName: 'Hồ Thị Xoay', idNumber: '001200777777' });
+    expect(r.data!.petition.petitioner).toEqual({ fullName: 'Hồ Thị Xoay', idNumber: '001200777777' });
     await app.close();
   });
 });

@@ -6,10 +6,9 @@ import type { INestApplication } from '@nestjs/common';
 import { Role, issueDevToken } from '@xaso/auth';
 import { eventRegistry, topicFor } from '@xaso/contracts';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase } from '@xaso/testing';
+import { createTestDatabase, postGraphQL } from '@xaso/testing';
 import { UnitReplica } from '@xaso/unit-replica';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { createPetitionApp } from './bootstrap';
 
 jest.setTimeout(60_000);
@@ -50,8 +49,7 @@ describe('petition-service: a PROVINCE_OFFICER reaches the units of their provin
 
   async function gql(claims: Record<string, unknown>, query: string, variables: Record<string, unknown> = {}) {
     const token = await issueDevToken(claims as never, SECRET);
-    const res = await request(app.getHttpServer()).post('/graphql').set('authorization', `Bearer ${token}`).send({ query, variables });
-    return res.body as { data?: Record<string, any> | null; errors?: { extensions?: { code?: string } }[] };
+    return postGraphQL(app, query, variables, token);
   }
   const SUBMIT = `mutation($input: SubmitPetitionInput!) { submitPetition(input: $input) { petition { code } } }`;
   const citizen = { sub: 'citizen-p', role: Role.CITIZEN, name: 'Phạm Văn Công Dân', idNumber: '001090000111' };

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Role, issueDevToken } from '@xaso/auth';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase } from '@xaso/testing';
+import { createTestDatabase, postGraphQL } from '@xaso/testing';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { Client } from 'pg';
@@ -84,12 +84,7 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
     else process.env.AUTH_DEV_SECRET = saved;
   });
 
-  async function gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
-    const req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
-    if (token) req.set('authorization', `Bearer ${token}`);
-    const res = await req.send({ query, variables });
-    return res.body as { data?: Record<string, any>; errors?: { message: string; extensions: { code: string; messageVi?: string } }[] };
-  }
+  const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => postGraphQL(app, query, variables, token);
   async function ok(query: string, variables: Record<string, unknown>, token: string) {
     const r = await gql(query, variables, token);
     if (r.errors) throw new Error(JSON.stringify(r.errors));

@@ -1,3 +1,4 @@
 export * from './lib/docker';
 export * from './lib/postgres';
 export * from './lib/kafka';
+export * from './lib/graphql';

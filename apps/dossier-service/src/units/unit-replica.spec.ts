@@ -7,10 +7,9 @@ import type { INestApplication } from '@nestjs/common';
 import { issueDevToken, Role } from '@xaso/auth';
 import { eventRegistry, topicFor, type ReplicatedUnit } from '@xaso/contracts';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase } from '@xaso/testing';
+import { createTestDatabase, postGraphQL } from '@xaso/testing';
 import { UnitReplica } from '@xaso/unit-replica';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { createDossierApp } from '../bootstrap';
 import { SUBMIT, submitInput, TEST_SECRET } from '../testing/dossier-test-app';
 
@@ -73,8 +72,7 @@ describe('dossier-service unit replica (from merger events)', () => {
 
   async function gql<T = any>(claims: Parameters<typeof issueDevToken>[0], query: string, variables?: Record<string, unknown>) {
     const token = await issueDevToken(claims, TEST_SECRET);
-    const res = await request(app.getHttpServer()).post('/graphql').set('authorization', `Bearer ${token}`).send({ query, variables });
-    return res.body as { data: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    return postGraphQL<T>(app, query, variables, token);
   }
   const citizen = { role: Role.CITIZEN, sub: 'replica-citizen', idNumber: '001090001234', name: 'Công dân' };
   const submit = (receivingUnitCode: string, competentUnitCode?: string) =>

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Role, issueDevToken } from '@xaso/auth';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase } from '@xaso/testing';
+import { createTestDatabase, postGraphQL } from '@xaso/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
@@ -36,13 +36,7 @@ describe('merger-service GraphQL and REST', () => {
     else process.env.AUTH_DEV_SECRET = saved;
   });
 
-  async function gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
-    const req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
-    if (token) req.set('authorization', `Bearer ${token}`);
-    const res = await req.send({ query, variables });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per query
-    return res.body as { data?: Record<string, any>; errors?: { message: string; extensions: { code: string; messageVi?: string } }[] };
-  }
+  const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => postGraphQL(app, query, variables, token);
 
   it('answers administrativeUnit by code and date, with nested fields for that date', async () => {
     const { data, errors } = await gql(`{
