@@ -10,6 +10,7 @@ RUN npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit 
 COPY tsconfig.base.json tsconfig.json nx.json ./
 COPY libs ./libs
 COPY apps ./apps
+COPY data/admin-units ./data/admin-units
 ARG APP=gateway
 ENV APP=${APP} SWC_NODE_PROJECT=tsconfig.json
 USER node

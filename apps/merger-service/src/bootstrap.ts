@@ -53,7 +53,7 @@ export function mergerOpenApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
-/** Runs the import of `../shared/data/admin-units` (or ADMIN_UNITS_DIR) through the app's use case. */
+/** Runs the import of `data/admin-units` (or ADMIN_UNITS_DIR) through the app's use case. */
 export async function importUnits(app: INestApplication, dir: string = adminUnitsDir()): Promise<ImportSummary> {
   return app.get(ImportAdministrativeUnits).execute({ ...readAdminUnitFiles(dir), dataset: dir });
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CsvRecord } from '../domain/import-plan';
 
-/** The repo root is the folder holding nx.json; the data sits beside it in `shared/`. */
+/** The repo root is the folder holding nx.json; the unit data is carried inside it, in `data/`. */
 export function findRepoRoot(start: string = __dirname): string {
   let dir = resolve(start);
   while (!existsSync(join(dir, 'nx.json'))) {
@@ -13,9 +13,9 @@ export function findRepoRoot(start: string = __dirname): string {
   return dir;
 }
 
-/** `ADMIN_UNITS_DIR`, else `<repo root>/../shared/data/admin-units`. */
+/** `ADMIN_UNITS_DIR`, else `<repo root>/data/admin-units` (the repository's own copy). */
 export function adminUnitsDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.ADMIN_UNITS_DIR ? resolve(env.ADMIN_UNITS_DIR) : resolve(findRepoRoot(), '..', 'shared', 'data', 'admin-units');
+  return env.ADMIN_UNITS_DIR ? resolve(env.ADMIN_UNITS_DIR) : resolve(findRepoRoot(), 'data', 'admin-units');
 }
 
 /**
