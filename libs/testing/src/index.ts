@@ -2,3 +2,4 @@ export * from './lib/docker';
 export * from './lib/postgres';
 export * from './lib/kafka';
 export * from './lib/graphql';
+export * from './lib/admin-units';

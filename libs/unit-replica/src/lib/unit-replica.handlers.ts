@@ -1,7 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { adminUnitCreated, adminUnitsUpserted, type EventOf, villageCreated } from '@xaso/contracts';
+import { adminUnitCreated, adminUnitsUpserted, type EventOf, type ReplicatedUnit, villageCreated } from '@xaso/contracts';
 import { type HandlerContext, OnEvent } from '@xaso/messaging';
-import { upsertReplicaUnits } from './unit-replica';
+import { type ReplicaUnitInput, upsertReplicaUnits } from './unit-replica';
+
+/** A unit of `admin-units.upserted` as the replica writes it. */
+export function replicaUnitInputOf(u: ReplicatedUnit): ReplicaUnitInput {
+  return {
+    code: u.code,
+    validFrom: u.validFrom,
+    validTo: u.validTo,
+    name: u.name,
+    level: u.level,
+    type: u.type,
+    parentCode: u.parent?.code ?? null,
+    parentValidFrom: u.parent?.validFrom ?? null,
+    successors: u.successors,
+  };
+}
 
 /** Levels of `admin-unit.created` v1 (lower-case, finer) → the registry's levels. */
 const LEVELS: Record<string, string> = {
@@ -25,20 +40,7 @@ const LEVELS: Record<string, string> = {
 export class UnitReplicaHandlers {
   @OnEvent(adminUnitsUpserted)
   async onUnitsUpserted(event: EventOf<typeof adminUnitsUpserted>, context: HandlerContext): Promise<void> {
-    await upsertReplicaUnits(
-      context.manager,
-      event.payload.units.map((u) => ({
-        code: u.code,
-        validFrom: u.validFrom,
-        validTo: u.validTo,
-        name: u.name,
-        level: u.level,
-        type: u.type,
-        parentCode: u.parent?.code ?? null,
-        parentValidFrom: u.parent?.validFrom ?? null,
-        successors: u.successors,
-      })),
-    );
+    await upsertReplicaUnits(context.manager, event.payload.units.map(replicaUnitInputOf));
   }
 
   @OnEvent(adminUnitCreated)

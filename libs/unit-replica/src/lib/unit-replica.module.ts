@@ -1,18 +1,19 @@
 import { Module } from '@nestjs/common';
 import { UnitReplica } from './unit-replica';
 import { UnitReplicaHandlers } from './unit-replica.handlers';
+import { UnitResolver } from './unit-resolver';
 
 /**
- * `UnitReplica` (queries) and `UnitReplicaHandlers` (event handlers) for a service whose data
+ * `UnitReplica` (queries), `UnitResolver` (the unit rule for records) and `UnitReplicaHandlers` (event handlers) for a service whose data
  * source runs `unitReplicaMigrations`. Import it next to the TypeORM data source and add
  * `UnitReplicaHandlers` to `MessagingModule.forService({ handlers })` (handlers are looked up
  * across modules). Alternatively list both classes as providers of the service's own module.
  */
 @Module({
-  providers: [UnitReplica, UnitReplicaHandlers],
-  exports: [UnitReplica, UnitReplicaHandlers],
+  providers: [UnitReplica, UnitReplicaHandlers, UnitResolver],
+  exports: [UnitReplica, UnitReplicaHandlers, UnitResolver],
 })
 export class UnitReplicaModule {}
 
 /** The providers of the replica, for services that list providers themselves. */
-export const unitReplicaProviders = [UnitReplica, UnitReplicaHandlers];
+export const unitReplicaProviders = [UnitReplica, UnitReplicaHandlers, UnitResolver];

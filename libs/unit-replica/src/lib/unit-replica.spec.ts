@@ -1,51 +1,13 @@
-import { adminUnitsUpserted, ADMIN_UNITS_CHUNK_SIZE, type EventOf, type ReplicatedUnit } from '@xaso/contracts';
+import { adminUnitsUpserted, ADMIN_UNITS_CHUNK_SIZE, type EventOf } from '@xaso/contracts';
 import type { HandlerContext } from '@xaso/messaging';
-import { createTestDatabase } from '@xaso/testing';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { createTestDatabase, realAdminUnits } from '@xaso/testing';
 import { DataSource } from 'typeorm';
 import { unitReplicaMigrations } from './migrations';
 import { UnitReplica } from './unit-replica';
 import { UnitReplicaHandlers } from './unit-replica.handlers';
+import { UnitResolver } from './unit-resolver';
 
 jest.setTimeout(120_000);
-
-function adminUnitsDir(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'nx.json'))) dir = dirname(dir);
-  return resolve(dir, '..', 'shared', 'data', 'admin-units');
-}
-
-function csv(name: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(join(adminUnitsDir(), name), 'utf8').split(/\r?\n/).filter(Boolean);
-  const cols = header.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [cols[i], v.trim()])));
-}
-
-/** The real registry as merger-service announces it (legacy units valid 1900-01-01 … 2025-06-30, the 2025 units since 2025-07-01). */
-function realUnits(): ReplicatedUnit[] {
-  const successors = new Map<string, { code: string; validFrom: string; divided: boolean }[]>();
-  const add = (from: string, to: string, divided: boolean) => {
-    const list = successors.get(from) ?? [];
-    if (!list.some((s) => s.code === to)) list.push({ code: to, validFrom: '2025-07-01', divided });
-    successors.set(from, list);
-  };
-  for (const r of csv('rearrangement-2025.csv')) {
-    add(r.old_code, r.new_commune_code, r.divided === 'true');
-    add(r.old_province_code, r.new_province_code, false);
-  }
-  const legacy = csv('legacy-units.csv').map((r) => ({
-    code: r.code, validFrom: '1900-01-01', validTo: '2025-06-30', name: r.name, level: r.level.toUpperCase() as ReplicatedUnit['level'], type: r.type,
-    parent: r.parent_code ? { code: r.parent_code, validFrom: '1900-01-01' } : null,
-    successors: successors.get(r.code) ?? [],
-  }));
-  const current = csv('units-2025.csv').map((r) => ({
-    code: r.code, validFrom: '2025-07-01', validTo: null, name: r.name, level: r.level.toUpperCase() as ReplicatedUnit['level'], type: r.type,
-    parent: r.parent_code ? { code: r.parent_code, validFrom: '2025-07-01' } : null,
-    successors: [],
-  }));
-  return [...legacy, ...current];
-}
 
 describe('UnitReplica (real PostgreSQL)', () => {
   let db: { url: string; drop(): Promise<void> };
@@ -82,10 +44,12 @@ describe('UnitReplica (real PostgreSQL)', () => {
   it('starts empty', async () => {
     expect(await replica.isEmpty()).toBe(true);
     expect(await replica.provinceOf('00004')).toBeUndefined();
+    // Nothing can be checked yet, so nothing is accepted.
+    await expect(new UnitResolver(replica).resolve('unitCode', '00004', today)).rejects.toMatchObject({ code: 'UNIT_REGISTRY_NOT_READY', httpStatus: 503 });
   });
 
   it('takes the real 14,149 units in admin-units.upserted chunks within a few seconds, and again idempotently', async () => {
-    const units = realUnits();
+    const units = realAdminUnits();
     expect(units).toHaveLength(14149);
     const events: EventOf<typeof adminUnitsUpserted>[] = [];
     for (let i = 0; i < units.length; i += ADMIN_UNITS_CHUNK_SIZE) {
@@ -115,6 +79,47 @@ describe('UnitReplica (real PostgreSQL)', () => {
     expect(await replica.exists('00001', today)).toBe(false);
     expect(await replica.exists('99999')).toBe(false);
     expect(await replica.exists('00004', '1800-01-01')).toBe(false);
+  });
+
+  describe('UnitResolver: every unit a record names is a unit on the record’s date', () => {
+    const resolve = (code: string, date = today) => new UnitResolver(replica).resolve('unitCode', code, date);
+
+    it('takes a unit in force as it is, the code read on the date (00004 is Ba Đình in 2026, Trúc Bạch in 2024)', async () => {
+      expect(await resolve('00004')).toMatchObject({ code: '00004', resolution: { outcome: 'IN_FORCE', unit: { name: 'Phường Ba Đình' } } });
+      expect(await resolve('00004', '2024-05-01')).toMatchObject({ code: '00004', resolution: { unit: { name: 'Phường Trúc Bạch' } } });
+      expect(await resolve('00001', '2024-05-01')).toMatchObject({ code: '00001', resolution: { outcome: 'IN_FORCE', unit: { name: 'Phường Phúc Xá' } } });
+      expect((await resolve('00001', '2024-05-01')).routedFromCode).toBeUndefined();
+    });
+
+    it('routes an abolished commune with one successor to it and says so (00001 Phúc Xá → 00097 Hồng Hà)', async () => {
+      const routed = await resolve('00001');
+      expect(routed).toMatchObject({
+        code: '00097',
+        routedFromCode: '00001',
+        resolution: { outcome: 'ROUTED', unit: { code: '00097', name: 'Phường Hồng Hà' }, routedFrom: { code: '00001', name: 'Phường Phúc Xá', validTo: '2025-06-30' } },
+      });
+      expect(routed.note).toMatch(/00001 \(Phường Phúc Xá until 2025-06-30\) routed to its successor 00097 \(Phường Hồng Hà\)/);
+      // An old province code too: 15 (Yên Bái) is Lào Cai's code since 2025-07-01, so it is in force; 02 (Hà Giang) went into 08 (Tuyên Quang).
+      expect(await resolve('02')).toMatchObject({ code: '08', routedFromCode: '02' });
+    });
+
+    it('refuses a divided commune with all its successors (00007 → 00008, 00025)', async () => {
+      const error = await resolve('00007').catch((e) => e);
+      expect(error).toMatchObject({ code: 'UNIT_ABOLISHED', httpStatus: 422 });
+      expect(error.details).toMatchObject({ field: 'unitCode', unitCode: '00007', date: today, abolished: { code: '00007', validTo: '2025-06-30' } });
+      const expected = (await replica.currentUnitsFor('00007', '2024-05-01', today)).map((u) => ({ code: u.code, name: u.name }));
+      expect(expected.map((u) => u.code)).toEqual(['00008', '00025']);
+      expect(error.details.successors).toEqual(expected);
+      expect(error.messageVi).toMatch(/00008/);
+    });
+
+    it('refuses codes that name no unit on the date with UNKNOWN_UNIT', async () => {
+      for (const code of ['ZZZ', '99999', '']) {
+        await expect(resolve(code)).rejects.toMatchObject({ code: 'UNKNOWN_UNIT', httpStatus: 422, details: { field: 'unitCode', unitCode: code, date: today } });
+      }
+      // A code from before any version of it: none in force, none ended.
+      await expect(resolve('00004', '1800-01-01')).rejects.toMatchObject({ code: 'UNKNOWN_UNIT' });
+    });
   });
 
   it('knows the province: a 2025 commune’s parent, a legacy commune’s grandparent, a province itself', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { managerFor } from '@xaso/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { UnitCandidates } from './unit-resolution';
 
 /** YYYY-MM-DD. */
 export type IsoDate = string;
@@ -176,6 +177,19 @@ export class UnitReplica {
       if (province) return province;
     }
     return undefined;
+  }
+
+  /** What the rule of `resolveUnitOnDate` needs about `code` on `date`: its version in force, else the one that ended and its successors. */
+  async candidatesFor(code: string, date: IsoDate): Promise<UnitCandidates> {
+    const inForce = await this.find(code, date);
+    if (inForce) return { inForce, ended: null, successors: [] };
+    const [ended] = await this.query<ReplicaUnit>(
+      `SELECT ${UNIT_COLUMNS('u')} FROM admin_unit_replica u WHERE u.code = $1 AND u.valid_from <= $2::date
+       ORDER BY u.valid_from DESC LIMIT 1`,
+      [code, date],
+    );
+    if (!ended) return { inForce: null, ended: null, successors: [] };
+    return { inForce: null, ended, successors: await this.currentUnitsFor(code, date, date, { latestIfNotInForce: true }) };
   }
 
   /**
