@@ -8,12 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import request from 'supertest';
 import { type DevTokenClaims, issueDevToken, Role } from '@xaso/auth';
-import { createTestDatabase } from '@xaso/testing';
+import { createTestDatabase, realAdminUnits } from '@xaso/testing';
 import type { EventTransport } from '@xaso/messaging';
 import { createDossierApp, DeadlineScheduler, ManualClock, UnitReplica } from '../bootstrap';
 import type { DossierServiceOptions } from '../common/tokens';
 
 export const TEST_SECRET = 'dossier-service-test-secret-0123456789abcdef';
+/** A province code no real unit has (real ones are 01 … 96). */
+export const TEST_PROVINCE = '99';
 
 export interface SeenEvent {
   type: string;
@@ -28,7 +30,10 @@ export interface DossierTestApp {
   clock: ManualClock;
   scheduler: DeadlineScheduler;
   units: UnitReplica;
-  /** Fresh random 5-digit unit codes for this file (so events of other test files never match). */
+  /**
+   * Fresh random 5-digit unit codes for this file (so events of other test files never match), never
+   * a real unit's code; both are communes of the test province `TEST_PROVINCE` in the app's replica.
+   */
   unitA: string;
   unitB: string;
   events: SeenEvent[];
@@ -73,9 +78,23 @@ export async function startDossierTestApp(
     consumerGroup: options.consumerGroup ?? `dossier-service-test-${prefix}-${randomBytes(4).toString('hex')}`,
     auth: { config: { devSecret: TEST_SECRET } },
   });
-  const unitA = randomUnit();
-  let unitB = randomUnit();
-  while (unitB === unitA) unitB = randomUnit();
+  const realCodes = new Set(realAdminUnits().map((u) => u.code));
+  const freshUnit = (taken: string[]) => {
+    let code = randomUnit();
+    while (realCodes.has(code) || taken.includes(code)) code = randomUnit();
+    return code;
+  };
+  const unitA = freshUnit([]);
+  const unitB = freshUnit([unitA]);
+  // Every unit a dossier names must be a unit on its date: the two test communes, in one test province.
+  const units = app.get(UnitReplica);
+  const since = '1900-01-01';
+  await units.upsert([
+    { code: TEST_PROVINCE, validFrom: since, name: 'Tỉnh Thử Nghiệm', level: 'PROVINCE', type: 'Tỉnh' },
+    ...[unitA, unitB].map((code) => ({
+      code, validFrom: since, name: `Xã Thử ${code}`, level: 'COMMUNE', type: 'Xã', parentCode: TEST_PROVINCE, parentValidFrom: since,
+    })),
+  ]);
 
   const events: SeenEvent[] = [];
   let consumer: Consumer | undefined;
@@ -101,7 +120,7 @@ export async function startDossierTestApp(
     app,
     clock,
     scheduler: app.get(DeadlineScheduler),
-    units: app.get(UnitReplica),
+    units,
     unitA,
     unitB,
     events,

@@ -119,5 +119,6 @@ describe('dossier-service unit replica (from merger events)', () => {
 
     const unknown = await submit('99999');
     expect(unknown.errors?.[0].message).toMatch(/99999/);
+    expect(unknown.errors?.[0].extensions?.code).toBe('UNKNOWN_UNIT');
   });
 });

@@ -1,4 +1,5 @@
-import type { ReplicatedUnit } from '@xaso/contracts';
+import { ADMIN_UNITS_CHUNK_SIZE, eventRegistry, type ReplicatedUnit } from '@xaso/contracts';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -52,4 +53,39 @@ export function realAdminUnits(): ReplicatedUnit[] {
   }));
   cached = [...legacy, ...current];
   return cached;
+}
+
+/** A message as an event transport sends it (`EventTransport.send(topic, messages)`). */
+export interface TransportMessage {
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * `admin-units.upserted` envelopes (chunks of at most 1,000 units, validated against the
+ * contract) as merger-service puts them on `topicFor('merger')`: send them on a test's own
+ * transport to fill a service's replica through its real event handlers.
+ */
+export function adminUnitsUpsertedMessages(units: ReplicatedUnit[] = realAdminUnits()): TransportMessage[] {
+  const messages: TransportMessage[] = [];
+  const correlationId = randomUUID();
+  for (let i = 0; i < units.length; i += ADMIN_UNITS_CHUNK_SIZE) {
+    const envelope = eventRegistry.assertValid({
+      id: randomUUID(), type: 'admin-units.upserted', version: 1, occurredAt: new Date().toISOString(), source: 'merger',
+      aggregateType: 'AdministrativeUnitRegistry', aggregateId: 'administrative-unit-registry', unitCode: null,
+      correlationId, causationId: null, payload: { units: units.slice(i, i + ADMIN_UNITS_CHUNK_SIZE) },
+    });
+    messages.push({ key: envelope.aggregateId, value: JSON.stringify(envelope), headers: { type: envelope.type, version: '1' } });
+  }
+  return messages;
+}
+
+/** Polls `condition` until it holds (every 50 ms, up to `timeoutMs`); throws with `what` otherwise. */
+export async function waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, ValidationFailedError } from '@xaso/api';
+import { ForbiddenError } from '@xaso/api';
 import { type AuthUser, canAccessUnit, outOfUnitScope, Role } from '@xaso/auth';
-import { UnitReplica } from '@xaso/unit-replica';
+import { type IsoDate, type ResolvedUnit, UnitReplica, UnitResolver } from '@xaso/unit-replica';
 import type { Actor, DossierCommand } from '../domain';
 import type { DossierRecord, DossierScope } from '../infrastructure/dossier.repository';
 import { applicantIdOf, pickRole } from './domain-bridge';
@@ -33,7 +33,10 @@ export function isApplicant(user: AuthUser, d: DossierRecord): boolean {
  */
 @Injectable()
 export class DossierAccess {
-  constructor(private readonly units: UnitReplica) {}
+  constructor(
+    private readonly units: UnitReplica,
+    private readonly resolver: UnitResolver,
+  ) {}
 
   async canUnit(user: AuthUser, unitCode: string): Promise<boolean> {
     if (user.roles.includes(Role.AGENCY) && user.unitCode === unitCode) return true;
@@ -93,22 +96,29 @@ export class DossierAccess {
   }
 
   /**
-   * Units of a new dossier: the receiving unit must exist (when the replica knows units) and,
-   * when a competent unit is named, be in the same province ("any centre in the province may
-   * receive").
+   * Units of a new dossier on its day of receipt, by the shared unit rule (`UnitResolver`): each
+   * is a unit on that day (one abolished with a single successor goes to the successor, said in
+   * `notes`); when a competent unit is named, it is in the receiving unit's province ("any centre
+   * in the province may receive").
    */
-  async checkUnits(receivingUnitCode: string, competentUnitCode: string): Promise<void> {
-    if (await this.units.isEmpty()) return;
-    for (const code of new Set([receivingUnitCode, competentUnitCode])) {
-      if (!(await this.units.find(code))) {
-        throw new ValidationFailedError(`Unknown administrative unit ${code}`, `Không tìm thấy đơn vị hành chính ${code}`, {
-          field: code === receivingUnitCode ? 'receivingUnitCode' : 'competentUnitCode',
-          code: 'UNKNOWN_UNIT',
-        });
-      }
-    }
+  async resolveUnits(receivingUnitCode: string, competentUnitCode: string, date: IsoDate): Promise<{ receiving: ResolvedUnit; competent: ResolvedUnit; notes: string[] }> {
+    const receiving = await this.resolver.resolve('receivingUnitCode', receivingUnitCode, date);
+    const competent =
+      competentUnitCode === receivingUnitCode ? receiving : await this.resolver.resolve('competentUnitCode', competentUnitCode, date);
+    await this.assertSameProvince(receiving.code, competent.code, date);
+    return { receiving, competent, notes: [...new Set([receiving.note, competent.note].filter((n): n is string => !!n))] };
+  }
+
+  /** The unit a dossier received by `receivingUnitCode` is transferred to on `date` (same rule, same province). */
+  async resolveTransferTarget(receivingUnitCode: string, toUnitCode: string, date: IsoDate): Promise<ResolvedUnit> {
+    const target = await this.resolver.resolve('toUnitCode', toUnitCode, date);
+    await this.assertSameProvince(receivingUnitCode, target.code, date);
+    return target;
+  }
+
+  private async assertSameProvince(receivingUnitCode: string, competentUnitCode: string, date: IsoDate): Promise<void> {
     if (receivingUnitCode === competentUnitCode) return;
-    const [a, b] = [await this.units.provinceOf(receivingUnitCode), await this.units.provinceOf(competentUnitCode)];
+    const [a, b] = [await this.units.provinceOf(receivingUnitCode, date), await this.units.provinceOf(competentUnitCode, date)];
     if (a && b && a !== b) {
       throw new ForbiddenError(
         `Unit ${receivingUnitCode} cannot receive dossiers for ${competentUnitCode}: they are in different provinces`,

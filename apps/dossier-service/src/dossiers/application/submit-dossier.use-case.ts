@@ -6,6 +6,7 @@ import { AppError, ForbiddenError } from '@xaso/api';
 import { type AuthUser, Role } from '@xaso/auth';
 import { toLocalDate } from '@xaso/calendar';
 import { inTransaction } from '@xaso/persistence';
+import { todayInVietnam } from '@xaso/unit-replica';
 import { CalendarService } from '../../calendar/calendar.service';
 import { ProcedureRepository } from '../../procedures/infrastructure/procedure.repository';
 import { assertValidIdNumber, formatDossierCode, transition } from '../domain';
@@ -59,14 +60,20 @@ export class SubmitDossier {
         { field: 'procedureCode' },
       );
     }
-    const competentUnitCode = input.competentUnitCode || input.receivingUnitCode;
+    const units = await this.access.resolveUnits(
+      input.receivingUnitCode,
+      input.competentUnitCode || input.receivingUnitCode,
+      todayInVietnam(this.runner.now()),
+    );
+    const receivingUnitCode = units.receiving.code;
+    const competentUnitCode = units.competent.code;
     const staffRoles = user.roles.filter((r) => r !== Role.CITIZEN);
     const asCitizen = input.channel === 'ONLINE' && user.roles.includes(Role.CITIZEN);
     const role = asCitizen ? 'CITIZEN' : pickRole(staffRoles.length ? staffRoles : user.roles, 'RECEIVE');
     if (role === 'CITIZEN' && user.idNumber && user.idNumber !== input.applicant.idNumber) {
       throw new ForbiddenError('Citizens submit dossiers in their own name', 'Công dân chỉ nộp hồ sơ đứng tên mình', 'NOT_APPLICANT');
     }
-    if (role !== 'CITIZEN' && staffRoles.length) await this.access.assertStaffUnit(user, input.receivingUnitCode);
+    if (role !== 'CITIZEN' && staffRoles.length) await this.access.assertStaffUnit(user, receivingUnitCode);
     if (input.needsVerification && role === 'CITIZEN') {
       throw new ForbiddenError(
         'Only the receiving officer records that verification is needed',
@@ -76,12 +83,11 @@ export class SubmitDossier {
     }
     const processingDays =
       input.needsVerification && procedure.maxProcessingDays != null ? procedure.maxProcessingDays : procedure.processingDays;
-    await this.access.checkUnits(input.receivingUnitCode, competentUnitCode);
 
     return inTransaction(this.dataSource, async () => {
       const now = this.runner.now();
-      const sequence = await this.dossiers.nextSequence(input.receivingUnitCode, toLocalDate(now));
-      const code = domainCall(() => formatDossierCode(input.receivingUnitCode, now, sequence));
+      const sequence = await this.dossiers.nextSequence(receivingUnitCode, toLocalDate(now));
+      const code = domainCall(() => formatDossierCode(receivingUnitCode, now, sequence));
       const applicant = {
         sub: role === 'CITIZEN' ? user.sub : null,
         fullName: input.applicant.fullName,
@@ -101,12 +107,12 @@ export class SubmitDossier {
             procedureCode: procedure.code,
             applicantId: applicantIdOf({ applicant }),
             channel: input.channel,
-            receivingUnitCode: input.receivingUnitCode,
+            receivingUnitCode,
             competentUnitCode,
             processingUnitCode: competentUnitCode,
             workingDays: processingDays,
           },
-          note: `channel ${input.channel}`,
+          note: [`channel ${input.channel}`, ...units.notes].join('; '),
         },
         { id: user.sub, role },
         now,

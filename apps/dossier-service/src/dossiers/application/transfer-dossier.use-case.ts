@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@xaso/auth';
+import { todayInVietnam } from '@xaso/unit-replica';
 import type { DossierRecord } from '../infrastructure/dossier.repository';
 import { DossierAccess } from './dossier-access';
 import { DossierTransitionRunner } from './dossier-transition-runner';
@@ -13,13 +14,17 @@ export class TransferDossier {
   ) {}
 
   execute(user: AuthUser, code: string, toUnitCode: string, reason: string): Promise<DossierRecord> {
-    return this.runner.run(user, code, { type: 'TRANSFER', toUnitCode, note: reason }, 'dossier.transferred', {
+    const command = { type: 'TRANSFER' as const, toUnitCode, note: reason };
+    return this.runner.run(user, code, command, 'dossier.transferred', {
       before: async (d) => {
-        // Transfers go from the unit that processes the dossier, within the receiving centre's province.
+        // Transfers go from the unit that processes the dossier, within the receiving centre's province,
+        // to a unit in force today (an abolished one's single successor, said in the note).
         await this.access.assertStaffUnit(user, d.processingUnitCode);
-        await this.access.checkUnits(d.receivingUnitCode, toUnitCode);
+        const target = await this.access.resolveTransferTarget(d.receivingUnitCode, toUnitCode, todayInVietnam(this.runner.now()));
+        command.toUnitCode = target.code;
+        if (target.note) command.note = `${reason}; ${target.note}`;
       },
-      after: async (_d, _now, previous) => ({ fromUnitCode: previous.processingUnitCode, toUnitCode, reason }),
+      after: async (_d, _now, previous) => ({ fromUnitCode: previous.processingUnitCode, toUnitCode: command.toUnitCode, reason }),
     });
   }
 }
