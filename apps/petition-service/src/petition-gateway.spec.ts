@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { Role, issueDevToken } from '@xaso/auth';
 import { eventRegistry } from '@xaso/contracts';
 import { KafkaTransport } from '@xaso/messaging';
-import { createTestDatabase } from '@xaso/testing';
+import { createTestDatabase, realAdminUnits } from '@xaso/testing';
+import { replicaUnitInputOf, UnitReplica } from '@xaso/unit-replica';
 import { resolve } from 'node:path';
 import { startPetitionService } from './bootstrap';
 
@@ -55,6 +56,7 @@ describe('petition lifecycles through the gateway (real PostgreSQL, events on Ka
       transport: new KafkaTransport({ brokers, clientId: 'petition-gateway-spec' }),
       consumerGroup: `petition-service-test-gateway-${Date.now()}`,
     });
+    await service.get(UnitReplica).upsert(realAdminUnits().map(replicaUnitInputOf)); // every unit a petition names is a real unit
     const serviceUrl = (await service.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
     gateway = await startGateway({ port: 0, host: '127.0.0.1', subgraphs: [{ name: 'petition', url: `${serviceUrl}/graphql` }], logger: false });
     base = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');

@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { Role, issueDevToken } from '@xaso/auth';
 import { eventRegistry } from '@xaso/contracts';
 import { KafkaTransport } from '@xaso/messaging';
-import { createTestDatabase, postGraphQL } from '@xaso/testing';
+import { createTestDatabase, postGraphQL, realAdminUnits } from '@xaso/testing';
+import { replicaUnitInputOf, UnitReplica } from '@xaso/unit-replica';
 import { createPetitionApp } from './bootstrap';
 
 jest.setTimeout(120_000);
@@ -26,6 +27,7 @@ describe('petition-service events on Kafka', () => {
     db = await createTestDatabase('petition_kafka');
     const brokers = process.env.KAFKA_BROKERS!.split(',');
     app = await createPetitionApp({ databaseUrl: db.url, logger: false, escalationIntervalMs: 0, transport: new KafkaTransport({ brokers, clientId: 'petition-spec' }), consumerGroup: `petition-service-test-${Date.now()}` });
+    await app.get(UnitReplica).upsert(realAdminUnits().map(replicaUnitInputOf)); // every unit a petition names is a real unit
     consumer = new KafkaTransport({ brokers, clientId: 'evaluation-spec' });
     await consumer.start();
     await consumer.subscribe(`evaluation-spec-${Date.now()}`, ['xaso.petition.events.v1'], async (m) => {
@@ -42,8 +44,8 @@ describe('petition-service events on Kafka', () => {
   });
 
   it('publishes the denunciation lifecycle, in order, without personal data', async () => {
-    const officer = await issueDevToken({ sub: 'o-k', role: Role.OFFICER, unitCode: '00031' }, SECRET);
-    const leader = await issueDevToken({ sub: 'l-k', role: Role.LEADER, unitCode: '00031' }, SECRET);
+    const officer = await issueDevToken({ sub: 'o-k', role: Role.OFFICER, unitCode: '00127' }, SECRET);
+    const leader = await issueDevToken({ sub: 'l-k', role: Role.LEADER, unitCode: '00127' }, SECRET);
     const gql = async (query: string, variables: Record<string, unknown>, token: string) => {
       const body = await postGraphQL(app, query, variables, token);
       expect(body.errors).toBeUndefined();
@@ -52,7 +54,7 @@ describe('petition-service events on Kafka', () => {
     const identity = { fullName: 'Đoàn Văn Kín', idNumber: '036077009999', phone: '0909000111', address: 'Thôn Kín Đáo' };
     const sub = await gql(
       `mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { petition { code } } }`,
-      { i: { unitCode: '00031', kind: 'DENUNCIATION', channel: 'RECEPTION', title: 'Tố cáo', content: 'Nội dung tố cáo', petitioner: identity } },
+      { i: { unitCode: '00127', kind: 'DENUNCIATION', channel: 'RECEPTION', title: 'Tố cáo', content: 'Nội dung tố cáo', petitioner: identity } },
       officer,
     );
     const code = sub.submitPetition.petition.code;
@@ -73,7 +75,7 @@ describe('petition-service events on Kafka', () => {
       'petition.received', 'petition.classified', 'petition.accepted', 'petition.assigned', 'petition.extended', 'petition.extended', 'petition.resolved',
     ]);
     for (const e of mine) expect(eventRegistry.validate(e).ok).toBe(true);
-    expect(mine.at(-1).payload).toMatchObject({ kind: 'DENUNCIATION', unitCode: '00031', onTime: true });
+    expect(mine.at(-1).payload).toMatchObject({ kind: 'DENUNCIATION', unitCode: '00127', onTime: true });
     expect(mine[5].payload.extensionsUsed).toBe(2);
     const all = received.join('\n');
     for (const s of Object.values(identity)) expect(all).not.toContain(s);

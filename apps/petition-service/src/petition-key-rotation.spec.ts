@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Role, issueDevToken } from '@xaso/auth';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase, postGraphQL } from '@xaso/testing';
+import { createTestDatabase, postGraphQL, realAdminUnits } from '@xaso/testing';
+import { replicaUnitInputOf, UnitReplica } from '@xaso/unit-replica';
 import { Client } from 'pg';
 import { createPetitionApp } from './bootstrap';
 import { PetitionService } from './petitions/application/petition.service';
@@ -36,13 +37,14 @@ describe('identity key rotation', () => {
   });
 
   it('re-encrypts stored identities with the new current key; the old key can then be retired', async () => {
-    const officer = await issueDevToken({ sub: 'h-r', role: Role.OFFICER, unitCode: '00040' }, SECRET);
-    const leader = await issueDevToken({ sub: 'l-r', role: Role.LEADER, unitCode: '00040' }, SECRET);
+    const officer = await issueDevToken({ sub: 'h-r', role: Role.OFFICER, unitCode: '00136' }, SECRET);
+    const leader = await issueDevToken({ sub: 'l-r', role: Role.LEADER, unitCode: '00136' }, SECRET);
     const gql = (app: INestApplication, query: string, variables: Record<string, unknown>, token: string) => postGraphQL(app, query, variables, token);
 
     let app = await start(k1);
+    await app.get(UnitReplica).upsert(realAdminUnits().map(replicaUnitInputOf)); // every unit a petition names is a real unit
     const sub = await gql(app, `mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { petition { code } } }`, {
-      i: { unitCode: '00040', kind: 'DENUNCIATION', channel: 'MAIL', title: 't', content: 'c', petitioner: { fullName: 'Hồ Thị Xoay', idNumber: '001200777777' } },
+      i: { unitCode: '00136', kind: 'DENUNCIATION', channel: 'MAIL', title: 't', content: 'c', petitioner: { fullName: 'Hồ Thị Xoay', idNumber: '001200777777' } },
     }, officer);
     const code = sub.data!.submitPetition.petition.code;
     for (const m of [`classifyPetition(code: "${code}")`, `acceptPetition(code: "${code}")`, `assignPetition(code: "${code}", handlerId: "h-r")`]) {

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Role, issueDevToken } from '@xaso/auth';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase, postGraphQL } from '@xaso/testing';
+import { createTestDatabase, postGraphQL, realAdminUnits } from '@xaso/testing';
+import { replicaUnitInputOf, UnitReplica } from '@xaso/unit-replica';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { Client } from 'pg';
@@ -60,6 +61,7 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
       escalationIntervalMs: 0,
       config: { policy: DEFAULT_POLICY, addDays: makeAddDays(), cipher: new IdentityCipher(`${IdentityCipher.generateKey('k1')}`) },
     });
+    await app.get(UnitReplica).upsert(realAdminUnits().map(replicaUnitInputOf)); // every unit a petition names is a real unit
     await new InProcessTransport(bus).subscribe('evaluation-spec', ['xaso.petition.events.v1'], async (message) => {
       rawEvents.push(message.value!);
       events.push(JSON.parse(message.value!));
@@ -314,7 +316,7 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
 
   it('escalates overdue petitions to the chairperson once and marks deadlines', async () => {
     now = new Date('2026-03-12T02:00:00Z');
-    const sub = await ok(SUBMIT, { input: { unitCode: '00010', kind: 'RECOMMENDATION', channel: 'ONLINE', title: 'Kiến nghị', content: 'Làm thêm đèn' } }, tokens.citizen);
+    const sub = await ok(SUBMIT, { input: { unitCode: '00103', kind: 'RECOMMENDATION', channel: 'ONLINE', title: 'Kiến nghị', content: 'Làm thêm đèn' } }, tokens.citizen);
     const code = sub.submitPetition.petition.code;
     now = new Date('2026-03-20T02:00:00Z');
     const service = app.get(PetitionService);
@@ -351,8 +353,8 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
     now = before;
   });
 
-  it('statistics on a seeded set (unit 00020) with known counts, also through AdministrativeUnit.petitionStatistics', async () => {
-    const U = '00020';
+  it('statistics on a seeded set (unit 00118) with known counts, also through AdministrativeUnit.petitionStatistics', async () => {
+    const U = '00118';
     const leader = await issueDevToken({ sub: 'leader-20', role: Role.LEADER, unitCode: U }, SECRET);
     const officer = await issueDevToken({ sub: 'officer-20', role: Role.OFFICER, unitCode: U }, SECRET);
     const submit = async (kind: string, channel: string, petitioner?: object) =>

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, type EventTransport, messagingEntities, messagingMigrations } from '@xaso/messaging';
-import { UnitReplica, UnitReplicaHandlers, unitReplicaMigrations } from '@xaso/unit-replica';
+import { UnitReplica, UnitReplicaHandlers, unitReplicaMigrations, UnitResolver } from '@xaso/unit-replica';
 import { PetitionsController } from './petitions/api/petitions.controller';
 import { AdministrativeUnitPetitionsResolver, PetitionsResolver } from './petitions/api/petitions.resolver';
 import { CLOCK, PETITION_CONFIG, petitionConfigFromEnv, systemClock, type Clock, type PetitionConfig } from './petitions/application/petition.config';
@@ -13,11 +13,12 @@ import { SubmitPetition } from './petitions/application/submit-petition.use-case
 import { CreatePetitionTables1732500000000 } from './petitions/infrastructure/migrations/1732500000000-create-petition-tables';
 import { PetitionRepository } from './petitions/infrastructure/pg-petition.repository';
 import { ReceptionResolver } from './reception/api/reception.resolver';
+import { ReceptionUnitRouting1732600000000 } from './reception/infrastructure/migrations/1732600000000-unit-routing';
 import { ReceptionRepository } from './reception/infrastructure/reception.repository';
 
 /** petition-service tables are written with SQL (repositories); TypeORM maps only the messaging tables. */
 export const PETITION_ENTITIES = [...messagingEntities];
-export const PETITION_MIGRATIONS = [CreatePetitionTables1732500000000, ...messagingMigrations, ...unitReplicaMigrations];
+export const PETITION_MIGRATIONS = [CreatePetitionTables1732500000000, ReceptionUnitRouting1732600000000, ...messagingMigrations, ...unitReplicaMigrations];
 
 export interface PetitionModuleOptions {
   transport?: EventTransport;
@@ -41,6 +42,7 @@ export class PetitionModule {
         { provide: PETITION_CONFIG, useFactory: () => options.config ?? petitionConfigFromEnv() },
         UnitReplica,
         UnitReplicaHandlers,
+        UnitResolver,
         PetitionRepository,
         PetitionAccess,
         SubmitPetition,

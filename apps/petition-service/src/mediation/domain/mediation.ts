@@ -21,6 +21,8 @@ export interface MediationCase {
   referredTo?: string;
   /** Agreement summary (SUCCESSFUL) or why it failed. */
   result?: string;
+  /** The unit code as given, when it named a unit abolished on `openedOn` and the case went to its single successor (`unitCode`). */
+  routedFromUnitCode?: string;
 }
 
 export class MediationDomainError extends Error {

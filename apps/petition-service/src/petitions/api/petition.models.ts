@@ -42,6 +42,8 @@ export class GeoPointModel {
 @ObjectType('PetitionReferral')
 export class ReferralModel {
   @Field(() => String, { nullable: true }) unitCode?: string;
+  @Field(() => String, { nullable: true, description: 'The unit code as given, when it named an abolished unit and the referral went to its single successor (unitCode)' })
+  routedFromUnitCode?: string;
   @Field() agencyName!: string;
   @Field() reason!: string;
 }
@@ -85,7 +87,12 @@ export class PetitionerModel {
 @ObjectType('Petition', { description: 'Đơn khiếu nại, tố cáo, kiến nghị, phản ánh' })
 export class PetitionModel {
   @Field(() => ID) code!: string;
-  @Field() unitCode!: string;
+  @Field({ description: 'The unit handling the petition: a unit in force on the day it was received' }) unitCode!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The unit code the petitioner gave when it named a unit abolished by then; the petition went to its single successor (unitCode)',
+  })
+  routedFromUnitCode?: string;
   @Field(() => PetitionKind) kind!: PetitionKind;
   @Field(() => SubmittableKind) submittedKind!: SubmittableKind;
   @Field(() => PetitionChannel) channel!: PetitionChannel;
@@ -133,6 +140,7 @@ export class PetitionModel {
     return Object.assign(new PetitionModel(), {
       code: p.code,
       unitCode: p.unitCode,
+      routedFromUnitCode: p.routedFromUnitCode,
       kind: p.kind,
       submittedKind: p.submittedKind,
       channel: p.channel,

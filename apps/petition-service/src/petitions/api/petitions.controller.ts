@@ -59,6 +59,7 @@ export function petitionView(p: Petition) {
   return {
     code: p.code,
     unitCode: p.unitCode,
+    routedFromUnitCode: p.routedFromUnitCode ?? null,
     kind: p.kind,
     channel: p.channel,
     status: p.status,

@@ -16,7 +16,7 @@ export type PetitionCommand =
   | { action: 'CLASSIFY'; input: D.ClassifyInput }
   | { action: 'ACCEPT'; input: { note?: string; complexity?: D.Complexity; lateFilingReason?: string } }
   | { action: 'REFUSE'; input: { reason: string } }
-  | { action: 'REFER'; input: { unitCode?: string; agencyName: string; reason: string } }
+  | { action: 'REFER'; input: { unitCode?: string; agencyName: string; reason: string; routedFrom?: { unitCode: string; note: string } } }
   | { action: 'ASSIGN'; input: { handlerId: string; decidingLeaderId?: string; note?: string } }
   | { action: 'EXTEND'; input: { reason: string; complexity?: D.Complexity } }
   | { action: 'RESOLVE'; input: { conclusion: string; decisionNumber?: string } }
@@ -52,7 +52,7 @@ export class ActOnPetition {
         const actor = actorOf(user);
         const verified = await this.access.authorizeAct(user, actor, p, stored.trackingSecretHash, trackingSecret);
         const ctx = this.access.ctx(actor, { petitionerVerified: verified });
-        const next = this.apply(p, command, ctx);
+        const next = this.apply(p, await this.withReferralUnit(command), ctx);
         await this.petitions.update(next, stored.version, p.history.length);
         const action: PetitionAction = command.action === 'WITHDRAW' && command.input.items?.length ? 'WITHDRAW_PARTIALLY' : command.action;
         await this.outbox.publish(petitionEvent(next, action, p.status));
@@ -60,6 +60,14 @@ export class ActOnPetition {
         return next;
       }),
     );
+  }
+
+  /** A referral to another unit names a unit in force today (an abolished one's single successor, recorded). */
+  private async withReferralUnit(command: PetitionCommand): Promise<PetitionCommand> {
+    if (command.action !== 'REFER' || !command.input.unitCode?.trim()) return command;
+    const unit = await this.access.resolveUnit('unitCode', command.input.unitCode.trim());
+    const routedFrom = unit.routedFromCode ? { unitCode: unit.routedFromCode, note: unit.note ?? '' } : undefined;
+    return { action: 'REFER', input: { ...command.input, unitCode: unit.code, routedFrom } };
   }
 
   private apply(p: Petition, command: PetitionCommand, ctx: D.MachineContext): Petition {

@@ -4,6 +4,7 @@ import { Outbox } from '@xaso/messaging';
 import { inTransaction } from '@xaso/persistence';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@xaso/auth';
+import { todayInVietnam } from '@xaso/unit-replica';
 import * as D from '../domain';
 import { PetitionRepository } from '../infrastructure/pg-petition.repository';
 import { actorOf, PetitionAccess } from './petition-access';
@@ -23,7 +24,7 @@ export class AppealPetition {
 
   /**
    * Second-time complaint: closes the first-time case (APPEALED) and opens a new one at the next
-   * level (`toUnitCode`), with the same (re-encrypted) petitioner identity.
+   * level (`toUnitCode`, by the shared unit rule), with the same (re-encrypted) petitioner identity.
    */
   async execute(user: AuthUser, code: string, input: { reason: string; toUnitCode: string; content?: string }, trackingSecret?: string): Promise<SubmitResult> {
     return translated(() =>
@@ -35,10 +36,12 @@ export class AppealPetition {
         const appealed = D.appeal(first, { reason: input.reason }, this.access.ctx(actor, { petitionerVerified: verified }));
         await this.petitions.update(appealed, stored.version, first.history.length);
         const at = this.access.now();
-        const seq = await this.petitions.nextSequence(input.toUnitCode, D.sequenceDay(at));
-        const secondCode = D.petitionCode(input.toUnitCode, at, seq);
+        const to = await this.access.resolveUnit('toUnitCode', input.toUnitCode, todayInVietnam(at));
+        const routedFrom = to.routedFromCode ? { unitCode: to.routedFromCode, note: to.note ?? '' } : undefined;
+        const seq = await this.petitions.nextSequence(to.code, D.sequenceDay(at));
+        const secondCode = D.petitionCode(to.code, at, seq);
         const second = D.submitPetition(
-          D.secondTimeComplaintInput(appealed, { code: secondCode, unitCode: input.toUnitCode, channel: 'ONLINE', content: input.content }),
+          D.secondTimeComplaintInput(appealed, { code: secondCode, unitCode: to.code, channel: 'ONLINE', content: input.content, routedFrom }),
           this.access.ctx(actor.role === 'CITIZEN' ? actor : { id: actor.id, role: 'OFFICER' }),
         );
         const secret = D.generateTrackingSecret();

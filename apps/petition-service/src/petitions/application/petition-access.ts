@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '@xaso/api';
 import { type AuthUser, canAccessUnit, Role } from '@xaso/auth';
-import { UnitReplica } from '@xaso/unit-replica';
+import { type ResolvedUnit, todayInVietnam, UnitReplica, UnitResolver } from '@xaso/unit-replica';
 import * as D from '../domain';
 import type { Actor, ActorRole, Petition } from '../domain';
 import { PetitionRepository } from '../infrastructure/pg-petition.repository';
@@ -24,12 +24,22 @@ export class PetitionAccess {
   constructor(
     private readonly petitions: PetitionRepository,
     private readonly units: UnitReplica,
+    private readonly unitResolver: UnitResolver,
     @Inject(PETITION_CONFIG) private readonly config: PetitionConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   now(): Date {
     return this.clock.now();
+  }
+
+  /**
+   * The unit a record names, by the rule every service shares (`UnitResolver`): a unit on `date`
+   * (default: today in Vietnam by the service clock), an abolished one's single successor, else
+   * UNKNOWN_UNIT / UNIT_ABOLISHED.
+   */
+  resolveUnit(field: string, code: string, date: string = todayInVietnam(this.clock.now())): Promise<ResolvedUnit> {
+    return this.unitResolver.resolve(field, code, date);
   }
 
   /** The state machine's context for `actor`, now, with the configured policy and day arithmetic. */

@@ -5,6 +5,7 @@ import { inTransaction } from '@xaso/persistence';
 import { DataSource } from 'typeorm';
 import { ValidationFailedError } from '@xaso/api';
 import type { AuthUser } from '@xaso/auth';
+import { todayInVietnam } from '@xaso/unit-replica';
 import * as D from '../domain';
 import type { Petition, PetitionerIdentity } from '../domain';
 import { PetitionRepository } from '../infrastructure/pg-petition.repository';
@@ -36,7 +37,8 @@ export interface SubmitResult {
 }
 
 /**
- * Intake (any channel): numbers the petition per unit and day, records it (an anonymous
+ * Intake (any channel): takes the unit by the shared unit rule (a unit on the day of filing; an
+ * abolished one's single successor, recorded), numbers the petition per unit and day, records it (an anonymous
  * denunciation as information), links a duplicate to the existing case instead of opening a new
  * one, stores the identity encrypted and announces `petition.received` — one transaction.
  */
@@ -55,25 +57,28 @@ export class SubmitPetition {
   async execute(user: AuthUser, command: SubmitPetitionCommand): Promise<SubmitResult> {
     return translated(async () => {
       const actor = actorOf(user);
-      if (actor.role === 'OFFICER' || actor.role === 'LEADER') await this.access.assertUnit(user, command.unitCode);
       if (!/^[0-9A-Za-z.]{1,20}$/.test(command.unitCode ?? '')) {
         throw new ValidationFailedError(`Invalid unit code ${command.unitCode}`, `Mã đơn vị không hợp lệ: ${command.unitCode}`, { field: 'unitCode' });
       }
+      const at = this.access.now();
+      const unit = await this.access.resolveUnit('unitCode', command.unitCode, todayInVietnam(at));
+      const unitCode = unit.code;
+      if (actor.role === 'OFFICER' || actor.role === 'LEADER') await this.access.assertUnit(user, unitCode);
       // a signed-in citizen is identified by their token when they do not type their identity
       const identity: PetitionerIdentity | undefined =
         command.petitioner ?? (actor.role === 'CITIZEN' && user.name && user.idNumber ? { fullName: user.name, idNumber: user.idNumber } : undefined);
       const identified = D.isIdentified(identity);
       const petitionerKey = identified && identity?.idNumber ? this.config.cipher.blindIndex(identity.idNumber) : undefined;
-      const at = this.access.now();
       const secret = D.generateTrackingSecret();
 
       return inTransaction(this.dataSource, async () => {
-        const seq = await this.petitions.nextSequence(command.unitCode, D.sequenceDay(at));
-        const code = D.petitionCode(command.unitCode, at, seq);
+        const seq = await this.petitions.nextSequence(unitCode, D.sequenceDay(at));
+        const code = D.petitionCode(unitCode, at, seq);
         let petition = D.submitPetition(
           {
             code,
-            unitCode: command.unitCode,
+            unitCode,
+            routedFrom: unit.routedFromCode ? { unitCode: unit.routedFromCode, note: unit.note ?? '' } : undefined,
             kind: command.kind,
             channel: command.channel,
             title: command.title,
@@ -92,7 +97,7 @@ export class SubmitPetition {
         const events = [petitionEvent(petition, 'SUBMIT', null)];
         // duplicate detection: link instead of opening a new case
         const since = new Date(at.getTime() - 30 * 86_400_000);
-        const candidates = await this.petitions.duplicateCandidates(command.unitCode, petition.petitionerKey, petition.category, since);
+        const candidates = await this.petitions.duplicateCandidates(unitCode, petition.petitionerKey, petition.category, since);
         const match = D.bestDuplicate(
           { kind: petition.kind, petitionerKey: petition.petitionerKey, content: petition.content, title: petition.title, category: petition.category, location: petition.location, receivedAt: at },
           candidates,

@@ -32,6 +32,7 @@ import type {
   PetitionChannel,
   PetitionKind,
   PetitionStatus,
+  Referral,
   SubmittableKind,
 } from './petition.types';
 import { PETITION_CHANNELS, SUBMITTABLE_KINDS } from './petition.types';
@@ -161,6 +162,8 @@ export interface SubmitInput {
   actDate?: string;
   attempt?: 1 | 2;
   parentCode?: string;
+  /** The unit code as filed, when it named a unit abolished by then and the petition went to its single successor (`unitCode`). */
+  routedFrom?: { unitCode: string; note: string };
 }
 
 /**
@@ -196,14 +199,20 @@ export function submitPetition(input: SubmitInput, ctx: MachineContext): Petitio
   const filingDeadline = kind === 'COMPLAINT' && attempt === 1 && input.actDate ? complaintFilingDeadline(input.actDate, policy) : undefined;
   const filedLate = !!filingDeadline && toLocalDate(ctx.at) > filingDeadline;
   const note =
-    kind === 'INFORMATION'
-      ? 'Anonymous denunciation recorded as information (tố cáo nặc danh: tiếp nhận như thông tin)'
-      : filedLate
-        ? `Filed after the complaint limit (quá thời hiệu khiếu nại, hạn cuối ${filingDeadline})`
-        : undefined;
+    [
+      kind === 'INFORMATION'
+        ? 'Anonymous denunciation recorded as information (tố cáo nặc danh: tiếp nhận như thông tin)'
+        : filedLate
+          ? `Filed after the complaint limit (quá thời hiệu khiếu nại, hạn cuối ${filingDeadline})`
+          : undefined,
+      input.routedFrom?.note,
+    ]
+      .filter(Boolean)
+      .join('; ') || undefined;
   const petition: Petition = {
     code: input.code,
     unitCode: input.unitCode,
+    routedFromUnitCode: input.routedFrom?.unitCode,
     kind,
     submittedKind: input.kind,
     channel: input.channel,
@@ -328,12 +337,18 @@ export function refuse(p: Petition, input: { reason: string }, ctx: MachineConte
   return step(p, 'REFUSE', ctx, { refusedAt: ctx.at, refusalReason: reason }, reason);
 }
 
-export function refer(p: Petition, input: { unitCode?: string; agencyName: string; reason: string }, ctx: MachineContext): Petition {
+export function refer(
+  p: Petition,
+  input: { unitCode?: string; agencyName: string; reason: string; routedFrom?: { unitCode: string; note: string } },
+  ctx: MachineContext,
+): Petition {
   const reason = requireText(input.reason, 'REFER');
   const agencyName = input.agencyName?.trim();
   if (!agencyName) throw DomainErrors.invalidInput('agencyName', 'The receiving agency is required', 'Phải ghi rõ cơ quan nhận đơn chuyển');
-  const referral = { unitCode: input.unitCode?.trim() || undefined, agencyName, reason };
-  return step(p, 'REFER', ctx, { referredAt: ctx.at, referral }, `→ ${agencyName}${referral.unitCode ? ` (${referral.unitCode})` : ''}: ${reason}`);
+  const referral: Referral = { unitCode: input.unitCode?.trim() || undefined, agencyName, reason };
+  if (input.routedFrom) referral.routedFromUnitCode = input.routedFrom.unitCode;
+  const note = `→ ${agencyName}${referral.unitCode ? ` (${referral.unitCode})` : ''}: ${reason}${input.routedFrom ? `; ${input.routedFrom.note}` : ''}`;
+  return step(p, 'REFER', ctx, { referredAt: ctx.at, referral }, note);
 }
 
 export function assign(p: Petition, input: { handlerId: string; decidingLeaderId?: string; note?: string }, ctx: MachineContext): Petition {
@@ -463,7 +478,7 @@ export function appeal(p: Petition, input: { reason: string }, ctx: MachineConte
 /** Intake input for the second-time complaint opened at the next level. */
 export function secondTimeComplaintInput(
   first: Petition,
-  next: { code: string; unitCode: string; channel: PetitionChannel; content?: string },
+  next: { code: string; unitCode: string; channel: PetitionChannel; content?: string; routedFrom?: SubmitInput['routedFrom'] },
 ): SubmitInput {
   if (first.kind !== 'COMPLAINT' || first.attempt !== 1 || first.status !== 'APPEALED') throw DomainErrors.secondTimeNotAllowed();
   return {
@@ -481,6 +496,7 @@ export function secondTimeComplaintInput(
     remoteArea: first.remoteArea,
     attempt: 2,
     parentCode: first.code,
+    routedFrom: next.routedFrom,
   };
 }
 

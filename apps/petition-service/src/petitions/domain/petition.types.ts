@@ -85,6 +85,8 @@ export interface HistoryEntry {
 export interface Referral {
   /** Administrative unit code when referred to another commune / province; absent for other agencies. */
   unitCode?: string;
+  /** The code as given, when it named a unit abolished by then and the referral went to its single successor (`unitCode`). */
+  routedFromUnitCode?: string;
   agencyName: string;
   reason: string;
 }
@@ -111,7 +113,10 @@ export interface PetitionFlags {
  */
 export interface Petition {
   code: string;
+  /** The unit handling the petition: a unit in force on the day it was received. */
   unitCode: string;
+  /** The code the petitioner gave when it named a unit abolished by then; `unitCode` is its single successor. */
+  routedFromUnitCode?: string;
   kind: PetitionKind;
   /** The kind the petitioner chose (differs from `kind` for anonymous denunciations). */
   submittedKind: SubmittableKind;

@@ -1,6 +1,7 @@
 import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { DateScalar, ForbiddenError, NotFoundError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, canAccessUnit, CurrentUser, Role, Roles } from '@xaso/auth';
+import { UnitResolver } from '@xaso/unit-replica';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { translated } from '../../petitions/application/petition.config';
 import { closeMediation, summarizeMediation, updateMediationOutcome, validateMediationCase, type MediationOutcome } from '../../mediation/domain/mediation';
@@ -27,6 +28,8 @@ export class ReceptionSessionModel {
   @Field(() => Int) citizensReceived!: number;
   @Field(() => [String]) petitionCodes!: string[];
   @Field(() => String, { nullable: true }) notes?: string;
+  @Field(() => String, { nullable: true, description: 'The unit code as given, when it named a unit abolished on the record’s date; unitCode is its single successor' })
+  routedFromUnitCode?: string;
 }
 
 @ObjectType('ReceptionCompliance', { description: 'Whether a chairperson held the legal number of reception days in a month' })
@@ -64,6 +67,8 @@ export class MediationCaseModel {
   @Field() outcome!: string;
   @Field(() => String, { nullable: true }) referredTo?: string;
   @Field(() => String, { nullable: true }) result?: string;
+  @Field(() => String, { nullable: true, description: 'The unit code as given, when it named a unit abolished on the record’s date; unitCode is its single successor' })
+  routedFromUnitCode?: string;
 }
 
 @ObjectType('MediationSummary')
@@ -101,14 +106,24 @@ export class UpdateMediationOutcomeInput {
 
 @Resolver()
 export class ReceptionResolver {
-  constructor(private readonly repo: ReceptionRepository) {}
+  constructor(
+    private readonly repo: ReceptionRepository,
+    private readonly units: UnitResolver,
+  ) {}
+
+  /** The record's unit on the record's own day, by the shared unit rule; then the caller's scope on it. */
+  private async unitOn(user: AuthUser, unitCode: string, date: string): Promise<{ unitCode: string; routedFromUnitCode?: string }> {
+    const unit = await this.units.resolve('unitCode', unitCode, date);
+    assertUnit(user, unit.code);
+    return { unitCode: unit.code, routedFromUnitCode: unit.routedFromCode };
+  }
 
   @Roles(Role.OFFICER, Role.LEADER)
   @Mutation(() => ReceptionSessionModel)
   recordReceptionSession(@Args('input') input: RecordReceptionSessionInput, @CurrentUser() user: AuthUser) {
     return translated(async () => {
-      assertUnit(user, input.unitCode);
-      const s = validateSession({ ...input, petitionCodes: input.petitionCodes ?? [] });
+      const s = { ...validateSession({ ...input, petitionCodes: input.petitionCodes ?? [] }) };
+      Object.assign(s, await this.unitOn(user, s.unitCode, s.date));
       const missing = await this.repo.missingPetitionCodes(s.petitionCodes);
       if (missing.length) {
         throw new ValidationFailedError(`Unknown petition code(s): ${missing.join(', ')}`, `Không có đơn mã ${missing.join(', ')}`, { field: 'petitionCodes', missing });
@@ -148,12 +163,11 @@ export class ReceptionResolver {
   @Mutation(() => MediationCaseModel)
   recordMediationCase(@Args('input') input: RecordMediationCaseInput, @CurrentUser() user: AuthUser) {
     return translated(async () => {
-      assertUnit(user, input.unitCode);
       const c =
         input.outcome === 'PENDING' || !input.closedOn
           ? validateMediationCase(input)
           : closeMediation(validateMediationCase({ ...input, outcome: 'PENDING', closedOn: undefined }), input.outcome, input.closedOn, input);
-      return this.repo.insertMediation(c, user.sub);
+      return this.repo.insertMediation({ ...c, ...(await this.unitOn(user, c.unitCode, c.openedOn)) }, user.sub);
     });
   }
 

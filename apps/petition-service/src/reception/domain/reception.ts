@@ -17,6 +17,8 @@ export interface ReceptionSession {
   /** Codes of the petitions opened from this session. */
   petitionCodes: string[];
   notes?: string;
+  /** The unit code as given, when it named a unit abolished on `date` and the session went to its single successor (`unitCode`). */
+  routedFromUnitCode?: string;
 }
 
 export class ReceptionDomainError extends Error {

@@ -13,16 +13,17 @@ export class ReceptionRepository {
   async insertSession(s: ReceptionSession, recordedBy: string): Promise<ReceptionSession> {
     const id = randomUUID();
     await managerFor(this.dataSource).query(
-      `INSERT INTO reception_session (id, unit_code, date, chairperson_id, chairperson_present, citizens_received, petition_codes, notes, recorded_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [id, s.unitCode, s.date, s.chairpersonId, s.chairpersonPresent, s.citizensReceived, s.petitionCodes, s.notes ?? null, recordedBy],
+      `INSERT INTO reception_session (id, unit_code, date, chairperson_id, chairperson_present, citizens_received, petition_codes, notes, recorded_by,
+         routed_from_unit_code)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+      [id, s.unitCode, s.date, s.chairpersonId, s.chairpersonPresent, s.citizensReceived, s.petitionCodes, s.notes ?? null, recordedBy, s.routedFromUnitCode ?? null],
     );
     return { ...s, id };
   }
 
   async sessions(unitCode: string, from: string, to: string): Promise<ReceptionSession[]> {
     const rows = await managerFor(this.dataSource).query(
-      `SELECT id, unit_code, date::text AS date, chairperson_id, chairperson_present, citizens_received, petition_codes, notes
+      `SELECT id, unit_code, date::text AS date, chairperson_id, chairperson_present, citizens_received, petition_codes, notes, routed_from_unit_code
        FROM reception_session WHERE unit_code = $1 AND date BETWEEN $2 AND $3 ORDER BY date, id`,
       [unitCode, from, to],
     );
@@ -35,15 +36,20 @@ export class ReceptionRepository {
       citizensReceived: r.citizens_received,
       petitionCodes: r.petition_codes,
       notes: r.notes ?? undefined,
+      routedFromUnitCode: r.routed_from_unit_code ?? undefined,
     }));
   }
 
   async insertMediation(c: MediationCase, recordedBy: string): Promise<MediationCase> {
     const id = randomUUID();
     await managerFor(this.dataSource).query(
-      `INSERT INTO mediation_case (id, unit_code, mediation_team, subject, parties, mediators, opened_on, closed_on, outcome, referred_to, result, recorded_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-      [id, c.unitCode, c.mediationTeam ?? null, c.subject, c.parties, c.mediators, c.openedOn, c.closedOn ?? null, c.outcome, c.referredTo ?? null, c.result ?? null, recordedBy],
+      `INSERT INTO mediation_case (id, unit_code, mediation_team, subject, parties, mediators, opened_on, closed_on, outcome, referred_to, result, recorded_by,
+         routed_from_unit_code)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+      [
+        id, c.unitCode, c.mediationTeam ?? null, c.subject, c.parties, c.mediators, c.openedOn, c.closedOn ?? null, c.outcome, c.referredTo ?? null,
+        c.result ?? null, recordedBy, c.routedFromUnitCode ?? null,
+      ],
     );
     return { ...c, id };
   }
@@ -84,7 +90,7 @@ export class ReceptionRepository {
 }
 
 const MEDIATION_SELECT = `SELECT id, unit_code, mediation_team, subject, parties, mediators, opened_on::text AS opened_on, closed_on::text AS closed_on,
-  outcome, referred_to, result FROM mediation_case`;
+  outcome, referred_to, result, routed_from_unit_code FROM mediation_case`;
 
 interface SessionRow {
   id: string;
@@ -95,6 +101,7 @@ interface SessionRow {
   citizens_received: number;
   petition_codes: string[];
   notes: string | null;
+  routed_from_unit_code: string | null;
 }
 
 interface MediationRow {
@@ -109,6 +116,7 @@ interface MediationRow {
   outcome: MediationCase['outcome'];
   referred_to: string | null;
   result: string | null;
+  routed_from_unit_code: string | null;
 }
 
 function mediationOf(r: MediationRow): MediationCase {
@@ -124,5 +132,6 @@ function mediationOf(r: MediationRow): MediationCase {
     outcome: r.outcome,
     referredTo: r.referred_to ?? undefined,
     result: r.result ?? undefined,
+    routedFromUnitCode: r.routed_from_unit_code ?? undefined,
   };
 }
