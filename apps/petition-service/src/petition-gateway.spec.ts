@@ -5,6 +5,7 @@ import { KafkaTransport } from '@xaso/messaging';
 import { createTestDatabase, realAdminUnits } from '@xaso/testing';
 import { replicaUnitInputOf, UnitReplica } from '@xaso/unit-replica';
 import { resolve } from 'node:path';
+import { Client } from 'pg';
 import { startPetitionService } from './bootstrap';
 
 jest.setTimeout(180_000);
@@ -312,6 +313,52 @@ describe('petition lifecycles through the gateway (real PostgreSQL, events on Ka
     const accepted = await gql(`mutation { acceptPetition(code: "${code}", lateFilingReason: "Thiên tai, lũ lụt cô lập xã") { status lateFilingReason } }`, t.leader);
     expect(accepted.acceptPetition).toEqual({ status: 'ACCEPTED', lateFilingReason: 'Thiên tai, lũ lụt cô lập xã' });
     expect((await eventsOf(code, 3)).map((e) => e.type)).toEqual(['petition.received', 'petition.classified', 'petition.accepted']);
+  });
+
+  it('unit codes: ZZZ and 99999 refused (UNKNOWN_UNIT), divided 00007 refused with its successors, abolished 00001 routed to 00097 — GraphQL and the REST intake', async () => {
+    const SUBMIT = `mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { petition { code unitCode routedFromUnitCode } } }`;
+    const input = (unitCode: string) => ({ unitCode, kind: 'RECOMMENDATION', channel: 'ONLINE', title: 'Kiến nghị sửa đường', content: `Đường ở ${unitCode} xuống cấp` });
+    const successors = [{ code: '00008', name: 'Phường Ngọc Hà' }, { code: '00025', name: 'Phường Giảng Võ' }];
+    for (const unitCode of ['ZZZ', '99999']) {
+      const body = await call(SUBMIT, t.citizen, { i: input(unitCode) });
+      expect(body.data?.submitPetition ?? null).toBeNull();
+      expect(body.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_UNIT', messageVi: expect.stringContaining(unitCode), details: { field: 'unitCode', unitCode } });
+    }
+    const divided = await call(SUBMIT, t.citizen, { i: input('00007') });
+    expect(divided.errors?.[0].extensions).toMatchObject({ code: 'UNIT_ABOLISHED', details: { field: 'unitCode', unitCode: '00007', successors } });
+
+    const routed = (await gql(SUBMIT, t.citizen, { i: input('00001') })).submitPetition.petition;
+    expect(routed).toMatchObject({ unitCode: '00097', routedFromUnitCode: '00001' });
+    expect(routed.code).toMatch(/^00097-\d{6}-\d{4}$/);
+    const seen = await gql(`{ petition(code: "${routed.code}") { unitCode routedFromUnitCode history { action note } } }`, t.citizen);
+    expect(seen.petition.history[0]).toMatchObject({ action: 'SUBMIT', note: expect.stringContaining('unitCode 00001 (Phường Phúc Xá until 2025-06-30) routed to its successor 00097 (Phường Hồng Hà)') });
+    expect((await eventsOf(routed.code, 1))[0].payload).toMatchObject({ unitCode: '00097' });
+
+    const rest = (unitCode: string) =>
+      fetch(`${base}/api/v1/petitions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.agency}` },
+        body: JSON.stringify({ ...input(unitCode), channel: 'HOTLINE', petitioner: { fullName: 'Hồ Văn Gọi Điện', phone: '0903000444', address: 'Số 5 Lê Lợi' } }),
+      });
+    for (const unitCode of ['ZZZ', '99999']) {
+      const res = await rest(unitCode);
+      expect(res.status).toBe(422);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(await res.json()).toMatchObject({ code: 'UNKNOWN_UNIT', status: 422, detail_vi: expect.stringContaining(unitCode) });
+    }
+    const restDivided = await rest('00007');
+    expect(restDivided.status).toBe(422);
+    expect(await restDivided.json()).toMatchObject({ code: 'UNIT_ABOLISHED', details: { successors } });
+    const restRouted = await rest('00001');
+    expect(restRouted.status).toBe(201);
+    expect(((await restRouted.json()) as { petition: Record<string, unknown> }).petition).toMatchObject({ unitCode: '00097', routedFromUnitCode: '00001' });
+
+    // Nothing was recorded under a code that is not a unit on the day of filing.
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    const { rows } = await pg.query(`SELECT unit_code, count(*)::int AS n FROM petition WHERE unit_code = ANY($1) GROUP BY unit_code`, [['ZZZ', '99999', '00007', '00001', '00097']]);
+    await pg.end();
+    expect(rows).toEqual([{ unit_code: '00097', n: 2 }]);
   });
 
   it('every event of these cases is valid against the registry and carries no personal data', async () => {

@@ -119,6 +119,11 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
     advanceDays(20);
     await ok(step('resolvePetition', `code: "${code}", conclusion: "Giữ nguyên quyết định", decisionNumber: "45/QĐ-UBND"`), {}, tokens.leader);
     advanceDays(5);
+    // the next level is a unit on the day of the appeal, by the same rule as intake (the first-time case stays as it was)
+    for (const [toUnitCode, expected] of [['99999', 'UNKNOWN_UNIT'], ['00007', 'UNIT_ABOLISHED']]) {
+      const refused = await gql(`mutation { appealPetition(code: "${code}", reason: "Không đồng ý", toUnitCode: "${toUnitCode}") { trackingSecret } }`, {}, tokens.citizen);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: expected, details: { field: 'toUnitCode', unitCode: toUnitCode } });
+    }
     const appeal = await ok(
       `mutation { appealPetition(code: "${code}", reason: "Không đồng ý", toUnitCode: "01") { trackingSecret petition { code kind status unitCode } } }`,
       {},
