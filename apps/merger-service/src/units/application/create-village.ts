@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { NotFoundError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, assertUnitScope } from '@xaso/auth';
 import { villageCreated } from '@xaso/contracts';
 import { inTransaction } from '@xaso/persistence';
+import { resolveUnitOnDate, routingNote, UnitAbolishedError, UnknownUnitError } from '@xaso/unit-replica';
 import { DataSource } from 'typeorm';
-import { todayInVietnam } from '../domain/calendar-date';
+import { type CalendarDate, todayInVietnam } from '../domain/calendar-date';
 import { type AdministrativeUnit, COMMUNE_CODE_PATTERN, UnitLevel, unitKeyString } from '../domain/unit';
 import { VILLAGE_TYPES, isVillageType, normaliseVillageName, villageCode } from '../domain/village';
 import { UnitRepository } from './ports';
@@ -19,15 +20,36 @@ export interface CreateVillageCommand {
 
 /**
  * A commune's officers record its villages (Thôn) and residential groups (Tổ dân phố). Only
- * under a commune in force today, only by that commune's OFFICER/LEADER (or an ADMIN).
+ * under a commune in force today (an abolished commune's code leads to its single successor),
+ * only by that commune's OFFICER/LEADER (or an ADMIN).
  */
 @Injectable()
 export class CreateVillage {
+  private readonly logger = new Logger('CreateVillage');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly units: UnitRepository,
     private readonly events: UnitEventPublisher,
   ) {}
+
+  /**
+   * The commune `code` names today by the rule every service shares (`resolveUnitOnDate`), over
+   * the registry itself: in force; else an abolished commune's single successor; else
+   * UNKNOWN_UNIT / UNIT_ABOLISHED (with the successors). A unit that is not a commune: NOT_FOUND.
+   */
+  private async communeOn(code: string, today: CalendarDate): Promise<AdministrativeUnit> {
+    const inForce = await this.units.findInForce(code, today);
+    const ended = inForce ? null : await this.units.latestVersionOnOrBefore(code, today);
+    const successors = ended ? await this.units.currentUnitsFor(code, ended.validFrom, today) : [];
+    const resolution = resolveUnitOnDate(code, today, { inForce, ended, successors });
+    if (resolution.outcome === 'UNKNOWN') throw new UnknownUnitError('communeCode', code, today);
+    if (resolution.outcome === 'ABOLISHED') throw new UnitAbolishedError('communeCode', resolution);
+    const unit = resolution.unit as AdministrativeUnit;
+    if (unit.level !== UnitLevel.COMMUNE) throw new NotFoundError('Commune in force today', 'xã đang có hiệu lực', code);
+    if (resolution.outcome === 'ROUTED') this.logger.log(routingNote(resolution, 'communeCode'));
+    return unit;
+  }
 
   async execute(command: CreateVillageCommand): Promise<AdministrativeUnit> {
     const name = normaliseVillageName(command.name);
@@ -50,10 +72,7 @@ export class CreateVillage {
       );
     }
     const today = todayInVietnam();
-    const commune = await this.units.findInForce(command.communeCode, today);
-    if (!commune || commune.level !== UnitLevel.COMMUNE) {
-      throw new NotFoundError('Commune in force today', 'xã đang có hiệu lực', command.communeCode);
-    }
+    const commune = await this.communeOn(command.communeCode, today);
     // Province officers are not allowed by the resolver's roles; the province is passed for completeness.
     assertUnitScope(command.user, commune.code, { provinceCodeOfUnit: commune.parentCode ?? undefined });
 

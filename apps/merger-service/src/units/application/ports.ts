@@ -60,6 +60,8 @@ export abstract class UnitRepository {
   abstract nextVillageSequence(commune: UnitKey): Promise<number>;
 
   abstract findInForce(code: string, asOf: CalendarDate): Promise<AdministrativeUnit | null>;
+  /** The newest version of `code` that started on or before `asOf` (in force on it or ended before it). */
+  abstract latestVersionOnOrBefore(code: string, asOf: CalendarDate): Promise<AdministrativeUnit | null>;
   abstract findByKeys(keys: UnitKey[]): Promise<AdministrativeUnit[]>;
   abstract list(filter: UnitListFilter, page: UnitPageQuery): Promise<UnitPage>;
   /** One page per request, all in one query; results in the order of `requests`. */

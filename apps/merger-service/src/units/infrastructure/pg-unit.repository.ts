@@ -152,6 +152,14 @@ export class PgUnitRepository extends UnitRepository {
     return row ? pickUnit(row) : null;
   }
 
+  async latestVersionOnOrBefore(code: string, asOf: CalendarDate): Promise<AdministrativeUnit | null> {
+    const [row] = await this.query<UnitRow>(
+      `SELECT ${UNIT_COLUMNS('u')} FROM administrative_unit u WHERE u.code = $1 AND u.valid_from <= $2::date ORDER BY u.valid_from DESC LIMIT 1`,
+      [code, asOf],
+    );
+    return row ? pickUnit(row) : null;
+  }
+
   async findByKeys(keys: UnitKey[]): Promise<AdministrativeUnit[]> {
     if (keys.length === 0) return [];
     const rows = await this.query<UnitRow>(

@@ -223,9 +223,24 @@ describe('merger-service GraphQL and REST', () => {
     it('checks the type and the commune', async () => {
       const admin = await issueDevToken({ role: Role.ADMIN, sub: 'admin-1' }, SECRET);
       expect((await gql(mutation, { c: '00004', n: 'X', t: 'Xã' }, admin)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
-      expect((await gql(mutation, { c: '99999', n: 'X', t: 'Thôn' }, admin)).errors![0].extensions.code).toBe('NOT_FOUND');
-      // A commune code that only named a unit before 2025-07-01 is not in force today.
-      expect((await gql(mutation, { c: '00001', n: 'X', t: 'Thôn' }, admin)).errors![0].extensions.code).toBe('NOT_FOUND');
+      // The shared unit rule, over the registry: 99999 never named a unit; 00007 (Cống Vị) was divided on 2025-07-01.
+      expect((await gql(mutation, { c: '99999', n: 'X', t: 'Thôn' }, admin)).errors![0].extensions).toMatchObject({
+        code: 'UNKNOWN_UNIT', details: { field: 'communeCode', unitCode: '99999' },
+      });
+      expect((await gql(mutation, { c: '00007', n: 'X', t: 'Thôn' }, admin)).errors![0].extensions).toMatchObject({
+        code: 'UNIT_ABOLISHED', details: { field: 'communeCode', successors: [{ code: '00008', name: 'Phường Ngọc Hà' }, { code: '00025', name: 'Phường Giảng Võ' }] },
+      });
+      // A province is not a commune.
+      expect((await gql(mutation, { c: '01', n: 'X', t: 'Thôn' }, admin)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+
+    it('takes an abolished commune’s code to its single successor (00001 Phúc Xá → 00097 Hồng Hà), for its officers only', async () => {
+      const officer97 = await issueDevToken({ role: Role.OFFICER, unitCode: '00097', sub: 'officer-00097' }, SECRET);
+      const officer1 = await issueDevToken({ role: Role.OFFICER, unitCode: '00001', sub: 'officer-00001' }, SECRET);
+      expect((await gql(mutation, { c: '00001', n: 'Tổ dân phố số 3', t: 'Tổ dân phố' }, officer1)).errors![0].extensions.code).toBe('OUT_OF_UNIT_SCOPE');
+      const { data, errors } = await gql(mutation, { c: '00001', n: 'Tổ dân phố số 3', t: 'Tổ dân phố' }, officer97);
+      expect(errors).toBeUndefined();
+      expect(data!.createVillage).toMatchObject({ code: '00097-001', parent: { code: '00097', name: 'Phường Hồng Hà' } });
     });
 
     it('numbers villages without collisions under concurrency', async () => {
