@@ -1,5 +1,5 @@
 import { PostgresTransport } from '@xaso/messaging';
-import { createTestDatabase } from '@xaso/testing';
+import { createTestDatabase, waitUntil } from '@xaso/testing';
 import { Client } from 'pg';
 import { type AllInOne, startAllInOne } from './all-in-one';
 
@@ -213,6 +213,14 @@ describe('all-in-one through the gateway', () => {
   });
 
   it('takes a petition and tracks it with its secret', async () => {
+    // Every unit a petition names must be in petition-service's replica (filled from the same events).
+    const petitionDb = new Client({ connectionString: databases.petition.url });
+    await petitionDb.connect();
+    try {
+      await waitUntil('petition-service’s replica', async () => (await petitionDb.query('SELECT count(*)::int AS n FROM admin_unit_replica')).rows[0].n >= 14149);
+    } finally {
+      await petitionDb.end();
+    }
     const citizen = await token({ role: 'CITIZEN', sub: 'aio-petitioner', idNumber: '001090000111', name: 'Phạm Văn Công Dân' });
     const submitted = await gql(
       'mutation($input: SubmitPetitionInput!) { submitPetition(input: $input) { trackingSecret petition { code kind status } } }',
