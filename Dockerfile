@@ -1,6 +1,6 @@
 # One image for every app; APP selects which one runs (gateway, merger-service, ...).
 # Sources run through @swc-node/register (SWC transpiles at start; no separate build step).
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./

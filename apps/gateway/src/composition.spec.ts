@@ -1,46 +1,17 @@
 import { createTestDatabase } from '@xaso/testing';
-import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { existsSync, readFileSync } from 'node:fs';
 import { composeSupergraph, CompositionError, type SubgraphSdl } from './graphql/supergraph';
+import { COMMITTED_SCHEMA_PATH, committedSchemaFile, printApiSchema, UPDATE_COMMAND } from './schema-check/api-schema';
+import { describeSchemaChanges, schemaChanges } from './schema-check/schema-changes';
+import { collectServiceSubgraphs, discoverServices } from './schema-check/service-subgraphs';
 
 /**
  * The supergraph check: boots every real service (apps/*-service/src/bootstrap.ts, loaded by
  * path — the gateway never imports service code) against a throw-away database, asks it for its
- * SDL and composes them all with @apollo/composition. Fails as soon as the subgraphs stop composing.
+ * SDL and composes them all with @apollo/composition. Fails as soon as the subgraphs stop composing,
+ * and when the client schema they compose is not the committed schema/supergraph.graphql.
  */
-const appsDir = resolve(__dirname, '..', '..');
-const services = readdirSync(appsDir)
-  .filter((dir) => dir.endsWith('-service') && existsSync(join(appsDir, dir, 'src', 'bootstrap.ts')))
-  .sort()
-  .map((dir) => ({ name: dir.replace(/-service$/, ''), bootstrap: join(appsDir, dir, 'src', 'bootstrap.ts') }));
-const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
-
-const repoRoot = resolve(appsDir, '..');
-
-/**
- * Each service is booted in its own Node process: @nestjs/graphql keeps code-first type metadata
- * process-wide, so two services booted in one process leak types into each other's SDL.
- */
-async function subgraphSdl(service: { name: string; bootstrap: string }): Promise<SubgraphSdl> {
-  const database = await createTestDatabase(`compose_${service.name}`);
-  try {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ['-r', '@swc-node/register', join(__dirname, 'test', 'print-subgraph-sdl.ts'), service.bootstrap, `start${pascal(service.name)}Service`, database.url],
-      { cwd: repoRoot, env: { ...process.env, SWC_NODE_PROJECT: join(repoRoot, 'tsconfig.json'), LOG_LEVEL: 'warn' }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
-    ).catch((error: Error & { stderr?: string }) => {
-      throw new Error(`${service.name}-service did not boot: ${(error.stderr ?? error.message).split('\n').slice(0, 3).join(' | ')}`);
-    });
-    const marker = stdout.lastIndexOf('@@SDL@@');
-    if (marker < 0) throw new Error(`${service.name}-service printed no SDL`);
-    const { sdl } = JSON.parse(stdout.slice(marker + 7).trim().split('\n')[0]) as { sdl: string };
-    return { name: service.name, url: `http://${service.name}.invalid/graphql`, sdl };
-  } finally {
-    await database.drop();
-  }
-}
+const services = discoverServices();
 
 describe('supergraph composition of the real services', () => {
   let subgraphs: SubgraphSdl[];
@@ -48,16 +19,14 @@ describe('supergraph composition of the real services', () => {
 
   beforeAll(async () => {
     process.env.LOG_LEVEL ??= 'warn';
-    subgraphs = [];
-    for (const service of services) {
-      try {
-        subgraphs.push(await subgraphSdl(service));
-      } catch (error) {
+    subgraphs = await collectServiceSubgraphs(
+      (service) => createTestDatabase(`compose_${service.name}`),
+      (service, error) => {
         // A service that does not boot is its own tests' failure; merger must (asserted below).
         notBooting.push(service.name);
-        console.warn(`composition check: ${service.name}-service did not boot, left out: ${(error as Error).message}`);
-      }
-    }
+        console.warn(`composition check: ${service.name}-service did not boot, left out: ${error.message}`);
+      },
+    );
   }, 180_000);
 
   it('gets the SDL of every service that boots (merger-service at least)', () => {
@@ -93,5 +62,17 @@ describe('supergraph composition of the real services', () => {
     } catch (error) {
       expect((error as CompositionError).errors.join('\n')).toMatch(/administrativeUnit/);
     }
+  });
+
+  it(`composes exactly the committed client schema (${COMMITTED_SCHEMA_PATH}), else lists the changes, breaking first`, async () => {
+    if (notBooting.length) throw new Error(`cannot compare the client schema: ${notBooting.join(', ')} did not boot (see the warnings above)`);
+    const composed = printApiSchema(subgraphs);
+    const file = committedSchemaFile();
+    if (!existsSync(file)) throw new Error(`${COMMITTED_SCHEMA_PATH} is missing: run \`${UPDATE_COMMAND}\` and commit it`);
+    const committed = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+    if (committed !== composed) {
+      throw new Error(describeSchemaChanges(await schemaChanges(committed, composed), COMMITTED_SCHEMA_PATH, UPDATE_COMMAND));
+    }
+    expect(composed).toContain('administrativeUnit(');
   });
 });

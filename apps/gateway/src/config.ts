@@ -23,6 +23,8 @@ export interface GatewayConfig {
   /** Re-read the subgraph schemas every N ms (0 = never). */
   pollIntervalMs: number;
   introspection: boolean;
+  /** GraphiQL for browsers at GET /graphql (assets from node_modules, no CDN); never in production. */
+  explorer: boolean;
 }
 
 /**
@@ -97,6 +99,7 @@ export function gatewayConfig(input: GatewayConfigInput = {}, env: NodeJS.Proces
     startupTimeoutMs: intEnv(env, 'GATEWAY_STARTUP_TIMEOUT_MS', 60_000),
     pollIntervalMs: intEnv(env, 'SUBGRAPH_POLL_INTERVAL_MS', 0),
     introspection: env.NODE_ENV !== 'production',
+    explorer: env.NODE_ENV !== 'production',
   };
 }
 

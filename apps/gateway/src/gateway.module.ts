@@ -1,10 +1,11 @@
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { type DynamicModule, Inject, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApiModule } from '@xaso/api';
 import { AuthModule, DevTokenIssuerModule, TokenVerifier } from '@xaso/auth';
 import { ObservabilityModule } from '@xaso/observability';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
+import { EXPLORER_ASSETS_PATH, GraphQLExplorerMiddleware } from './graphql/explorer';
 import { gatewayGraphQLOptions } from './graphql/gateway-graphql';
 import { SubgraphHealth } from './health/subgraph-health';
 import { OpenApiAggregator, OpenApiController } from './rest/openapi';
@@ -29,11 +30,19 @@ export class GatewayModule implements NestModule {
         }),
       ],
       controllers: [OpenApiController],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, OpenApiAggregator, RestProxyMiddleware, SubgraphHealth],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, OpenApiAggregator, RestProxyMiddleware, GraphQLExplorerMiddleware, SubgraphHealth],
     };
   }
 
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RestProxyMiddleware).forRoutes({ path: 'api/v1/*path', method: RequestMethod.ALL });
+    if (this.config.explorer) {
+      // Ahead of Apollo's /graphql handler: GraphiQL for a browser's GET, everything else passes through.
+      consumer
+        .apply(GraphQLExplorerMiddleware)
+        .forRoutes({ path: 'graphql', method: RequestMethod.GET }, { path: `${EXPLORER_ASSETS_PATH.slice(1)}/*path`, method: RequestMethod.GET });
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { composeServices } from '@apollo/composition';
+import { type CompositionSuccess, composeServices } from '@apollo/composition';
 import type { SupergraphManager } from '@apollo/gateway';
 import { Logger } from '@nestjs/common';
 import { parse } from 'graphql';
@@ -40,13 +40,18 @@ export class CompositionError extends Error {
   }
 }
 
-/** Composes Federation 2 subgraph SDLs into a supergraph SDL with `@apollo/composition`; throws CompositionError. */
-export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
+/** Composes Federation 2 subgraph SDLs with `@apollo/composition`; throws CompositionError. */
+export function composeSubgraphs(subgraphs: SubgraphSdl[]): CompositionSuccess {
   const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors?.length || !result.supergraphSdl) {
     throw new CompositionError((result.errors ?? []).map((e) => e.message));
   }
-  return result.supergraphSdl;
+  return result;
+}
+
+/** Composes Federation 2 subgraph SDLs into a supergraph SDL; throws CompositionError. */
+export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
+  return composeSubgraphs(subgraphs).supergraphSdl;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
