@@ -13,7 +13,7 @@ jest.setTimeout(120_000);
 function adminUnitsDir(): string {
   let dir = __dirname;
   while (!existsSync(join(dir, 'nx.json'))) dir = dirname(dir);
-  return resolve(dir, '..', 'shared', 'data', 'admin-units');
+  return resolve(dir, 'data', 'admin-units');
 }
 
 function csv(name: string): Record<string, string>[] {
