@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@xaso/messaging';
 import type { EventTransport } from '@xaso/messaging';
-import { UnitReplica, UnitReplicaHandlers } from '@xaso/unit-replica';
+import { UnitReplica, UnitReplicaHandlers, UnitReplicaHealth } from '@xaso/unit-replica';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { CalendarService } from './calendar/calendar.service';
 import { CLOCK, type Clock, systemClock } from './common/clock';
@@ -59,6 +59,7 @@ export class DossierModule {
         CalendarService,
         UnitReplica,
         UnitReplicaHandlers,
+        UnitReplicaHealth,
         ProcedureRepository,
         ProcedureSeeder,
         DossierRepository,

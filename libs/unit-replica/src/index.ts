@@ -1,4 +1,5 @@
 export * from './lib/migrations';
 export * from './lib/unit-replica';
 export * from './lib/unit-replica.handlers';
+export * from './lib/unit-replica.health';
 export * from './lib/unit-replica.module';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { adminUnitCreated, adminUnitsUpserted, type EventOf, villageCreated } from '@xaso/contracts';
+import { adminUnitCreated, adminUnitImported, adminUnitsUpserted, type EventOf, villageCreated } from '@xaso/contracts';
 import { type HandlerContext, OnEvent } from '@xaso/messaging';
-import { upsertReplicaUnits } from './unit-replica';
+import { recordAnnouncedUnits, upsertReplicaUnits } from './unit-replica';
 
 /** Levels of `admin-unit.created` v1 (lower-case, finer) → the registry's levels. */
 const LEVELS: Record<string, string> = {
@@ -39,6 +39,16 @@ export class UnitReplicaHandlers {
         successors: u.successors,
       })),
     );
+  }
+
+  /**
+   * The import's summary: how many unit versions the imported data set holds. It travels under its
+   * own key, so it may arrive before or after the chunks; readiness compares it with the count.
+   */
+  @OnEvent(adminUnitImported)
+  async onUnitsImported(event: EventOf<typeof adminUnitImported>, context: HandlerContext): Promise<void> {
+    const p = event.payload;
+    await recordAnnouncedUnits(context.manager, p.created + p.updated + p.unchanged, p.importId);
   }
 
   @OnEvent(adminUnitCreated)
