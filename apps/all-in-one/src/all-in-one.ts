@@ -22,10 +22,17 @@ export interface AllInOneOptions {
   /** Nest logs of the services and the gateway (default true). */
   logger?: boolean;
   /**
-   * A service that fails to start stops everything (default ALL_IN_ONE_STRICT=true). When false,
-   * it is logged and left out, so one service under construction does not block the others.
+   * A service that fails to start stops everything and the start fails (default; ALL_IN_ONE_STRICT=false
+   * turns it off). When false, it is logged and left out, so one service under construction does not
+   * block the others.
    */
   strict?: boolean;
+  /**
+   * Resolve only once the gateway's /health/ready is up: every service ready, each admin-unit replica
+   * filled (default true). Fails after `readyTimeoutMs` (default READY_TIMEOUT_MS, else 120000) with what is down.
+   */
+  waitForReady?: boolean;
+  readyTimeoutMs?: number;
   /**
    * Where the launcher reads its own settings (PORT, DATABASE_URL, <SERVICE>_DATABASE_URL,
    * KAFKA_BROKERS, EVENT_BUS_DATABASE_URL, SERVICE_START_TIMEOUT_MS ...); default process.env.
@@ -57,6 +64,8 @@ export interface AllInOne {
   failed: { name: string; error: string }[];
   databaseServer: string;
   embedded: boolean;
+  /** The embedded server's data folder (undefined with DATABASE_URL). */
+  dataDir?: string;
   /** The event bus database (EVENT_BUS_DATABASE_URL of the services); undefined with Kafka. */
   eventBusUrl?: string;
   /** Milliseconds spent per start-up phase. */
@@ -68,6 +77,33 @@ const log = new Logger('AllInOne');
 
 function portOf(app: INestApplication): number {
   return (app.getHttpServer().address() as AddressInfo).port;
+}
+
+/** What a readiness report lists as down: `subgraph:dossier: /health/ready 503 (admin-unit-replica: ...)`. */
+function downChecks(report: unknown): string {
+  const details = (report as { details?: Record<string, { status?: string; message?: string }> } | null)?.details ?? {};
+  return Object.entries(details)
+    .filter(([, detail]) => detail?.status !== 'up')
+    .map(([name, detail]) => `${name}${detail?.message ? `: ${detail.message}` : ''}`)
+    .join('; ');
+}
+
+/** Polls `url` until it answers 200; fails after `timeoutMs` with what the last report said was down. */
+async function waitUntilReady(url: string, timeoutMs: number, cancelled: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  for (;;) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) return;
+      last = downChecks(await response.json().catch(() => null)) || `status ${response.status}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    if (cancelled()) throw new Error('stopped while waiting for readiness');
+    if (Date.now() >= deadline) throw new Error(`not ready after ${Math.round(timeoutMs / 1000)} s: ${last}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /**
@@ -105,6 +141,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
     // 1. The database server.
     const external = options.databaseUrl ?? env.DATABASE_URL;
     let databaseServer: string;
+    let dataLocation: string | undefined;
     if (external) {
       databaseServer = external;
       log.log(`using PostgreSQL from DATABASE_URL (${new URL(external).host})`);
@@ -113,7 +150,8 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
       const embedded = await phase('postgres', () => startEmbeddedPostgres({ dataDir, port: Number(env.EMBEDDED_POSTGRES_PORT ?? 5433) }));
       stack.push({ name: 'embedded PostgreSQL', stop: embedded.stop });
       databaseServer = embedded.url;
-      log.log(`embedded PostgreSQL on ${new URL(embedded.url).host}, data in ${dataDir}`);
+      dataLocation = embedded.dataDir;
+      log.log(`embedded PostgreSQL on ${new URL(embedded.url).host}, data in ${embedded.dataDir}${embedded.relocatedBecause ? ` (not ${dataDir}: ${embedded.relocatedBecause})` : ''}`);
     }
 
     // 2. The services, in parallel, each with its own database.
@@ -125,7 +163,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
     }
     if (!discovered.length) throw new Error('No service found (apps/*-service/src/bootstrap.ts)');
     const basePort = options.serviceBasePort ?? Number(env.SERVICE_BASE_PORT ?? 4101);
-    const strict = options.strict ?? env.ALL_IN_ONE_STRICT === 'true';
+    const strict = options.strict ?? env.ALL_IN_ONE_STRICT !== 'false';
     const failed: { name: string; error: string }[] = [];
     const startTimeoutMs = Number(env.SERVICE_START_TIMEOUT_MS ?? 180_000);
 
@@ -148,7 +186,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
     const onCrash = (name: string, error: Error) => {
       log.error(`${name}-service crashed: ${error.stack ?? error.message}`);
       if (strict && !stopped) {
-        log.error(`ALL_IN_ONE_STRICT=true: stopping everything because ${name}-service crashed`);
+        log.error(`stopping everything because ${name}-service crashed (ALL_IN_ONE_STRICT=false keeps the others running)`);
         void stopAll().then(() => options.onFatal?.(error));
       }
     };
@@ -186,7 +224,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
       log.error(`${discovered[index].name}-service failed to start${strict ? '' : ' and is left out'}: ${error.stack ?? String(error)}`);
       return undefined;
     });
-    if (strict && failed.length) throw new Error(`ALL_IN_ONE_STRICT=true and ${failed.map((f) => `${f.name}-service failed: ${f.error}`).join('; ')}`);
+    if (strict && failed.length) throw new Error(failed.map((f) => `${f.name}-service did not start: ${f.error.replace(`${f.name}-service: `, '')}`).join('; '));
     const services = started.filter((s): s is RunningService => s !== undefined);
     if (!services.length) throw new Error(`No service started (${failed.map((f) => `${f.name}: ${f.error}`).join('; ')})`);
 
@@ -208,14 +246,22 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
       }),
     );
     stack.push({ name: 'gateway', stop: () => gateway.close() });
+    const gatewayUrl = `http://localhost:${portOf(gateway)}`;
+
+    // 4. Ready means usable: every service's /health/ready (database, bus, admin-unit replica filled) through the gateway's.
+    if (options.waitForReady ?? true) {
+      const timeoutMs = options.readyTimeoutMs ?? Number(env.READY_TIMEOUT_MS ?? 120_000);
+      await phase('ready', () => waitUntilReady(`${gatewayUrl}/health/ready`, timeoutMs, () => stopped));
+    }
 
     return {
-      gatewayUrl: `http://localhost:${portOf(gateway)}`,
+      gatewayUrl,
       gateway,
       services,
       failed,
       databaseServer,
       embedded: !external,
+      dataDir: dataLocation,
       eventBusUrl: eventBus,
       timings,
       stop: stopAll,
