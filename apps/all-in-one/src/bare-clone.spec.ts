@@ -75,9 +75,10 @@ describe('npm start in a bare clone, inside a folder other users cannot enter', 
   let root: string;
   let clone: string;
   const dataDirs = new Set<string>();
-  const cloneStartedAt = Date.now();
+  let preparedMs = 0;
 
   beforeAll(() => {
+    const began = Date.now();
     root = mkdtempSync(join(tmpdir(), 'xaso-bare-'));
     if ((statSync(root).mode & 0o077) !== 0) throw new Error(`${root} is open to other users`);
     clone = join(root, 'xaso');
@@ -88,6 +89,7 @@ describe('npm start in a bare clone, inside a folder other users cannot enter', 
       // Another file system than this checkout's: link the folder (only code is read from it).
       symlinkSync(join(REPO_ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir');
     }
+    preparedMs = Date.now() - began;
   });
 
   afterAll(() => {
@@ -119,7 +121,6 @@ describe('npm start in a bare clone, inside a folder other users cannot enter', 
   });
 
   it('reaches Ready with every service, the import done and the replicas filled; stops cleanly on SIGTERM; starts again warm', async () => {
-    console.log(`bare clone prepared in ${((Date.now() - cloneStartedAt) / 1000).toFixed(1)} s`);
     const cold = npmStart(clone);
     const { url, seconds } = await ready(cold);
     const output = cold.output();
@@ -199,6 +200,10 @@ describe('npm start in a bare clone, inside a folder other users cannot enter', 
     process.kill(-warm.child.pid!, 'SIGTERM'); // Ctrl+C-like: the whole process group
     await withTimeout(warm.closed, STOP_TIMEOUT_MS, 'stopping the warm start');
     expect(existsSync(join(dataDir!, 'postmaster.pid'))).toBe(false);
-    console.log(`npm start in a bare clone: cold ${seconds} s, warm ${again.seconds} s (as printed on the Ready line); data in ${dataDir}`);
+    const phases = (text: string) => /phases \(ms\): ([^\n]*)/.exec(text)?.[1];
+    console.log(
+      `bare clone: prepared (git clone + hard-linked node_modules) in ${(preparedMs / 1000).toFixed(1)} s; npm start cold ${seconds} s ` +
+        `(${phases(output)}), warm ${again.seconds} s (${phases(warm.output())}); data in ${dataDir}`,
+    );
   });
 });
