@@ -92,10 +92,13 @@ function runningServerPid(databaseDir: string): number | undefined {
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
   try {
     process.kill(pid, 0);
-    return pid;
   } catch {
     return undefined; // stale file of a crashed server: PostgreSQL recovers by itself
   }
+  // After a reboot the pid may belong to another program (Linux tells; elsewhere assume it is ours).
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (existsSync('/proc/self') && (!existsSync(cmdline) || !readFileSync(cmdline, 'utf8').includes('postgres'))) return undefined;
+  return pid;
 }
 
 const tail = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').slice(-8).join('\n') : '');
