@@ -8,6 +8,9 @@ import { startAllInOne } from '../../apps/all-in-one/src/all-in-one';
 import { runAsChild } from '../lib/child';
 import type { StoreKind } from '../baseline/stores';
 
+/** bench/targets/ → the repository root (the unit data is carried in its data/ folder). */
+const REPO_ROOT = join(__dirname, '..', '..');
+
 /**
  * The platform under test, in this (child) process: merger-service and dossier-service on
  * internal ports and the gateway in front of them, started by the all-in-one launcher against
@@ -86,7 +89,7 @@ async function waitForReplica(dossierUrl: string, timeoutMs: number): Promise<nu
 }
 
 function communesFromCsv(count: number): string[] {
-  const csv = readFileSync(join(process.cwd(), '..', 'shared', 'data', 'admin-units', 'units-2025.csv'), 'utf8');
+  const csv = readFileSync(join(REPO_ROOT, 'data', 'admin-units', 'units-2025.csv'), 'utf8');
   return csv
     .split('\n')
     .filter((line) => line.startsWith('commune,'))

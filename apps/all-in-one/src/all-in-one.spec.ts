@@ -76,6 +76,21 @@ describe('all-in-one through the gateway', () => {
     console.log(`all-in-one started in ${startMs} ms: ${JSON.stringify(system.timings)}`);
   });
 
+  it('was ready only once dossier’s and petition’s admin-unit replicas held every unit merger announced', async () => {
+    // Right after startAllInOne resolved (this runs first after the start): no waiting here.
+    for (const service of ['dossier', 'petition']) {
+      const db = new Client({ connectionString: databases[service].url });
+      await db.connect();
+      try {
+        const [replica] = (await db.query('SELECT (SELECT count(*)::int FROM admin_unit_replica) AS units, (SELECT announced_units FROM admin_unit_replica_state) AS announced')).rows;
+        expect({ service, ...replica }).toEqual({ service, units: 14149, announced: 14149 });
+      } finally {
+        await db.end();
+      }
+    }
+    expect(system.timings.ready).toEqual(expect.any(Number));
+  });
+
   it('answers a code together with a date: 00004 was Phường Trúc Bạch, is Phường Ba Đình', async () => {
     const { body } = await gql(`{
       then: administrativeUnit(code: "00004", asOf: "2024-05-01") { name }
@@ -140,21 +155,18 @@ describe('all-in-one through the gateway', () => {
     expect(body.data.procedures.edges[0].node.code).toEqual(expect.any(String));
   });
 
-  it('fills dossier-service’s admin-unit replica from merger’s events over the bus: province scope and OUTSIDE_PROVINCE', async () => {
-    // The 15 admin-units.upserted chunks of the import (+ the village above) reach dossier-service's
-    // consumer in another thread; poll its database until the replica holds the whole registry.
+  it('fills dossier-service’s admin-unit replica from merger’s events over the bus before it is ready: province scope and OUTSIDE_PROVINCE', async () => {
+    // The 15 admin-units.upserted chunks of the import reach dossier-service's consumer in another
+    // thread; startAllInOne resolved only once every service was ready, so the whole registry is
+    // there already (no polling).
     const dossierDb = new Client({ connectionString: databases.dossier.url });
     const busDb = new Client({ connectionString: databases.bus.url });
     await Promise.all([dossierDb.connect(), busDb.connect()]);
     try {
-      const deadline = Date.now() + 30_000;
-      let units = 0;
-      while (Date.now() < deadline) {
-        units = (await dossierDb.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_unit_replica')).rows[0].n;
-        if (units >= 14149) break;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      expect(units).toBeGreaterThanOrEqual(14149);
+      const [replica] = (await dossierDb.query('SELECT (SELECT count(*)::int FROM admin_unit_replica) AS units, (SELECT announced_units FROM admin_unit_replica_state) AS announced')).rows;
+      expect(replica.announced).toBe(14149);
+      expect(replica.units).toBeGreaterThanOrEqual(14149);
+      const units = replica.units;
       const [{ sent }] = (await busDb.query(`SELECT min(created_at) AS sent FROM bus_message WHERE topic = 'xaso.merger.events.v1'`)).rows;
       const [{ filled }] = (await dossierDb.query(`SELECT max(processed_at) AS filled FROM inbox`)).rows;
       console.log(`dossier replica: ${units} units, filled ${new Date(filled).getTime() - new Date(sent).getTime()} ms after merger's first event reached the bus`);

@@ -4,6 +4,7 @@ import { ensureDatabase, resolveServiceDatabaseUrl, serviceDatabaseEnvName, star
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type DiscoveredService, discoverServices, REPO_ROOT } from './services';
+import { waitUntilReady } from './readiness';
 import { ServiceWorker } from './worker-host';
 
 export interface AllInOneOptions {
@@ -22,10 +23,17 @@ export interface AllInOneOptions {
   /** Nest logs of the services and the gateway (default true). */
   logger?: boolean;
   /**
-   * A service that fails to start stops everything (default ALL_IN_ONE_STRICT=true). When false,
-   * it is logged and left out, so one service under construction does not block the others.
+   * A service that fails to start stops everything and the start fails (default; ALL_IN_ONE_STRICT=false
+   * turns it off). When false, it is logged and left out, so one service under construction does not
+   * block the others.
    */
   strict?: boolean;
+  /**
+   * Resolve only once the gateway's /health/ready is up: every service ready, each admin-unit replica
+   * filled (default true). Fails after `readyTimeoutMs` (default READY_TIMEOUT_MS, else 120000) with what is down.
+   */
+  waitForReady?: boolean;
+  readyTimeoutMs?: number;
   /**
    * Where the launcher reads its own settings (PORT, DATABASE_URL, <SERVICE>_DATABASE_URL,
    * KAFKA_BROKERS, EVENT_BUS_DATABASE_URL, SERVICE_START_TIMEOUT_MS ...); default process.env.
@@ -57,6 +65,8 @@ export interface AllInOne {
   failed: { name: string; error: string }[];
   databaseServer: string;
   embedded: boolean;
+  /** The embedded server's data folder (undefined with DATABASE_URL). */
+  dataDir?: string;
   /** The event bus database (EVENT_BUS_DATABASE_URL of the services); undefined with Kafka. */
   eventBusUrl?: string;
   /** Milliseconds spent per start-up phase. */
@@ -105,6 +115,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
     // 1. The database server.
     const external = options.databaseUrl ?? env.DATABASE_URL;
     let databaseServer: string;
+    let dataLocation: string | undefined;
     if (external) {
       databaseServer = external;
       log.log(`using PostgreSQL from DATABASE_URL (${new URL(external).host})`);
@@ -113,7 +124,8 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
       const embedded = await phase('postgres', () => startEmbeddedPostgres({ dataDir, port: Number(env.EMBEDDED_POSTGRES_PORT ?? 5433) }));
       stack.push({ name: 'embedded PostgreSQL', stop: embedded.stop });
       databaseServer = embedded.url;
-      log.log(`embedded PostgreSQL on ${new URL(embedded.url).host}, data in ${dataDir}`);
+      dataLocation = embedded.dataDir;
+      log.log(`embedded PostgreSQL on ${new URL(embedded.url).host}, data in ${embedded.dataDir}${embedded.relocatedBecause ? ` (not ${dataDir}: ${embedded.relocatedBecause})` : ''}`);
     }
 
     // 2. The services, in parallel, each with its own database.
@@ -125,7 +137,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
     }
     if (!discovered.length) throw new Error('No service found (apps/*-service/src/bootstrap.ts)');
     const basePort = options.serviceBasePort ?? Number(env.SERVICE_BASE_PORT ?? 4101);
-    const strict = options.strict ?? env.ALL_IN_ONE_STRICT === 'true';
+    const strict = options.strict ?? env.ALL_IN_ONE_STRICT !== 'false';
     const failed: { name: string; error: string }[] = [];
     const startTimeoutMs = Number(env.SERVICE_START_TIMEOUT_MS ?? 180_000);
 
@@ -148,7 +160,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
     const onCrash = (name: string, error: Error) => {
       log.error(`${name}-service crashed: ${error.stack ?? error.message}`);
       if (strict && !stopped) {
-        log.error(`ALL_IN_ONE_STRICT=true: stopping everything because ${name}-service crashed`);
+        log.error(`stopping everything because ${name}-service crashed (ALL_IN_ONE_STRICT=false keeps the others running)`);
         void stopAll().then(() => options.onFatal?.(error));
       }
     };
@@ -186,7 +198,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
       log.error(`${discovered[index].name}-service failed to start${strict ? '' : ' and is left out'}: ${error.stack ?? String(error)}`);
       return undefined;
     });
-    if (strict && failed.length) throw new Error(`ALL_IN_ONE_STRICT=true and ${failed.map((f) => `${f.name}-service failed: ${f.error}`).join('; ')}`);
+    if (strict && failed.length) throw new Error(failed.map((f) => `${f.name}-service did not start: ${f.error.replace(`${f.name}-service: `, '')}`).join('; '));
     const services = started.filter((s): s is RunningService => s !== undefined);
     if (!services.length) throw new Error(`No service started (${failed.map((f) => `${f.name}: ${f.error}`).join('; ')})`);
 
@@ -208,14 +220,27 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
       }),
     );
     stack.push({ name: 'gateway', stop: () => gateway.close() });
+    const gatewayUrl = `http://localhost:${portOf(gateway)}`;
+
+    // 4. Ready means usable: every service's /health/ready (database, bus, admin-unit replica filled) through the gateway's.
+    // Without merger-service here and without Kafka (where a merger elsewhere may publish), nothing
+    // fills the replicas: readiness would never come, so it is not waited for (said in the log).
+    const unitsCanArrive = services.some((s) => s.name === 'merger') || Boolean(env.KAFKA_BROKERS);
+    if ((options.waitForReady ?? true) && unitsCanArrive) {
+      const timeoutMs = options.readyTimeoutMs ?? Number(env.READY_TIMEOUT_MS ?? 120_000);
+      await phase('ready', () => waitUntilReady(`${gatewayUrl}/health/ready`, timeoutMs, () => stopped));
+    } else if (!unitsCanArrive) {
+      log.warn('merger-service is not running and KAFKA_BROKERS is not set: the admin-unit replicas stay empty and /health/ready down; not waiting for it');
+    }
 
     return {
-      gatewayUrl: `http://localhost:${portOf(gateway)}`,
+      gatewayUrl,
       gateway,
       services,
       failed,
       databaseServer,
       embedded: !external,
+      dataDir: dataLocation,
       eventBusUrl: eventBus,
       timings,
       stop: stopAll,

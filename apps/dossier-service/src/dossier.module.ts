@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@xaso/messaging';
 import type { EventTransport } from '@xaso/messaging';
-import { UnitReplica, UnitReplicaHandlers, UnitResolver } from '@xaso/unit-replica';
+import { UnitReplica, UnitReplicaHandlers, UnitResolver, UnitReplicaHealth } from '@xaso/unit-replica';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { CalendarService } from './calendar/calendar.service';
 import { CLOCK, type Clock, systemClock } from './common/clock';
@@ -60,6 +60,7 @@ export class DossierModule {
         UnitReplica,
         UnitReplicaHandlers,
         UnitResolver,
+        UnitReplicaHealth,
         ProcedureRepository,
         ProcedureSeeder,
         DossierRepository,

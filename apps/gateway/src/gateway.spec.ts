@@ -124,6 +124,23 @@ describe('gateway over a throwaway subgraph', () => {
     expect(metrics).toContain('service="gateway"');
   });
 
+  it('is not ready while a subgraph’s service is not ready, and says why', async () => {
+    fake.setReadiness({ check: 'admin-unit-replica', message: '1000 of the 14149 units merger-service announced' });
+    try {
+      const notReady = await fetch(`${base}/health/ready`);
+      expect(notReady.status).toBe(503);
+      // The gateway's own report is problem+json with terminus's `details` (our error filter).
+      const report = (await notReady.json()) as { details: Record<string, { status: string; message: string }> };
+      expect(report.details['subgraph:fake']).toEqual({
+        status: 'down',
+        message: '/health/ready 503 (admin-unit-replica: 1000 of the 14149 units merger-service announced)',
+      });
+    } finally {
+      fake.setReadiness(undefined);
+    }
+    expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+  });
+
   describe('REST facade', () => {
     it('forwards path, query and headers and returns status, headers and body as they are', async () => {
       const response = await fetch(`${base}/api/v1/things/42?x=1`, { headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'corr-rest' } });

@@ -23,6 +23,8 @@ export const FAKE_SDL = `
 export interface FakeService {
   url: string;
   graphqlUrl: string;
+  /** What its `/health/ready` says (default ready): a down check and its message, as terminus reports it. */
+  setReadiness(down?: { check: string; message: string }): void;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,16 @@ export async function startFakeService(): Promise<FakeService> {
     express.json(),
     expressMiddleware(apollo, { context: async ({ req }) => ({ headers: req.headers as Record<string, string | undefined> }) }),
   );
+  let notReady: { check: string; message: string } | undefined;
+  app.get('/health/ready', (_req, res) => {
+    if (!notReady) return void res.json({ status: 'ok', info: {}, error: {}, details: {} });
+    // As a service's ready report reaches clients (problem+json with terminus's `details`).
+    res.status(503).type('application/problem+json').send(JSON.stringify({
+      status: 503,
+      code: 'INTERNAL_SERVER_ERROR',
+      details: { database: { status: 'up' }, [notReady.check]: { status: 'down', message: notReady.message } },
+    }));
+  });
   app.get('/openapi.json', (_req, res) => {
     res.json({
       openapi: '3.0.3',
@@ -86,6 +98,9 @@ export async function startFakeService(): Promise<FakeService> {
   return {
     url: `http://127.0.0.1:${port}`,
     graphqlUrl: `http://127.0.0.1:${port}/graphql`,
+    setReadiness: (down) => {
+      notReady = down;
+    },
     stop: async () => {
       await apollo.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -46,5 +46,32 @@ export class CreateAdminUnitReplica1795300000000 implements MigrationInterface {
   }
 }
 
-/** Add to the service's data-source migrations (after its own: the migration is safe either way). */
-export const unitReplicaMigrations = [CreateAdminUnitReplica1795300000000];
+/**
+ * What merger-service last announced about its registry (`admin-unit.imported`: how many unit
+ * versions the import holds), so readiness can tell a filled replica from one still receiving
+ * chunks. A replica filled before this table existed is taken as caught up with what it holds.
+ */
+export class CreateAdminUnitReplicaState1795400000000 implements MigrationInterface {
+  name = 'CreateAdminUnitReplicaState1795400000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE IF NOT EXISTS admin_unit_replica_state (
+        id              boolean PRIMARY KEY DEFAULT true CHECK (id),
+        announced_units integer NOT NULL,
+        import_id       text,
+        announced_at    timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`
+      INSERT INTO admin_unit_replica_state (announced_units, import_id)
+      SELECT count(*), NULL FROM admin_unit_replica HAVING count(*) > 0
+      ON CONFLICT (id) DO NOTHING`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE IF EXISTS admin_unit_replica_state`);
+  }
+}
+
+/** Add to the service's data-source migrations (after its own: the migrations are safe either way). */
+export const unitReplicaMigrations = [CreateAdminUnitReplica1795300000000, CreateAdminUnitReplicaState1795400000000];

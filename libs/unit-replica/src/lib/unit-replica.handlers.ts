@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { adminUnitCreated, adminUnitsUpserted, type EventOf, type ReplicatedUnit, villageCreated } from '@xaso/contracts';
+import { adminUnitCreated, adminUnitImported, adminUnitsUpserted, type EventOf, type ReplicatedUnit, villageCreated } from '@xaso/contracts';
 import { type HandlerContext, OnEvent } from '@xaso/messaging';
-import { type ReplicaUnitInput, upsertReplicaUnits } from './unit-replica';
+import { type ReplicaUnitInput, recordAnnouncedUnits, upsertReplicaUnits } from './unit-replica';
 
 /** A unit of `admin-units.upserted` as the replica writes it. */
 export function replicaUnitInputOf(u: ReplicatedUnit): ReplicaUnitInput {
@@ -41,6 +41,16 @@ export class UnitReplicaHandlers {
   @OnEvent(adminUnitsUpserted)
   async onUnitsUpserted(event: EventOf<typeof adminUnitsUpserted>, context: HandlerContext): Promise<void> {
     await upsertReplicaUnits(context.manager, event.payload.units.map(replicaUnitInputOf));
+  }
+
+  /**
+   * The import's summary: how many unit versions the imported data set holds. It travels under its
+   * own key, so it may arrive before or after the chunks; readiness compares it with the count.
+   */
+  @OnEvent(adminUnitImported)
+  async onUnitsImported(event: EventOf<typeof adminUnitImported>, context: HandlerContext): Promise<void> {
+    const p = event.payload;
+    await recordAnnouncedUnits(context.manager, p.created + p.updated + p.unchanged, p.importId);
   }
 
   @OnEvent(adminUnitCreated)

@@ -1,11 +1,13 @@
-import { adminUnitsUpserted, ADMIN_UNITS_CHUNK_SIZE, type EventOf } from '@xaso/contracts';
+import { adminUnitImported, adminUnitsUpserted, ADMIN_UNITS_CHUNK_SIZE, type EventOf } from '@xaso/contracts';
 import type { HandlerContext } from '@xaso/messaging';
 import { createTestDatabase, realAdminUnits } from '@xaso/testing';
 import { DataSource } from 'typeorm';
-import { unitReplicaMigrations } from './migrations';
+import { HealthRegistry } from '@xaso/observability';
+import { CreateAdminUnitReplica1795300000000, unitReplicaMigrations } from './migrations';
 import { UnitReplica } from './unit-replica';
 import { UnitReplicaHandlers } from './unit-replica.handlers';
 import { UnitResolver } from './unit-resolver';
+import { UNIT_REPLICA_HEALTH_CHECK, UnitReplicaHealth } from './unit-replica.health';
 
 jest.setTimeout(120_000);
 
@@ -41,11 +43,33 @@ describe('UnitReplica (real PostgreSQL)', () => {
     await db?.drop();
   });
 
-  it('starts empty', async () => {
+  /** The readiness check `UnitReplicaHealth` registers, as `/health/ready` runs it. */
+  const readiness = async (): Promise<true | string> => {
+    const registry = new HealthRegistry();
+    const health = new UnitReplicaHealth(replica, registry);
+    health.onModuleInit();
+    const [[name, check]] = registry.entries();
+    expect(name).toBe(UNIT_REPLICA_HEALTH_CHECK);
+    try {
+      return (await check()) || 'down';
+    } catch (error) {
+      return (error as Error).message;
+    } finally {
+      health.onModuleDestroy();
+    }
+  };
+  const imported = (announced: number) =>
+    envelope('admin-unit.imported', adminUnitImported.schema.parse({
+      importId: `import-${announced}`, dataset: 'data/admin-units', asOf: today, created: announced - 10, updated: 4, unchanged: 6, countsByLevel: {},
+    })) as EventOf<typeof adminUnitImported>;
+
+  it('starts empty, and not ready: merger announced nothing yet', async () => {
     expect(await replica.isEmpty()).toBe(true);
     expect(await replica.provinceOf('00004')).toBeUndefined();
     // Nothing can be checked yet, so nothing is accepted.
     await expect(new UnitResolver(replica).resolve('unitCode', '00004', today)).rejects.toMatchObject({ code: 'UNIT_REGISTRY_NOT_READY', httpStatus: 503 });
+    expect(await replica.progress()).toEqual({ units: 0, announced: null });
+    expect(await readiness()).toBe('no admin-unit.imported announcement from merger-service yet (0 units received)');
   });
 
   it('takes the real 14,149 units in admin-units.upserted chunks within a few seconds, and again idempotently', async () => {
@@ -57,11 +81,18 @@ describe('UnitReplica (real PostgreSQL)', () => {
     }
     expect(events).toHaveLength(15);
     const started = performance.now();
-    for (const event of events) await deliver((context) => handlers.onUnitsUpserted(event, context));
+    // merger's import summary travels under its own key: here it arrives first, then the chunks.
+    await deliver((context) => handlers.onUnitsImported(imported(units.length), context));
+    for (const [index, event] of events.entries()) {
+      await deliver((context) => handlers.onUnitsUpserted(event, context));
+      if (index === 0) expect(await readiness()).toBe('1000 of the 14149 units merger-service announced');
+    }
     const elapsed = performance.now() - started;
     console.log(`replica: 14,149 units in 15 chunks upserted in ${Math.round(elapsed)} ms`);
     expect(elapsed).toBeLessThan(5_000);
     expect(await replica.count()).toBe(14149);
+    expect(await replica.progress()).toEqual({ units: 14149, announced: 14149 });
+    expect(await readiness()).toBe(true);
     const [links] = await dataSource.query(`SELECT count(*)::int AS n FROM admin_unit_replica_link`);
     expect(links.n).toBeGreaterThan(10_000);
     // Redelivery of the whole registry changes nothing.
@@ -168,5 +199,37 @@ describe('UnitReplica (real PostgreSQL)', () => {
     expect(await replica.provinceOf('00004-001', today)).toBe('01');
     await replica.upsert({ code: '99001', validFrom: '2026-01-01', name: 'Xã Thử Mới', level: 'COMMUNE', parentCode: '01', parentValidFrom: '2025-07-01' });
     expect((await replica.find('99001', today))?.name).toBe('Xã Thử Mới');
+  });
+
+  it('is not ready while it holds fewer units than merger announced last (a later import), ready once it holds them', async () => {
+    const held = await replica.count();
+    await deliver((context) => handlers.onUnitsImported(imported(held + 1), context));
+    expect(await readiness()).toBe(`${held} of the ${held + 1} units merger-service announced`);
+    await replica.upsert({ code: '99002', validFrom: '2026-02-01', name: 'Xã Thử Hai', level: 'COMMUNE', parentCode: '01', parentValidFrom: '2025-07-01' });
+    expect(await readiness()).toBe(true);
+  });
+});
+
+describe('UnitReplica readiness after an upgrade (real PostgreSQL)', () => {
+  it('takes a replica filled before announcements were recorded as caught up with what it holds', async () => {
+    const db = await createTestDatabase('unit_replica_upgrade');
+    const old = new DataSource({ type: 'postgres', url: db.url, migrations: [CreateAdminUnitReplica1795300000000], logging: ['error'] });
+    try {
+      await old.initialize();
+      await old.runMigrations();
+      await new UnitReplica(old).upsert({ code: '01', name: 'Thành phố Hà Nội', level: 'PROVINCE' });
+      await old.destroy();
+      const upgraded = new DataSource({ type: 'postgres', url: db.url, migrations: unitReplicaMigrations, logging: ['error'] });
+      await upgraded.initialize();
+      try {
+        await upgraded.runMigrations();
+        expect(await new UnitReplica(upgraded).progress()).toEqual({ units: 1, announced: 1 });
+      } finally {
+        await upgraded.destroy();
+      }
+    } finally {
+      if (old.isInitialized) await old.destroy();
+      await db.drop();
+    }
   });
 });

@@ -34,6 +34,26 @@ export interface ReplicaUnitInput {
   successors?: { code: string; validFrom: IsoDate; divided: boolean }[];
 }
 
+/** See `UnitReplica.progress()`. */
+export interface ReplicaProgress {
+  units: number;
+  announced: number | null;
+}
+
+/** The replica holds every unit version merger-service announced (and it announced some). */
+export function replicaIsFilled(progress: ReplicaProgress): boolean {
+  return progress.announced !== null && progress.announced > 0 && progress.units >= progress.announced;
+}
+
+/** Records merger-service's announcement of its registry's size (in the handler's transaction). */
+export async function recordAnnouncedUnits(manager: EntityManager, announced: number, importId: string): Promise<void> {
+  await manager.query(
+    `INSERT INTO admin_unit_replica_state (id, announced_units, import_id, announced_at) VALUES (true, $1, $2, now())
+     ON CONFLICT (id) DO UPDATE SET announced_units = EXCLUDED.announced_units, import_id = EXCLUDED.import_id, announced_at = now()`,
+    [announced, importId],
+  );
+}
+
 /** Today in Vietnam (UTC+7, no DST), as YYYY-MM-DD. */
 export function todayInVietnam(now: Date = new Date()): IsoDate {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -124,6 +144,18 @@ export class UnitReplica {
   async isEmpty(): Promise<boolean> {
     const rows = await this.query('SELECT 1 FROM admin_unit_replica LIMIT 1');
     return rows.length === 0;
+  }
+
+  /**
+   * How far the replica is: the unit versions it holds and how many merger-service announced with
+   * its last import (`null` before any announcement reached it). Ready when `units >= announced`.
+   */
+  async progress(): Promise<ReplicaProgress> {
+    const [row] = await this.query<ReplicaProgress>(
+      `SELECT (SELECT count(*)::int FROM admin_unit_replica) AS units,
+              (SELECT announced_units FROM admin_unit_replica_state) AS announced`,
+    );
+    return { units: row.units, announced: row.announced ?? null };
   }
 
   async count(): Promise<number> {
