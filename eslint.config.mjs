@@ -12,6 +12,27 @@ if (!process.env.NX_TASK_TARGET_PROJECT) {
   }
 }
 
+// Layers of every service (apps/*-service): application/ and domain/ depend on ports, never on
+// infrastructure/ or api/; application/ never on TypeORM, pg or kafkajs (it runs transactions through
+// `TransactionRunner`); domain/ is pure (no Nest, no persistence, no messaging).
+const SERVICE_APPLICATION = ['apps/*-service/src/**/application/**/*.ts'];
+const SERVICE_DOMAIN = ['apps/*-service/src/**/domain/**/*.ts'];
+const inwardOnly = [
+  {
+    group: ['**/infrastructure', '**/infrastructure/**', '!@xaso/**'],
+    message: 'application/ and domain/ must not import infrastructure/: depend on a port (application/*.port.ts) bound in the module.',
+  },
+  { group: ['**/api', '**/api/**', '!@xaso/**'], message: 'application/ and domain/ must not import api/ (the API layer depends on them, not the other way).' },
+];
+const noDriversInApplication = {
+  group: ['typeorm', 'typeorm/**', '@nestjs/typeorm', 'pg', 'pg/**', 'kafkajs'],
+  message: 'application/ must not use TypeORM, pg or kafkajs: run transactions through TransactionRunner and data through repository ports.',
+};
+const pureDomain = {
+  group: ['@nestjs/*', 'typeorm', 'typeorm/**', 'pg', 'pg/**', 'kafkajs', '@xaso/persistence', '@xaso/messaging'],
+  message: 'domain/ is pure: no Nest, TypeORM, pg, kafkajs, @xaso/persistence or @xaso/messaging.',
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -44,6 +65,14 @@ export default [
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: SERVICE_APPLICATION,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...inwardOnly, noDriversInApplication] }] },
+  },
+  {
+    files: SERVICE_DOMAIN,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...inwardOnly, pureDomain] }] },
   },
   {
     // Tests assert shapes they just built; non-null assertions there are the clearest form.

@@ -20,10 +20,12 @@ import { IssueApology } from './dossiers/application/issue-apology.use-case';
 import { SubmitDossier } from './dossiers/application/submit-dossier.use-case';
 import { TransferDossier } from './dossiers/application/transfer-dossier.use-case';
 import { TransitionDossier } from './dossiers/application/transition-dossier.use-case';
-import { DossierRepository } from './dossiers/infrastructure/dossier.repository';
+import { DossierRepository } from './dossiers/application/dossier.repository.port';
+import { PgDossierRepository } from './dossiers/infrastructure/dossier.repository';
 import { ProceduresResolver } from './procedures/api/procedures.resolver';
 import { ProcedureSeeder } from './procedures/infrastructure/procedure-seeder';
-import { ProcedureRepository } from './procedures/infrastructure/procedure.repository';
+import { ProcedureRepository } from './procedures/application/procedure.repository.port';
+import { PgProcedureRepository } from './procedures/infrastructure/procedure.repository';
 import { AdministrativeUnitStatisticsResolver, StatisticsResolver } from './statistics/statistics.resolver';
 import { StatisticsService } from './statistics/statistics';
 
@@ -61,9 +63,9 @@ export class DossierModule {
         UnitReplicaHandlers,
         UnitResolver,
         UnitReplicaHealth,
-        ProcedureRepository,
+        { provide: ProcedureRepository, useClass: PgProcedureRepository },
         ProcedureSeeder,
-        DossierRepository,
+        { provide: DossierRepository, useClass: PgDossierRepository },
         DossierAccess,
         DossierEvents,
         DossierTransitionRunner,

@@ -8,10 +8,11 @@ import { ActOnPetition } from './petitions/application/act-on-petition.use-case'
 import { AppealPetition } from './petitions/application/appeal-petition.use-case';
 import { PetitionAccess } from './petitions/application/petition-access';
 import { PetitionService } from './petitions/application/petition.service';
+import { PetitionRepository } from './petitions/application/petition.repository.port';
 import { ScanDeadlines } from './petitions/application/scan-deadlines.use-case';
 import { SubmitPetition } from './petitions/application/submit-petition.use-case';
 import { CreatePetitionTables1732500000000 } from './petitions/infrastructure/migrations/1732500000000-create-petition-tables';
-import { PetitionRepository } from './petitions/infrastructure/pg-petition.repository';
+import { PgPetitionRepository } from './petitions/infrastructure/pg-petition.repository';
 import { ReceptionResolver } from './reception/api/reception.resolver';
 import { ReceptionUnitRouting1732600000000 } from './reception/infrastructure/migrations/1732600000000-unit-routing';
 import { ReceptionRepository } from './reception/infrastructure/reception.repository';
@@ -44,7 +45,7 @@ export class PetitionModule {
         UnitReplicaHandlers,
         UnitResolver,
         UnitReplicaHealth,
-        PetitionRepository,
+        { provide: PetitionRepository, useClass: PgPetitionRepository },
         PetitionAccess,
         SubmitPetition,
         ActOnPetition,

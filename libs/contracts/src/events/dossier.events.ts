@@ -30,7 +30,10 @@ const dossierState = z.object({
   actorRole: z.string().min(1),
 });
 
-const dossierEvent = <S extends z.ZodRawShape>(type: string, extra: S, description: string) =>
+/** The fields every dossier event carries (its payload minus the event's own extra fields). */
+export type DossierEventState = z.input<typeof dossierState>;
+
+const dossierEvent = <T extends string, S extends z.ZodRawShape>(type: T, extra: S, description: string) =>
   defineEvent({ type, version: 1, source: SOURCE, schema: dossierState.extend(extra), description });
 
 export const dossierReceived = dossierEvent(

@@ -40,7 +40,10 @@ const petitionState = z.object({
   prolonged: z.boolean(),
 });
 
-const petitionEvent = <S extends z.ZodRawShape>(type: string, extra: S, description: string) =>
+/** The fields every petition event carries (its payload minus the event's own extra fields). */
+export type PetitionEventState = z.input<typeof petitionState>;
+
+const petitionEvent = <T extends string, S extends z.ZodRawShape>(type: T, extra: S, description: string) =>
   defineEvent({ type, version: 1, source: SOURCE, schema: petitionState.extend(extra).strict(), description });
 
 export const petitionReceived = petitionEvent(

@@ -70,7 +70,7 @@ describe('MessagingModule', () => {
     expect(relay.isRunning).toBe(true);
 
     const [event] = await inTransaction(dataSource, () =>
-      app.get(Outbox).publish({ type: 'test.pinged', aggregateType: 'Ping', aggregateId: 'p1', payload: { text: 'xin chào' } }),
+      app.get(Outbox).publish({ definition: pinged, aggregateType: 'Ping', aggregateId: 'p1', payload: { text: 'xin chào' } }),
     );
     const handlers = app.get(PingHandlers);
     // The handler sees the event before its transaction commits, and the relay marks the row sent

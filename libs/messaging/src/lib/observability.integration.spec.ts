@@ -43,7 +43,7 @@ class OrderHandlers {
   async onOrdered(event: EventEnvelope<{ item: string }>, _context: HandlerContext): Promise<void> {
     this.seen.push(event);
     this.logger.log(`confirming order of ${event.payload.item}`);
-    await this.outbox.publish({ type: 'obstest.confirmed', aggregateType: 'Order', aggregateId: event.aggregateId, payload: event.payload });
+    await this.outbox.publish({ definition: confirmed, aggregateType: 'Order', aggregateId: event.aggregateId, payload: event.payload });
   }
 
   @OnEvent(confirmed)
@@ -62,7 +62,7 @@ class OrdersController {
   @Post()
   async create(): Promise<EventEnvelope> {
     const [event] = await inTransaction(this.dataSource, () =>
-      this.outbox.publish({ type: 'obstest.ordered', aggregateType: 'Order', aggregateId: 'o-1', payload: { item: 'gạo' } }),
+      this.outbox.publish({ definition: ordered, aggregateType: 'Order', aggregateId: 'o-1', payload: { item: 'gạo' } }),
     );
     return event;
   }

@@ -1,18 +1,22 @@
 import type { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { eventRegistry, topicFor, type EventEnvelope, type EventRegistry } from '@xaso/contracts';
+import {
+  eventRegistry,
+  topicFor,
+  type EventDefinition,
+  type EventDraft,
+  type EventEnvelope,
+  type EventOf,
+  type EventRegistry,
+} from '@xaso/contracts';
 import { currentManager } from '@xaso/persistence';
 import { currentCorrelation } from './correlation';
 
-/** What a use case publishes; the outbox fills in the rest of the envelope. */
-export interface NewEvent<P = unknown> {
-  type: string;
-  /** Default: the latest version registered for `type`. */
-  version?: number;
-  aggregateType: string;
-  aggregateId: string;
-  unitCode?: string | null;
-  payload: P;
+/**
+ * What a use case publishes: a draft tied to its contract definition (type, version and payload
+ * type come from it); the outbox fills in the rest of the envelope.
+ */
+export interface NewEvent<D extends EventDefinition = EventDefinition> extends EventDraft<D> {
   /** Default: a new UUIDv7. */
   id?: string;
   /** Default: now. */
@@ -63,10 +67,15 @@ export class Outbox {
     return () => this.listeners.delete(listener);
   }
 
-  async publish<P>(events: NewEvent<P> | NewEvent<P>[]): Promise<EventEnvelope<P>[]> {
+  /**
+   * Validates the events against the registry (EventValidationError: unknown type/version, wrong
+   * source, payload mismatch) and inserts them in the caller's transaction. Several definitions in
+   * one call: type the list as `NewEvent<A | B>[]`.
+   */
+  async publish<D extends EventDefinition>(events: NewEvent<D> | readonly NewEvent<D>[]): Promise<EventOf<D>[]> {
     const manager = currentManager(this.options.dataSource);
     if (!manager) throw new OutboxOutsideTransactionError();
-    const list = Array.isArray(events) ? events : [events];
+    const list: readonly NewEvent<D>[] = isList(events) ? events : [events];
     const envelopes = list.map((event) => this.envelope(event));
     if (!envelopes.length) return [];
     await manager
@@ -76,18 +85,17 @@ export class Outbox {
       .values(envelopes.map((e) => ({ id: e.id, topic: this.topic, key: e.aggregateId, envelope: e })))
       .execute();
     this.watchCommit(manager.queryRunner);
-    return envelopes as EventEnvelope<P>[];
+    return envelopes as EventOf<D>[];
   }
 
-  private envelope<P>(event: NewEvent<P>): EventEnvelope {
-    const version = event.version ?? this.registry.latest(event.type)?.version;
+  private envelope(event: NewEvent): EventEnvelope {
     const id = event.id ?? uuidv7();
     const correlation = currentCorrelation();
     const occurredAt = event.occurredAt ?? new Date();
     const candidate: EventEnvelope = {
       id,
-      type: event.type,
-      version: version ?? 0,
+      type: event.definition.type,
+      version: event.definition.version,
       occurredAt: typeof occurredAt === 'string' ? occurredAt : occurredAt.toISOString(),
       source: this.options.service,
       aggregateType: event.aggregateType,
@@ -125,4 +133,8 @@ export class Outbox {
     }
     this.pending.add(queryRunner);
   }
+}
+
+function isList<D extends EventDefinition>(events: NewEvent<D> | readonly NewEvent<D>[]): events is readonly NewEvent<D>[] {
+  return Array.isArray(events);
 }

@@ -33,6 +33,8 @@ export const waitFor = async (what: string, check: () => boolean | Promise<boole
 };
 
 const counted = z.object({ n: z.number().int() });
+/** The type drafts are written against; each fixture registers `test.counted` under its own source. */
+const countedDefinition = defineEvent({ type: 'test.counted', version: 1, source: 'test', schema: counted });
 
 export function describeMessagingContract(name: string, makeTransport: () => EventTransport): void {
   describe(`messaging contract over ${name}`, () => {
@@ -110,7 +112,7 @@ export function describeMessagingContract(name: string, makeTransport: () => Eve
     const count = async (sql: string, params: unknown[] = []) =>
       Number((await dataSource.query(`SELECT count(*)::int AS c FROM (${sql}) q`, params))[0].c);
 
-    const newEvent = (aggregateId: string, n: number) => ({ type: 'test.counted', aggregateType: 'Counter', aggregateId, payload: { n } });
+    const newEvent = (aggregateId: string, n: number) => ({ definition: countedDefinition, aggregateType: 'Counter', aggregateId, payload: { n } });
 
     it('refuses to publish outside a transaction or an invalid event', async () => {
       const f = await fixture();
@@ -118,7 +120,7 @@ export function describeMessagingContract(name: string, makeTransport: () => Eve
       await expect(
         inTransaction(dataSource, () => f.outbox.publish({ ...newEvent('a', 1), payload: { n: 'x' } as never })),
       ).rejects.toThrow(EventValidationError);
-      await expect(inTransaction(dataSource, () => f.outbox.publish({ ...newEvent('a', 1), type: 'test.unknown' }))).rejects.toThrow(
+      await expect(inTransaction(dataSource, () => f.outbox.publish({ ...newEvent('a', 1), definition: { ...countedDefinition, type: 'test.unknown' } }))).rejects.toThrow(
         EventValidationError,
       );
       expect(await count('SELECT 1 FROM outbox')).toBe(0);

@@ -4,6 +4,7 @@ import type { EntitySchema, MixedList } from 'typeorm';
 import { resolveServiceDatabaseUrl, serviceDatabaseEnvName } from './database-url';
 import { ensureDatabase } from './ensure-database';
 import { serviceDataSourceOptions } from './data-source';
+import { TransactionRunner, transactionRunnerProvider } from './transaction-runner';
 
 export interface PersistenceModuleOptions {
   /** Service name, e.g. `merger`: selects `MERGER_DATABASE_URL`, else `DATABASE_URL`. */
@@ -22,6 +23,8 @@ export class PersistenceModule {
   static forService(options: PersistenceModuleOptions): DynamicModule {
     return {
       module: PersistenceModule,
+      // Global so every feature module can inject the TransactionRunner provided here.
+      global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
@@ -44,7 +47,8 @@ export class PersistenceModule {
           },
         }),
       ],
-      exports: [TypeOrmModule],
+      providers: [transactionRunnerProvider],
+      exports: [TypeOrmModule, TransactionRunner],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ValidationFailedError } from '@xaso/api';
-import type { AttachmentRecord } from '../infrastructure/dossier.repository';
+import type { AttachmentRecord } from './dossier.records';
 
 export interface AttachmentInput {
   name: string;

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { inTransaction } from '@xaso/persistence';
+import { dossierDueSoon, dossierOverdue } from '@xaso/contracts';
+import { TransactionRunner } from '@xaso/persistence';
 import { CLOCK, type Clock } from '../../common/clock';
 import { DOSSIER_OPTIONS, type DossierServiceOptions } from '../../common/tokens';
-import { DossierRepository } from '../infrastructure/dossier.repository';
+import { DossierRepository } from './dossier.repository.port';
 import { DossierEvents } from './dossier-events';
 
 /**
@@ -20,7 +19,7 @@ export class DeadlineScheduler implements OnModuleInit, OnApplicationShutdown {
   private running?: Promise<unknown>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly dossiers: DossierRepository,
     private readonly events: DossierEvents,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -46,11 +45,11 @@ export class DeadlineScheduler implements OnModuleInit, OnApplicationShutdown {
 
   /** One scan at `now` (default: the clock); returns the newly flagged codes. */
   async runOnce(now: Date = this.clock.now()): Promise<{ overdue: string[]; dueSoon: string[] }> {
-    return inTransaction(this.dataSource, async () => {
+    return this.transactions.run(async () => {
       const overdue = await this.dossiers.flagOverdue(now);
       const dueSoon = await this.dossiers.flagDueSoon(now);
-      for (const d of overdue) await this.events.publish('dossier.overdue', d, d.status, 'SYSTEM');
-      for (const d of dueSoon) await this.events.publish('dossier.due-soon', d, d.status, 'SYSTEM');
+      for (const d of overdue) await this.events.publish(dossierOverdue, d, d.status, 'SYSTEM');
+      for (const d of dueSoon) await this.events.publish(dossierDueSoon, d, d.status, 'SYSTEM');
       return { overdue: overdue.map((d) => d.code), dueSoon: dueSoon.map((d) => d.code) };
     });
   }

@@ -18,7 +18,7 @@ import {
   TRANSITION_TABLE,
   transition,
 } from '../domain';
-import type { DossierChanges, DossierRecord } from '../infrastructure/dossier.repository';
+import type { DossierChanges, DossierRecord } from './dossier.records';
 
 export { DossierStatus } from '../domain';
 

@@ -3,7 +3,7 @@ import { ForbiddenError } from '@xaso/api';
 import { type AuthUser, canAccessUnit, outOfUnitScope, Role } from '@xaso/auth';
 import { type IsoDate, type ResolvedUnit, UnitReplica, UnitResolver } from '@xaso/unit-replica';
 import type { Actor, DossierCommand } from '../domain';
-import type { DossierRecord, DossierScope } from '../infrastructure/dossier.repository';
+import type { DossierRecord, DossierScope } from './dossier.records';
 import { applicantIdOf, pickRole } from './domain-bridge';
 
 /** Roles in the order an actor's role is picked for the history when a user has several. */

@@ -1,36 +1,55 @@
 import { Injectable } from '@nestjs/common';
+import type { DossierEventState, EventInput, dossierEvents } from '@xaso/contracts';
 import { Outbox } from '@xaso/messaging';
 import { currentCorrelationId } from '@xaso/observability';
-import type { DossierRecord } from '../infrastructure/dossier.repository';
+import type { DossierRecord } from './dossier.records';
 import { shownDueAt } from './domain-bridge';
+
+/** Any `dossier.*` contract definition. */
+export type DossierEventDefinition = (typeof dossierEvents)[number];
+
+/** What a dossier event carries beyond the dossier's state, by its definition (`{}` for most). */
+export type DossierEventExtra<D extends DossierEventDefinition> = D extends DossierEventDefinition
+  ? Omit<EventInput<D>, keyof DossierEventState>
+  : never;
+
+/** The extra fields as an argument: optional when the event has none. */
+type ExtraArgument<D extends DossierEventDefinition> = object extends DossierEventExtra<D> ? [extra?: DossierEventExtra<D>] : [extra: DossierEventExtra<D>];
 
 /** Publishes `dossier.*` events through the outbox (inside the caller's transaction). */
 @Injectable()
 export class DossierEvents {
   constructor(private readonly outbox: Outbox) {}
 
-  /** One dossier.* event: no personal data, only codes, units, dates and statuses (plus `extra`). */
-  async publish(type: string, d: DossierRecord, previousStatus: string | null, actorRole: string, extra: Record<string, unknown> = {}) {
+  /** One dossier.* event: no personal data, only codes, units, dates and statuses (plus the event's own fields). */
+  async publish<D extends DossierEventDefinition>(
+    definition: D,
+    d: DossierRecord,
+    previousStatus: string | null,
+    actorRole: string,
+    ...[extra]: ExtraArgument<D>
+  ): Promise<void> {
+    const state: DossierEventState = {
+      code: d.code,
+      procedureCode: d.procedureCode,
+      status: d.status,
+      previousStatus,
+      channel: d.channel,
+      receivingUnitCode: d.receivingUnitCode,
+      competentUnitCode: d.competentUnitCode,
+      processingUnitCode: d.processingUnitCode,
+      receivedAt: d.receivedAt.toISOString(),
+      dueAt: shownDueAt(d)?.toISOString() ?? null,
+      actorRole,
+    };
     await this.outbox.publish({
-      type,
+      definition,
       aggregateType: 'Dossier',
       aggregateId: d.code,
       unitCode: d.processingUnitCode,
       correlationId: currentCorrelationId(),
-      payload: {
-        code: d.code,
-        procedureCode: d.procedureCode,
-        status: d.status,
-        previousStatus,
-        channel: d.channel,
-        receivingUnitCode: d.receivingUnitCode,
-        competentUnitCode: d.competentUnitCode,
-        processingUnitCode: d.processingUnitCode,
-        receivedAt: d.receivedAt.toISOString(),
-        dueAt: shownDueAt(d)?.toISOString() ?? null,
-        actorRole,
-        ...extra,
-      },
+      // State plus the extra fields typed by the same definition: the whole payload (TypeScript cannot join the two for a generic D).
+      payload: { ...state, ...extra } as EventInput<D>,
     });
   }
 }

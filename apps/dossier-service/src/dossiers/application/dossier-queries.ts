@@ -3,7 +3,8 @@ import { ForbiddenError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, Role } from '@xaso/auth';
 import { CLOCK, type Clock } from '../../common/clock';
 import { idNumberLast4Matches } from '../domain';
-import { type DossierListFilter, type DossierRecord, DossierRepository } from '../infrastructure/dossier.repository';
+import type { DossierListFilter, DossierRecord } from './dossier.records';
+import { DossierRepository } from './dossier.repository.port';
 import { DossierAccess } from './dossier-access';
 import { isOverdueRecord } from './domain-bridge';
 

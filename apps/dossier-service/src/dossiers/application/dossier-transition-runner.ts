@@ -1,25 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { NotFoundError } from '@xaso/api';
 import type { AuthUser } from '@xaso/auth';
-import { inTransaction } from '@xaso/persistence';
+import { TransactionRunner } from '@xaso/persistence';
 import { CalendarService } from '../../calendar/calendar.service';
 import { CLOCK, type Clock } from '../../common/clock';
 import { DOSSIER_OPTIONS, type DossierServiceOptions } from '../../common/tokens';
 import type { DossierCommand, DossierHistoryEntry } from '../domain';
-import { type DossierChanges, type DossierRecord, DossierRepository } from '../infrastructure/dossier.repository';
+import type { DossierChanges, DossierRecord } from './dossier.records';
+import { DossierRepository } from './dossier.repository.port';
 import { DossierAccess } from './dossier-access';
-import { DossierEvents } from './dossier-events';
+import { type DossierEventDefinition, type DossierEventExtra, DossierEvents } from './dossier-events';
 import { applyCommand } from './domain-bridge';
 
-export interface TransitionSteps {
+export interface TransitionSteps<D extends DossierEventDefinition = DossierEventDefinition> {
   /** Extra column changes written with the transition's own (e.g. the result note). */
   changes?: DossierChanges;
   /** Checks after the actor was authorised, before the domain decides (e.g. transfer scope). */
   before?: (d: DossierRecord) => Promise<void>;
-  /** Side rows written in the same transaction; returns the event's extra payload fields. */
-  after?: (updated: DossierRecord, now: Date, previous: DossierRecord) => Promise<Record<string, unknown>>;
+  /** Side rows written in the same transaction; returns the event's extra payload fields (required when it has some). */
+  after?: (updated: DossierRecord, now: Date, previous: DossierRecord) => Promise<DossierEventExtra<D>>;
 }
 
 /**
@@ -31,7 +30,7 @@ export interface TransitionSteps {
 @Injectable()
 export class DossierTransitionRunner {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly dossiers: DossierRepository,
     private readonly calendar: CalendarService,
     private readonly access: DossierAccess,
@@ -44,8 +43,14 @@ export class DossierTransitionRunner {
     return this.clock.now();
   }
 
-  run(user: AuthUser, code: string, command: DossierCommand, eventType: string, steps: TransitionSteps = {}): Promise<DossierRecord> {
-    return inTransaction(this.dataSource, async () => {
+  run<D extends DossierEventDefinition>(
+    user: AuthUser,
+    code: string,
+    command: DossierCommand,
+    event: D,
+    steps: TransitionSteps<D> = {},
+  ): Promise<DossierRecord> {
+    return this.transactions.run(async () => {
       const dossier = await this.dossiers.findByCode(code);
       if (!dossier) throw new NotFoundError('Dossier', 'hồ sơ', code);
       const actor = await this.access.actorFor(user, dossier, command.type);
@@ -55,8 +60,9 @@ export class DossierTransitionRunner {
       await this.options.hooks?.beforeWrite?.(code);
       const updated = await this.dossiers.update(dossier.id, dossier.version, { ...changes, ...steps.changes });
       await this.recordHistory(dossier.id, entry, user);
-      const extra = (await steps.after?.(updated, now, dossier)) ?? {};
-      await this.events.publish(eventType, updated, dossier.status, actor.role, extra);
+      const extra = await steps.after?.(updated, now, dossier);
+      // Without `after` the event has no extra fields; the outbox's validation says so if one is missing.
+      await this.events.publish<DossierEventDefinition>(event, updated, dossier.status, actor.role, extra ?? {});
       return updated;
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@xaso/auth';
-import type { DossierRecord } from '../infrastructure/dossier.repository';
+import { dossierApologyIssued } from '@xaso/contracts';
+import type { DossierRecord } from './dossier.records';
 import { DossierTransitionRunner } from './dossier-transition-runner';
 
 /** A written apology with a new appointment date (the domain allows it once, no later than allowed). */
@@ -9,7 +10,7 @@ export class IssueApology {
   constructor(private readonly runner: DossierTransitionRunner) {}
 
   execute(user: AuthUser, code: string, reason: string, newDueAt: Date): Promise<DossierRecord> {
-    return this.runner.run(user, code, { type: 'ISSUE_APOLOGY', note: reason, newDueAt }, 'dossier.apology-issued', {
+    return this.runner.run(user, code, { type: 'ISSUE_APOLOGY', note: reason, newDueAt }, dossierApologyIssued, {
       after: async (d) => ({
         reason,
         originalDueAt: d.apology!.previousDueAt.toISOString(),

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, ForbiddenError } from '@xaso/api';
 import { type AuthUser, Role } from '@xaso/auth';
 import { toLocalDate } from '@xaso/calendar';
-import { inTransaction } from '@xaso/persistence';
+import { dossierReceived } from '@xaso/contracts';
+import { TransactionRunner } from '@xaso/persistence';
 import { todayInVietnam } from '@xaso/unit-replica';
 import { CalendarService } from '../../calendar/calendar.service';
-import { ProcedureRepository } from '../../procedures/infrastructure/procedure.repository';
+import { ProcedureRepository } from '../../procedures/application/procedure.repository.port';
 import { assertValidIdNumber, formatDossierCode, transition } from '../domain';
-import { type Channel, type DossierRecord, DossierRepository } from '../infrastructure/dossier.repository';
+import type { Channel, DossierRecord } from './dossier.records';
+import { DossierRepository } from './dossier.repository.port';
 import { type AttachmentInput, attachmentRecords, checkAttachments } from './attachments';
 import { DossierAccess } from './dossier-access';
 import { DossierEvents } from './dossier-events';
@@ -38,7 +38,7 @@ export interface SubmitDossierCommand {
 @Injectable()
 export class SubmitDossier {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly dossiers: DossierRepository,
     private readonly procedures: ProcedureRepository,
     private readonly calendar: CalendarService,
@@ -84,7 +84,7 @@ export class SubmitDossier {
     const processingDays =
       input.needsVerification && procedure.maxProcessingDays != null ? procedure.maxProcessingDays : procedure.processingDays;
 
-    return inTransaction(this.dataSource, async () => {
+    return this.transactions.run(async () => {
       const now = this.runner.now();
       const sequence = await this.dossiers.nextSequence(receivingUnitCode, toLocalDate(now));
       const code = domainCall(() => formatDossierCode(receivingUnitCode, now, sequence));
@@ -149,7 +149,7 @@ export class SubmitDossier {
       await this.dossiers.insert(dossier);
       await this.dossiers.addAttachments(attachmentRecords(dossier.id, null, input.attachments ?? [], now));
       await this.runner.recordHistory(dossier.id, result.entry, user);
-      await this.events.publish('dossier.received', dossier, null, role, { processingDays: dossier.processingDays });
+      await this.events.publish(dossierReceived, dossier, null, role, { processingDays: dossier.processingDays });
       return dossier;
     });
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@xaso/auth';
+import { dossierTransferred } from '@xaso/contracts';
 import { todayInVietnam } from '@xaso/unit-replica';
-import type { DossierRecord } from '../infrastructure/dossier.repository';
+import type { DossierRecord } from './dossier.records';
 import { DossierAccess } from './dossier-access';
 import { DossierTransitionRunner } from './dossier-transition-runner';
 
@@ -15,7 +16,7 @@ export class TransferDossier {
 
   execute(user: AuthUser, code: string, toUnitCode: string, reason: string): Promise<DossierRecord> {
     const command = { type: 'TRANSFER' as const, toUnitCode, note: reason };
-    return this.runner.run(user, code, command, 'dossier.transferred', {
+    return this.runner.run(user, code, command, dossierTransferred, {
       before: async (d) => {
         // Transfers go from the unit that processes the dossier, within the receiving centre's province,
         // to a unit in force today (an abolished one's single successor, said in the note).

@@ -3,9 +3,21 @@ import { v7 as uuidv7 } from 'uuid';
 import { ValidationFailedError } from '@xaso/api';
 import type { AuthUser } from '@xaso/auth';
 import { classifyResolution } from '@xaso/calendar';
+import {
+  dossierProcessingStarted,
+  dossierRefused,
+  dossierResolved,
+  dossierReturned,
+  dossierStopped,
+  dossierSupplementProvided,
+  dossierSupplementRequested,
+  dossierWithdrawn,
+} from '@xaso/contracts';
 import type { DossierCommand } from '../domain';
-import { type DossierRecord, DossierRepository } from '../infrastructure/dossier.repository';
+import type { DossierRecord } from './dossier.records';
+import { DossierRepository } from './dossier.repository.port';
 import { type AttachmentInput, attachmentRecords, checkAttachments } from './attachments';
+import type { DossierEventDefinition } from './dossier-events';
 import { DossierTransitionRunner, type TransitionSteps } from './dossier-transition-runner';
 
 /** The workflow commands of the domain's transition table (apology and transfer have their own use cases). */
@@ -27,22 +39,34 @@ interface StepContext {
   dossiers: DossierRepository;
 }
 
+/** The event each workflow command announces (its extra payload fields are checked against it). */
+interface EventOfCommand {
+  START_PROCESSING: typeof dossierProcessingStarted;
+  REQUEST_SUPPLEMENT: typeof dossierSupplementRequested;
+  PROVIDE_SUPPLEMENT: typeof dossierSupplementProvided;
+  COMPLETE: typeof dossierResolved;
+  RETURN: typeof dossierReturned;
+  REFUSE: typeof dossierRefused;
+  STOP: typeof dossierStopped;
+  WITHDRAW: typeof dossierWithdrawn;
+}
+
 /** How one workflow command maps onto the runner: its event, input checks, domain command and side rows. */
-interface WorkflowStep<C> {
-  event: string;
+interface WorkflowStep<C, D extends DossierEventDefinition> {
+  event: D;
   /** Input checks before anything is read. */
   validate?(command: C): void;
   domain(command: C): DossierCommand;
-  steps?(command: C, ctx: StepContext): TransitionSteps;
+  steps?(command: C, ctx: StepContext): TransitionSteps<D>;
 }
 
-const WORKFLOW: { [T in WorkflowType]: WorkflowStep<CommandOf<T>> } = {
+const WORKFLOW: { [T in WorkflowType]: WorkflowStep<CommandOf<T>, EventOfCommand[T]> } = {
   START_PROCESSING: {
-    event: 'dossier.processing-started',
+    event: dossierProcessingStarted,
     domain: (c) => ({ type: 'START_PROCESSING', note: c.note ?? undefined }),
   },
   REQUEST_SUPPLEMENT: {
-    event: 'dossier.supplement-requested',
+    event: dossierSupplementRequested,
     validate: (c) => {
       if (!c.items.length || c.items.some((i) => !i.trim())) {
         throw new ValidationFailedError('List at least one missing item', 'Phải nêu ít nhất một thành phần cần bổ sung', { field: 'items' });
@@ -66,7 +90,7 @@ const WORKFLOW: { [T in WorkflowType]: WorkflowStep<CommandOf<T>> } = {
     }),
   },
   PROVIDE_SUPPLEMENT: {
-    event: 'dossier.supplement-provided',
+    event: dossierSupplementProvided,
     validate: (c) => checkAttachments(c.attachments),
     domain: (c) => ({ type: 'PROVIDE_SUPPLEMENT', note: c.note ?? undefined }),
     steps: ({ note, attachments }, { dossiers }) => ({
@@ -78,7 +102,7 @@ const WORKFLOW: { [T in WorkflowType]: WorkflowStep<CommandOf<T>> } = {
     }),
   },
   COMPLETE: {
-    event: 'dossier.resolved',
+    event: dossierResolved,
     domain: (c) => ({ type: 'COMPLETE', note: c.resultNote }),
     steps: ({ resultNote }) => ({
       changes: { resultNote },
@@ -86,22 +110,22 @@ const WORKFLOW: { [T in WorkflowType]: WorkflowStep<CommandOf<T>> } = {
     }),
   },
   RETURN: {
-    event: 'dossier.returned',
+    event: dossierReturned,
     domain: () => ({ type: 'RETURN' }),
     steps: () => ({ after: async (d) => ({ returnedAt: d.returnedAt!.toISOString() }) }),
   },
   REFUSE: {
-    event: 'dossier.refused',
+    event: dossierRefused,
     domain: (c) => ({ type: 'REFUSE', note: c.reason }),
     steps: ({ reason }) => ({ after: async () => ({ reason }) }),
   },
   STOP: {
-    event: 'dossier.stopped',
+    event: dossierStopped,
     domain: (c) => ({ type: 'STOP', note: c.reason }),
     steps: ({ reason }) => ({ after: async () => ({ reason }) }),
   },
   WITHDRAW: {
-    event: 'dossier.withdrawn',
+    event: dossierWithdrawn,
     domain: (c) => ({ type: 'WITHDRAW', note: c.reason ?? undefined }),
   },
 };
@@ -119,7 +143,7 @@ export class TransitionDossier {
   ) {}
 
   execute(user: AuthUser, code: string, command: DossierWorkflowCommand): Promise<DossierRecord> {
-    const step = WORKFLOW[command.type] as WorkflowStep<DossierWorkflowCommand>;
+    const step = WORKFLOW[command.type] as WorkflowStep<DossierWorkflowCommand, DossierEventDefinition>;
     step.validate?.(command);
     return this.runner.run(user, code, step.domain(command), step.event, step.steps?.(command, { user, dossiers: this.dossiers }));
   }

@@ -3,140 +3,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ConflictError } from '@xaso/api';
 import { managerFor } from '@xaso/persistence';
+import type {
+  AttachmentRecord,
+  Channel,
+  DossierChanges,
+  DossierListFilter,
+  DossierRecord,
+  DossierScope,
+  HistoryRecord,
+  PauseRecord,
+  StatisticsCounts,
+  SupplementRequestRecord,
+} from '../application/dossier.records';
+import { DossierRepository } from '../application/dossier.repository.port';
 
-export type Channel = 'ONLINE' | 'DIRECT' | 'POSTAL';
-
-export interface PauseRecord {
-  from: string;
-  to: string | null;
-}
-
-export interface ApplicantRecord {
-  sub: string | null;
-  fullName: string;
-  idNumber: string;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-}
-
-export interface ApologyRecord {
-  reason: string;
-  newDueAt: Date;
-  previousDueAt: Date;
-  issuedAt: Date;
-  issuedBy: string;
-}
-
-export interface DossierRecord {
-  id: string;
-  code: string;
-  procedureCode: string;
-  status: string;
-  channel: Channel;
-  receivingUnitCode: string;
-  competentUnitCode: string;
-  processingUnitCode: string;
-  applicant: ApplicantRecord;
-  formData: Record<string, unknown>;
-  processingDays: number;
-  receivedAt: Date;
-  dueAt: Date | null;
-  originalDueAt: Date | null;
-  pausedSince: Date | null;
-  pauses: PauseRecord[];
-  completedAt: Date | null;
-  returnedAt: Date | null;
-  closedAt: Date | null;
-  resultNote: string | null;
-  apology: ApologyRecord | null;
-  overdueFlaggedAt: Date | null;
-  dueSoonFlaggedAt: Date | null;
-  version: number;
-}
-
-export interface HistoryRecord {
-  id: string;
-  dossierId: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actorSub: string;
-  actorRole: string;
-  actorUnit: string | null;
-  note: string | null;
-  /** Action-specific data (an apology's dates, a transfer's units). */
-  data: Record<string, unknown> | null;
-  at: Date;
-}
-
-export interface SupplementRequestRecord {
-  id: string;
-  dossierId: string;
-  reason: string;
-  items: string[];
-  requestedAt: Date;
-  requestedBy: string;
-  providedAt: Date | null;
-  providedNote: string | null;
-}
-
-export interface AttachmentRecord {
-  id: string;
-  dossierId: string;
-  supplementRequestId: string | null;
-  name: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  addedAt: Date;
-}
-
-/** Columns a transition may change (camelCase → snake_case below). */
-export interface DossierChanges {
-  status?: string;
-  processingUnitCode?: string;
-  dueAt?: Date | null;
-  originalDueAt?: Date | null;
-  pausedSince?: Date | null;
-  pauses?: PauseRecord[];
-  completedAt?: Date | null;
-  returnedAt?: Date | null;
-  closedAt?: Date | null;
-  resultNote?: string | null;
-  apologyReason?: string;
-  apologyNewDueAt?: Date;
-  apologyPreviousDueAt?: Date;
-  apologyIssuedAt?: Date;
-  apologyIssuedBy?: string;
-  overdueFlaggedAt?: Date | null;
-  dueSoonFlaggedAt?: Date | null;
-}
+// The port and the record types, re-exported for the API layer's existing imports.
+export { DossierRepository } from '../application/dossier.repository.port';
+export type * from '../application/dossier.records';
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-export interface DossierScope {
-  /** Dossiers where one of the three units is in this list. */
-  unitCodes?: string[];
-  /** Dossiers whose units' province is this (PROVINCE_OFFICER), via the unit replica. */
-  provinceCode?: string;
-  /** Dossiers of this applicant (CITIZEN): by account or by ID number. */
-  applicantSub?: string;
-  applicantIdNumber?: string;
-  /** ADMIN: everything. */
-  all?: boolean;
-}
-
-export interface DossierListFilter {
-  status?: string[];
-  procedureCode?: string;
-  unitCode?: string;
-  channel?: Channel;
-  receivedFrom?: Date;
-  receivedTo?: Date;
-  overdue?: boolean;
-  now: Date;
-}
 
 type Row = Record<string, unknown>;
 
@@ -184,10 +69,12 @@ function toDossier(r: Row): DossierRecord {
   };
 }
 
-/** The only code that reads and writes the dossier tables. Joins the ambient transaction (`inTransaction`). */
+/** `DossierRepository` over PostgreSQL (set-based SQL through the ambient transaction's manager). */
 @Injectable()
-export class DossierRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class PgDossierRepository extends DossierRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
 
   private get db() {
     return managerFor(this.dataSource);
@@ -517,13 +404,4 @@ export class DossierRepository {
       pendingOverdue: r.pending_overdue,
     };
   }
-}
-
-export interface StatisticsCounts {
-  carriedOver: number;
-  received: { total: number; online: number; direct: number; postal: number };
-  resolved: { total: number; early: number; onTime: number; late: number };
-  closedWithoutDecision: number;
-  pendingOnTime: number;
-  pendingOverdue: number;
 }

@@ -1,6 +1,6 @@
 import { ValidationFailedError } from '@xaso/api';
 import { type Procedure, validateProcedure } from '../domain';
-import type { ProcedureRecord, ProcedureRepository } from '../infrastructure/procedure.repository';
+import type { ProcedureRecord, ProcedureRepository } from './procedure.repository.port';
 
 export interface ProcedureUpsert {
   code: string;

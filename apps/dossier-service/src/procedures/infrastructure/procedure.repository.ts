@@ -3,28 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { managerFor } from '@xaso/persistence';
 import { foldVietnamese } from '@xaso/text';
+import { type OnlineLevel, type ProcedureRecord, ProcedureRepository } from '../application/procedure.repository.port';
 
-export type OnlineLevel = 'FULL' | 'PARTIAL';
-
-export interface ProcedureRecord {
-  code: string;
-  name: string;
-  /** Lĩnh vực, e.g. "Hộ tịch". */
-  field: string;
-  /** Cấp có thẩm quyền: COMMUNE, PROVINCE, … */
-  competentLevel: string;
-  processingDays: number;
-  /** VND. */
-  fee: number;
-  feeNote: string | null;
-  requiredDocuments: string[];
-  onlineLevel: OnlineLevel;
-  active: boolean;
-  /** Căn cứ pháp lý. */
-  legalBasis: string;
-  /** Longest legal time in working days when verification is needed; null = no extension. */
-  maxProcessingDays: number | null;
-}
+// The port and its record type, re-exported for the API layer's existing imports.
+export { ProcedureRepository, type OnlineLevel, type ProcedureRecord } from '../application/procedure.repository.port';
 
 interface ProcedureRow {
   code: string;
@@ -62,8 +44,10 @@ const COLUMNS =
 const SEED_ACTOR = 'seed';
 
 @Injectable()
-export class ProcedureRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class PgProcedureRepository extends ProcedureRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
 
   async find(code: string): Promise<ProcedureRecord | null> {
     const rows: ProcedureRow[] = await managerFor(this.dataSource).query(`SELECT ${COLUMNS} FROM procedure WHERE code = $1`, [code]);
@@ -90,10 +74,6 @@ export class ProcedureRepository {
     return { items: rows.map(toRecord), total: count[0].n };
   }
 
-  /**
-   * Inserts or updates catalogue entries: the seed list at start-up (actor `seed`: never overwrites
-   * an entry an ADMIN edited) and the ADMIN editor (actor = the admin's subject).
-   */
   async upsert(procedures: readonly ProcedureRecord[], actor = SEED_ACTOR): Promise<void> {
     const manager = managerFor(this.dataSource);
     const keepEdited = actor === SEED_ACTOR ? `WHERE procedure.updated_by IS NULL OR procedure.updated_by = '${SEED_ACTOR}'` : '';

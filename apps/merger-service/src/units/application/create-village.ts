@@ -2,9 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { NotFoundError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, assertUnitScope } from '@xaso/auth';
 import { villageCreated } from '@xaso/contracts';
-import { inTransaction } from '@xaso/persistence';
+import { TransactionRunner } from '@xaso/persistence';
 import { resolveUnitOnDate, routingNote, UnitAbolishedError, UnknownUnitError } from '@xaso/unit-replica';
-import { DataSource } from 'typeorm';
 import { type CalendarDate, todayInVietnam } from '../domain/calendar-date';
 import { type AdministrativeUnit, COMMUNE_CODE_PATTERN, UnitLevel, unitKeyString } from '../domain/unit';
 import { VILLAGE_TYPES, isVillageType, normaliseVillageName, villageCode } from '../domain/village';
@@ -28,7 +27,7 @@ export class CreateVillage {
   private readonly logger = new Logger('CreateVillage');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly units: UnitRepository,
     private readonly events: UnitEventPublisher,
   ) {}
@@ -76,7 +75,7 @@ export class CreateVillage {
     // Province officers are not allowed by the resolver's roles; the province is passed for completeness.
     assertUnitScope(command.user, commune.code, { provinceCodeOfUnit: commune.parentCode ?? undefined });
 
-    return inTransaction(this.dataSource, async () => {
+    return this.transactions.run(async () => {
       const sequence = await this.units.nextVillageSequence(commune);
       const village: AdministrativeUnit = {
         code: villageCode(commune.code, sequence),

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { adminUnitImported } from '@xaso/contracts';
-import { inTransaction } from '@xaso/persistence';
+import { TransactionRunner } from '@xaso/persistence';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { todayInVietnam } from '../domain/calendar-date';
 import { type CsvRecord, planImport } from '../domain/import-plan';
 import { UnitRepository } from './ports';
@@ -33,7 +32,7 @@ export interface ImportSummary {
 @Injectable()
 export class ImportAdministrativeUnits {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly units: UnitRepository,
     private readonly events: UnitEventPublisher,
   ) {}
@@ -46,7 +45,7 @@ export class ImportAdministrativeUnits {
       const key = `${unit.level}@${unit.validFrom}`;
       countsByLevel[key] = (countsByLevel[key] ?? 0) + 1;
     }
-    const summary = await inTransaction(this.dataSource, async () => {
+    const summary = await this.transactions.run(async () => {
       const units = await this.units.upsertUnits(plan.units);
       const links = await this.units.upsertLinks(plan.links);
       const result = {

@@ -1,20 +1,16 @@
-import { ADMIN_UNITS_CHUNK_SIZE, adminUnitsUpserted, type EventDefinition, type EventPayload, type ReplicatedUnit } from '@xaso/contracts';
+import { ADMIN_UNITS_CHUNK_SIZE, adminUnitsUpserted, type EventDefinition, type EventDraft, type ReplicatedUnit } from '@xaso/contracts';
 import type { AdministrativeUnit } from '../domain/unit';
 import type { UnitWithSuccessors } from './ports';
 
-/** An event about to be written with the state change that caused it (same transaction). */
-export interface UnitEventDraft<D extends EventDefinition = EventDefinition> {
-  definition: D;
-  aggregateType: string;
-  aggregateId: string;
+/** An event about to be written with the state change that caused it (same transaction); typed by its contract definition. */
+export interface UnitEventDraft<D extends EventDefinition = EventDefinition> extends EventDraft<D> {
   /** The commune the event belongs to, when it belongs to one. */
   unitCode: string | null;
-  payload: EventPayload<D>;
 }
 
 /**
  * Port: announces registry changes on `xaso.merger.events.v1`. Must be called inside the
- * transaction of the change (`inTransaction`), so the event commits or rolls back with it.
+ * transaction of the change (`TransactionRunner.run`), so the event commits or rolls back with it.
  */
 export abstract class UnitEventPublisher {
   abstract publish<D extends EventDefinition>(event: UnitEventDraft<D>): Promise<void>;

@@ -11,13 +11,6 @@ export class OutboxUnitEventPublisher extends UnitEventPublisher {
   }
 
   async publish<D extends EventDefinition>(event: UnitEventDraft<D>): Promise<void> {
-    await this.outbox.publish({
-      type: event.definition.type,
-      version: event.definition.version,
-      aggregateType: event.aggregateType,
-      aggregateId: event.aggregateId,
-      unitCode: event.unitCode,
-      payload: event.payload,
-    });
+    await this.outbox.publish(event);
   }
 }

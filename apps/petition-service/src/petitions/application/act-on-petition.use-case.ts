@@ -1,12 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@xaso/auth';
 import { Outbox } from '@xaso/messaging';
-import { inTransaction } from '@xaso/persistence';
-import { DataSource } from 'typeorm';
+import { TransactionRunner } from '@xaso/persistence';
 import * as D from '../domain';
 import type { Petition, PetitionAction } from '../domain';
-import { PetitionRepository } from '../infrastructure/pg-petition.repository';
+import { PetitionRepository } from './petition.repository.port';
 import { actorOf, PetitionAccess } from './petition-access';
 import { petitionEvent } from './petition-events';
 import { translated } from './petition.config';
@@ -34,7 +32,7 @@ export class ActOnPetition {
   private readonly logger = new Logger('ActOnPetition');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly petitions: PetitionRepository,
     private readonly outbox: Outbox,
     private readonly access: PetitionAccess,
@@ -46,7 +44,7 @@ export class ActOnPetition {
    */
   async execute(user: AuthUser, code: string, command: PetitionCommand, trackingSecret?: string): Promise<Petition> {
     return translated(() =>
-      inTransaction(this.dataSource, async () => {
+      this.transactions.run(async () => {
         const stored = await this.access.load(code, true);
         const p = stored.petition;
         const actor = actorOf(user);

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Outbox } from '@xaso/messaging';
-import { inTransaction } from '@xaso/persistence';
-import { DataSource } from 'typeorm';
+import { TransactionRunner } from '@xaso/persistence';
 import type { AuthUser } from '@xaso/auth';
 import { todayInVietnam } from '@xaso/unit-replica';
 import * as D from '../domain';
-import { PetitionRepository } from '../infrastructure/pg-petition.repository';
+import { PetitionRepository } from './petition.repository.port';
 import { actorOf, PetitionAccess } from './petition-access';
 import { petitionEvent } from './petition-events';
 import { PETITION_CONFIG, translated, type PetitionConfig } from './petition.config';
@@ -15,7 +13,7 @@ import type { SubmitResult } from './submit-petition.use-case';
 @Injectable()
 export class AppealPetition {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly petitions: PetitionRepository,
     private readonly outbox: Outbox,
     private readonly access: PetitionAccess,
@@ -28,7 +26,7 @@ export class AppealPetition {
    */
   async execute(user: AuthUser, code: string, input: { reason: string; toUnitCode: string; content?: string }, trackingSecret?: string): Promise<SubmitResult> {
     return translated(() =>
-      inTransaction(this.dataSource, async () => {
+      this.transactions.run(async () => {
         const stored = await this.access.load(code, true);
         const first = stored.petition;
         const actor = actorOf(user);

@@ -4,7 +4,7 @@ import { type AuthUser, canAccessUnit, Role } from '@xaso/auth';
 import { type ResolvedUnit, todayInVietnam, UnitReplica, UnitResolver } from '@xaso/unit-replica';
 import * as D from '../domain';
 import type { Actor, ActorRole, Petition } from '../domain';
-import { PetitionRepository } from '../infrastructure/pg-petition.repository';
+import { PetitionRepository } from './petition.repository.port';
 import { CLOCK, PETITION_CONFIG, type Clock, type PetitionConfig } from './petition.config';
 
 export const STAFF: Role[] = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];

@@ -6,10 +6,10 @@ import { petitionEvent } from './petition-events';
 const at = new Date('2026-03-02T02:00:00Z');
 const ctx = (id: string, role: D.ActorRole, days = 0): D.MachineContext => ({ actor: { id, role }, at: new Date(at.getTime() + days * 86_400_000) });
 
-function envelope(e: ReturnType<typeof petitionEvent>) {
+function envelope(e: { definition: { type: string }; aggregateType: string; aggregateId: string; unitCode?: string | null; payload: unknown }) {
   return {
     id: uuidv7(),
-    type: e.type,
+    type: e.definition.type,
     version: 1,
     occurredAt: new Date().toISOString(),
     source: 'petition',
@@ -50,7 +50,7 @@ describe('petition events', () => {
     }
     const text = JSON.stringify(evs);
     for (const s of ['citizen-secret-id', 'Tiêu đề riêng', 'Nội dung riêng tư', 'Kết luận riêng', '"pk"']) expect(text).not.toContain(s);
-    expect(evs.map((e) => e.type)).toEqual([
+    expect(evs.map((e) => e.definition.type)).toEqual([
       'petition.received', 'petition.classified', 'petition.accepted', 'petition.assigned', 'petition.extended',
       'petition.resolved', 'petition.rated', 'petition.reopened', 'petition.withdrawn',
     ]);

@@ -1,13 +1,41 @@
+import {
+  petitionAccepted,
+  petitionAppealed,
+  petitionArchived,
+  petitionAssigned,
+  petitionClassified,
+  petitionDueSoon,
+  petitionEscalated,
+  petitionExtended,
+  petitionFlagged,
+  petitionLinked,
+  petitionRated,
+  petitionReceived,
+  petitionReferred,
+  petitionRefused,
+  petitionReopened,
+  petitionResolved,
+  petitionWithdrawn,
+  type EventInput,
+  type PetitionEventState,
+  type petitionEvents,
+} from '@xaso/contracts';
 import type { NewEvent } from '@xaso/messaging';
-import { outcomeTiming, type Petition, type PetitionAction, type PetitionStatus } from '../domain';
+import { outcomeTiming, type DeadlineMark, type Petition, type PetitionAction, type PetitionStatus } from '../domain';
+
+/** Any `petition.*` contract definition. */
+export type PetitionEventDefinition = (typeof petitionEvents)[number];
+/** A `petition.*` event ready for the outbox, typed by its definition. */
+export type PetitionEvent = NewEvent<PetitionEventDefinition>;
 
 /**
- * Builds `petition.*` events from the petition after a step. Only the fields the contract
- * allows (kind, unit, dates, timing, rating, flags, role) — never identity, text or actor ids.
+ * Builds the `petition.*` event of a step from the petition after it. Only the fields the
+ * contract allows (kind, unit, dates, timing, rating, flags, role) — never identity, text or
+ * actor ids. `mark`: the deadline the scheduler found (escalation and due-soon steps).
  */
-export function petitionEvent(p: Petition, action: PetitionAction, previousStatus: PetitionStatus | null, extra: Record<string, unknown> = {}): NewEvent {
+export function petitionEvent(p: Petition, action: PetitionAction, previousStatus: PetitionStatus | null, mark?: DeadlineMark): PetitionEvent {
   const last = p.history.at(-1);
-  const state = {
+  const state: PetitionEventState = {
     code: p.code,
     unitCode: p.unitCode,
     kind: p.kind,
@@ -25,68 +53,64 @@ export function petitionEvent(p: Petition, action: PetitionAction, previousStatu
     crowded: p.flags.crowded,
     prolonged: p.flags.prolonged,
   };
-  const type = EVENT_OF_ACTION[action];
-  let payload: Record<string, unknown> = { ...state };
+  const event = <D extends PetitionEventDefinition>(definition: D, payload: EventInput<D>): NewEvent<D> => ({
+    definition,
+    aggregateType: 'Petition',
+    aggregateId: p.code,
+    unitCode: p.unitCode,
+    payload,
+    occurredAt: last?.at,
+  });
   switch (action) {
     case 'SUBMIT':
-      payload = { ...payload, anonymous: p.anonymous, parentCode: p.parentCode ?? null };
-      break;
+      return event(petitionReceived, { ...state, anonymous: p.anonymous, parentCode: p.parentCode ?? null });
+    case 'CLASSIFY':
+      return event(petitionClassified, state);
+    case 'ACCEPT':
+      return event(petitionAccepted, state);
+    case 'REFUSE':
+      return event(petitionRefused, state);
     case 'REFER':
-      payload = { ...payload, toUnitCode: p.referral?.unitCode ?? null };
-      break;
+      return event(petitionReferred, { ...state, toUnitCode: p.referral?.unitCode ?? null });
+    case 'ASSIGN':
+      return event(petitionAssigned, state);
     case 'EXTEND':
-      payload = { ...payload, extensionsUsed: p.extensionsUsed };
-      break;
+      return event(petitionExtended, { ...state, extensionsUsed: p.extensionsUsed });
     case 'RESOLVE': {
       const resolvedAt = need(p.resolvedAt, p, 'resolvedAt');
-      payload = { ...payload, resolvedAt: resolvedAt.toISOString(), onTime: !p.resolutionDue || outcomeTiming(resolvedAt, p.resolutionDue) === 'ON_TIME' };
-      break;
+      const onTime = !p.resolutionDue || outcomeTiming(resolvedAt, p.resolutionDue) === 'ON_TIME';
+      return event(petitionResolved, { ...state, resolvedAt: resolvedAt.toISOString(), onTime });
     }
     case 'RATE': {
       const rating = need(p.rating, p, 'rating');
-      payload = { ...payload, score: rating.score, ratedAt: rating.at.toISOString() };
-      break;
+      return event(petitionRated, { ...state, score: rating.score, ratedAt: rating.at.toISOString() });
     }
     case 'REOPEN':
-      payload = { ...payload, reopenCount: p.reopenCount };
-      break;
+      return event(petitionReopened, { ...state, reopenCount: p.reopenCount });
+    case 'APPEAL':
+      return event(petitionAppealed, state);
     case 'WITHDRAW':
     case 'WITHDRAW_PARTIALLY':
-      payload = { ...payload, partial: action === 'WITHDRAW_PARTIALLY' };
-      break;
+      return event(petitionWithdrawn, { ...state, partial: action === 'WITHDRAW_PARTIALLY' });
+    case 'ESCALATE': {
+      const { stage, due } = need(mark, p, 'deadline mark');
+      return event(petitionEscalated, { ...state, stage, overdueSince: due });
+    }
+    case 'MARK_DUE_SOON': {
+      const { stage, due, daysLeft } = need(mark, p, 'deadline mark');
+      return event(petitionDueSoon, { ...state, stage, due, daysLeft });
+    }
     case 'LINK_DUPLICATE':
-      payload = { ...payload, mainCode: need(p.linkedToCode, p, 'linkedToCode') };
-      break;
+      return event(petitionLinked, { ...state, mainCode: need(p.linkedToCode, p, 'linkedToCode') });
     case 'REGISTER_DUPLICATE':
-      payload = { ...payload, submissionCount: p.submissionCount, petitionerCount: p.petitionerCount };
-      break;
+      // a registered duplicate is announced only when it raises a flag
+      return event(petitionFlagged, { ...state, submissionCount: p.submissionCount, petitionerCount: p.petitionerCount });
+    case 'ARCHIVE':
+      return event(petitionArchived, state);
   }
-  return { type, aggregateType: 'Petition', aggregateId: p.code, unitCode: p.unitCode, payload: { ...payload, ...extra }, occurredAt: last?.at };
 }
 
 function need<T>(value: T | undefined, p: Petition, field: string): T {
   if (value === undefined || value === null) throw new Error(`petition ${p.code}: ${field} missing for its event`);
   return value;
 }
-
-const EVENT_OF_ACTION: Record<PetitionAction, string> = {
-  SUBMIT: 'petition.received',
-  CLASSIFY: 'petition.classified',
-  ACCEPT: 'petition.accepted',
-  REFUSE: 'petition.refused',
-  REFER: 'petition.referred',
-  ASSIGN: 'petition.assigned',
-  EXTEND: 'petition.extended',
-  RESOLVE: 'petition.resolved',
-  RATE: 'petition.rated',
-  REOPEN: 'petition.reopened',
-  APPEAL: 'petition.appealed',
-  WITHDRAW: 'petition.withdrawn',
-  WITHDRAW_PARTIALLY: 'petition.withdrawn',
-  ESCALATE: 'petition.escalated',
-  MARK_DUE_SOON: 'petition.due-soon',
-  LINK_DUPLICATE: 'petition.linked',
-  // a registered duplicate is announced only when it raises a flag (petition.flagged)
-  REGISTER_DUPLICATE: 'petition.flagged',
-  ARCHIVE: 'petition.archived',
-};

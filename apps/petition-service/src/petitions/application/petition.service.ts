@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ForbiddenError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, canAccessUnit, Role } from '@xaso/auth';
-import { inTransaction } from '@xaso/persistence';
-import { DataSource } from 'typeorm';
+import { TransactionRunner } from '@xaso/persistence';
 import * as D from '../domain';
 import type { Petition, PetitionerIdentity, PetitionStatistics } from '../domain';
-import { PetitionRepository, type PetitionListFilter } from '../infrastructure/pg-petition.repository';
+import { PetitionRepository, type PetitionListFilter } from './petition.repository.port';
 import { ActOnPetition, type PetitionCommand } from './act-on-petition.use-case';
 import { AppealPetition } from './appeal-petition.use-case';
 import { actorOf, isStaff, PetitionAccess } from './petition-access';
@@ -26,7 +24,7 @@ export type { SubmitPetitionCommand, SubmitResult } from './submit-petition.use-
 @Injectable()
 export class PetitionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly petitions: PetitionRepository,
     @Inject(PETITION_CONFIG) private readonly config: PetitionConfig,
     private readonly access: PetitionAccess,
@@ -115,7 +113,7 @@ export class PetitionService {
    */
   async readIdentity(user: AuthUser, p: Petition, purpose = 'view'): Promise<PetitionerIdentity | null> {
     if (!D.canReadIdentity(p, actorOf(user)) || !canAccessUnit(user, p.unitCode)) return null;
-    return inTransaction(this.dataSource, async () => {
+    return this.transactions.run(async () => {
       const stored = await this.petitions.loadIdentity(p.code);
       if (!stored) return null;
       await this.petitions.logIdentityAccess(p.code, user.sub, actorOf(user).role, purpose);
@@ -137,7 +135,7 @@ export class PetitionService {
     for (;;) {
       const rows = await this.petitions.identitiesNotUnderKey(this.config.cipher.currentKeyId, batch);
       if (!rows.length) return total;
-      await inTransaction(this.dataSource, async () => {
+      await this.transactions.run(async () => {
         for (const r of rows) {
           const ct = this.config.cipher.rotate(r.ciphertext, r.code);
           await this.petitions.saveIdentity(r.code, this.config.cipher.keyIdOf(ct), ct);

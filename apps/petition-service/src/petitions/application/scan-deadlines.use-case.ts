@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Outbox } from '@xaso/messaging';
-import { inTransaction } from '@xaso/persistence';
-import { DataSource } from 'typeorm';
+import { TransactionRunner } from '@xaso/persistence';
 import * as D from '../domain';
 import type { Petition } from '../domain';
-import { PetitionRepository } from '../infrastructure/pg-petition.repository';
+import { PetitionRepository } from './petition.repository.port';
 import { PetitionAccess } from './petition-access';
 import { petitionEvent } from './petition-events';
 import { PETITION_CONFIG, translated, type PetitionConfig } from './petition.config';
@@ -13,7 +11,7 @@ import { PETITION_CONFIG, translated, type PetitionConfig } from './petition.con
 @Injectable()
 export class ScanDeadlines {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly petitions: PetitionRepository,
     private readonly outbox: Outbox,
     private readonly access: PetitionAccess,
@@ -34,7 +32,7 @@ export class ScanDeadlines {
     const system = this.access.ctx({ id: 'deadline-scheduler', role: 'SYSTEM' }, { at: now });
     for (;;) {
       const { found, changed } = await translated(() =>
-        inTransaction(this.dataSource, async () => {
+        this.transactions.run(async () => {
           const rows = await this.petitions.lockDeadlineCandidates(today, horizon, batch);
           const events = [];
           for (const s of rows) {
@@ -43,11 +41,11 @@ export class ScanDeadlines {
             let next: Petition;
             if (mark.needsEscalation) {
               next = D.escalate(s.petition, system);
-              events.push(petitionEvent(next, 'ESCALATE', s.petition.status, { stage: mark.stage, overdueSince: mark.due }));
+              events.push(petitionEvent(next, 'ESCALATE', s.petition.status, mark));
               out.escalated.push(next.code);
             } else if (mark.needsDueSoonNotice) {
               next = D.markDueSoon(s.petition, system);
-              events.push(petitionEvent(next, 'MARK_DUE_SOON', s.petition.status, { stage: mark.stage, due: mark.due, daysLeft: mark.daysLeft }));
+              events.push(petitionEvent(next, 'MARK_DUE_SOON', s.petition.status, mark));
               out.dueSoon.push(next.code);
             } else {
               continue;

@@ -1,14 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Outbox } from '@xaso/messaging';
-import { inTransaction } from '@xaso/persistence';
-import { DataSource } from 'typeorm';
+import { TransactionRunner } from '@xaso/persistence';
 import { ValidationFailedError } from '@xaso/api';
 import type { AuthUser } from '@xaso/auth';
 import { todayInVietnam } from '@xaso/unit-replica';
 import * as D from '../domain';
 import type { Petition, PetitionerIdentity } from '../domain';
-import { PetitionRepository } from '../infrastructure/pg-petition.repository';
+import { PetitionRepository } from './petition.repository.port';
 import { actorOf, PetitionAccess } from './petition-access';
 import { petitionEvent } from './petition-events';
 import { PETITION_CONFIG, translated, type PetitionConfig } from './petition.config';
@@ -47,7 +45,7 @@ export class SubmitPetition {
   private readonly logger = new Logger('SubmitPetition');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly petitions: PetitionRepository,
     private readonly outbox: Outbox,
     private readonly access: PetitionAccess,
@@ -71,7 +69,7 @@ export class SubmitPetition {
       const petitionerKey = identified && identity?.idNumber ? this.config.cipher.blindIndex(identity.idNumber) : undefined;
       const secret = D.generateTrackingSecret();
 
-      return inTransaction(this.dataSource, async () => {
+      return this.transactions.run(async () => {
         const seq = await this.petitions.nextSequence(unitCode, D.sequenceDay(at));
         const code = D.petitionCode(unitCode, at, seq);
         let petition = D.submitPetition(

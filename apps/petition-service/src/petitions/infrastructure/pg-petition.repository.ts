@@ -5,6 +5,7 @@ import { managerFor } from '@xaso/persistence';
 import { DataSource } from 'typeorm';
 import type { DuplicateCandidate, HistoryEntry, Petition, PetitionStatRecord } from '../domain';
 import { startOfLocalDay, addCalendarDays } from '../domain';
+import { type IdentityAccessRow, type PetitionListFilter, PetitionRepository, type StoredPetition } from '../application/petition.repository.port';
 
 const DATE_FIELDS = [
   'receivedAt',
@@ -17,28 +18,6 @@ const DATE_FIELDS = [
   'withdrawnAt',
   'escalatedAt',
 ] as const;
-
-export interface StoredPetition {
-  petition: Petition;
-  trackingSecretHash: string;
-  version: number;
-}
-
-export interface PetitionListFilter {
-  unitCode?: string;
-  status?: string;
-  kind?: string;
-  petitionerUserId?: string;
-  handlerId?: string;
-}
-
-export interface IdentityAccessRow {
-  petitionCode: string;
-  actorId: string;
-  actorRole: string;
-  purpose: string;
-  at: Date;
-}
 
 /** The aggregate state as stored in the `state` jsonb column (dates as ISO strings). */
 type StateJson = Record<string, unknown>;
@@ -77,10 +56,12 @@ function stateOf(p: Petition): StateJson {
   return JSON.parse(JSON.stringify(rest));
 }
 
-/** The only code that touches petition tables (joins the ambient transaction via managerFor). */
+/** `PetitionRepository` over PostgreSQL (joins the ambient transaction via managerFor). */
 @Injectable()
-export class PetitionRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class PgPetitionRepository extends PetitionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
 
   private query<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
     return managerFor(this.dataSource).query(sql, params);

@@ -1,0 +1,61 @@
+import type {
+  AttachmentRecord,
+  DossierChanges,
+  DossierListFilter,
+  DossierRecord,
+  DossierScope,
+  HistoryRecord,
+  StatisticsCounts,
+  SupplementRequestRecord,
+} from './dossier.records';
+
+/** The only code that reads and writes the dossier tables. Joins the ambient transaction (`TransactionRunner.run`). */
+export abstract class DossierRepository {
+  /**
+   * Next number of an agency's daily sequence. Concurrent submissions are serialised on
+   * (agency, day) and get consecutive, distinct numbers (a rolled back submission leaves a gap,
+   * which the code format allows).
+   */
+  abstract nextSequence(agencyCode: string, day: string): Promise<number>;
+  abstract insert(d: DossierRecord): Promise<void>;
+  abstract findByCode(code: string): Promise<DossierRecord | null>;
+  abstract findByIds(ids: readonly string[]): Promise<DossierRecord[]>;
+  /**
+   * Optimistic locking: writes only if the row still has `expectedVersion`, bumping the version.
+   * Nobody else changed the row → the updated dossier; otherwise CONFLICT (409).
+   */
+  abstract update(id: string, expectedVersion: number, changes: DossierChanges): Promise<DossierRecord>;
+  abstract addHistory(entry: Omit<HistoryRecord, 'id'>): Promise<void>;
+  abstract historyOf(dossierIds: readonly string[]): Promise<HistoryRecord[]>;
+  abstract addSupplementRequest(request: SupplementRequestRecord): Promise<void>;
+  /** Marks the open supplement request of a dossier as answered; returns its id. */
+  abstract closeSupplementRequest(dossierId: string, providedAt: Date, note: string | null): Promise<string | null>;
+  abstract supplementRequestsOf(dossierIds: readonly string[]): Promise<SupplementRequestRecord[]>;
+  abstract addAttachments(attachments: AttachmentRecord[]): Promise<void>;
+  abstract attachmentsOf(dossierIds: readonly string[]): Promise<AttachmentRecord[]>;
+  /** Dossiers visible in `scope`, filtered, newest first. */
+  abstract list(scope: DossierScope, filter: DossierListFilter, offset: number, limit: number): Promise<{ items: DossierRecord[]; total: number }>;
+  /**
+   * Scheduler: flags, in one set-based write, open running (not paused) dossiers past their due
+   * instant that were not flagged yet; returns the newly flagged ones. The version is not bumped:
+   * a flag is not a business change and must not make an officer's transition conflict.
+   */
+  abstract flagOverdue(now: Date): Promise<DossierRecord[]>;
+  /** Scheduler: flags dossiers due within `hours` (default 24, and not yet overdue) once; returns them. */
+  abstract flagDueSoon(now: Date, hours?: number): Promise<DossierRecord[]>;
+  /**
+   * Dossiers of a unit (as processing unit) that matter for a period [from, to): received before
+   * `to` and not closed/resolved before `from`. Only the columns statistics need.
+   */
+  abstract forStatistics(unitCode: string, from: Date, to: Date): Promise<DossierRecord[]>;
+  /**
+   * The unit's statistics for [from, to) in one set-based query, with exactly the definitions of
+   * the pure `computeDossierStatistics` (dossiers/domain/statistics.ts).
+   */
+  abstract statisticsCounts(
+    unitCode: string,
+    from: Date,
+    to: Date,
+    statuses: { finished: readonly string[]; decision: readonly string[] },
+  ): Promise<StatisticsCounts>;
+}
