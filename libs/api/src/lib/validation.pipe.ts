@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidationFailedError } from './app-error';
+import { assertSafeStrings } from './input-guard';
 
 function flatten(errors: ValidationError[], prefix = ''): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -11,9 +12,14 @@ function flatten(errors: ValidationError[], prefix = ''): Record<string, string[
   return out;
 }
 
+/** What REST hands a handler: bodies, query strings, path parameters (headers are bounded by Node). */
+const REST_INPUTS = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
+
 /**
  * class-validator on every input (REST bodies/queries and GraphQL args/inputs), failing with a
- * bilingual BAD_USER_INPUT whose details name each field and what is wrong with it.
+ * bilingual BAD_USER_INPUT whose details name each field and what is wrong with it. REST inputs
+ * are first checked for control characters (NUL…) and over-long strings anywhere in them, the
+ * same rule the GraphQL input guard applies to GraphQL arguments.
  */
 export class ApiValidationPipe extends ValidationPipe {
   constructor() {
@@ -31,5 +37,10 @@ export class ApiValidationPipe extends ValidationPipe {
         );
       },
     });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (REST_INPUTS.has(metadata.type)) assertSafeStrings(value, metadata.data ?? metadata.type);
+    return super.transform(value, metadata);
   }
 }
