@@ -12,12 +12,14 @@ import { type FuzzFixtures, seededRandom, shuffle } from './values';
  * role with hostile values per argument (impossible dates, NUL and other control characters,
  * 30k/100k-character strings, negative, huge and non-integer numbers, unknown enum values;
  * REST also malformed JSON and other content types), the other arguments valid. Any 5xx or
- * INTERNAL_SERVER_ERROR (or an error without a code) fails the test, listing each call.
+ * INTERNAL_SERVER_ERROR, an error without a code, or one coded only by the mapping of PostgreSQL
+ * data exceptions (input validation let the value through), or a success for a value no field may
+ * take (NUL, an impossible date, an unknown enum value…) fails the test, listing each call.
  * Deterministic (FUZZ_SEED) and bounded (FUZZ_MAX_CALLS).
  */
 const SERVICES = ['dossier', 'merger', 'petition'];
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
-const MAX_CALLS = Number(process.env.FUZZ_MAX_CALLS ?? 3_000);
+const MAX_CALLS = Number(process.env.FUZZ_MAX_CALLS ?? 6_000);
 const CONCURRENCY = 8;
 
 const ROLES: Record<string, Record<string, unknown> | null> = {
@@ -31,6 +33,9 @@ const ROLES: Record<string, Record<string, unknown> | null> = {
 };
 
 type FuzzCase = GraphQLCase | RestCase;
+
+/** Values no field may take: answering one of them with a success means validation missed it. */
+const MUST_BE_REFUSED = new Set(['NUL', 'control-char', '30k-chars', '100k-chars', 'impossible-date', 'month-13', 'year-0', 'hour-25', 'garbage', 'unknown-enum', 'not-base64', 'NUL-in-json', 'NUL-key', 'malformed-json', 'text-plain', 'form-urlencoded', 'NUL-in-raw-json']);
 interface Call {
   case: FuzzCase;
   role: string;
@@ -154,15 +159,20 @@ describe('schema-driven fuzzing through the gateway', () => {
     }
     let codes: string[] = [];
     let uncoded = false;
+    // Coded by the last line of defence (a PostgreSQL data exception mapped to 400): the value
+    // got past input validation, which is the bug.
+    let reachedDatabase = false;
     try {
       const body = JSON.parse(text);
       if (call.case.surface === 'graphql') {
-        const errors: { extensions?: { code?: string } }[] = body.errors ?? [];
+        const errors: { extensions?: { code?: string; details?: { sqlState?: string } } }[] = body.errors ?? [];
         codes = errors.map((e) => e.extensions?.code ?? '(none)');
+        reachedDatabase = errors.some((e) => e.extensions?.details?.sqlState);
         uncoded = codes.includes('(none)');
       } else if (status >= 400) {
         codes = [body.code ?? '(none)'];
         uncoded = !body.code;
+        reachedDatabase = !!body.details?.sqlState;
       }
     } catch {
       if (status >= 400) {
@@ -170,7 +180,10 @@ describe('schema-driven fuzzing through the gateway', () => {
         uncoded = status !== 431; // Node itself refuses over-long URLs/headers, before any app code
       }
     }
-    const offending = status >= 500 || codes.includes('INTERNAL_SERVER_ERROR') || uncoded;
+    if (reachedDatabase) codes.push('(reached PostgreSQL)');
+    const accepted = status < 400 && !codes.length && MUST_BE_REFUSED.has(call.case.hostile);
+    if (accepted) codes.push('(accepted)');
+    const offending = status >= 500 || codes.includes('INTERNAL_SERVER_ERROR') || uncoded || reachedDatabase || accepted;
     return { ...call, status, codes, offending };
   }
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsCalendarDate, IsUnitCode } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -7,7 +8,6 @@ import { PetitionService } from '../application/petition.service';
 import { toCsv } from '../domain/export';
 import type { Petition } from '../domain';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EXPORT_LIMIT = 10_000;
 
 export class GeoPointDto {
@@ -40,14 +40,14 @@ export class SubmitPetitionDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() remoteArea?: boolean;
   @ApiPropertyOptional({ example: '2026-01-15', description: 'Complaint: day of the act or decision complained about (90-day filing limit)' })
   @IsOptional()
-  @Matches(DATE)
+  @IsCalendarDate()
   actDate?: string;
 }
 
 export class PeriodQuery {
-  @ApiProperty({ example: '00004' }) @IsString() unitCode!: string;
-  @ApiProperty({ example: '2026-03-01' }) @Matches(DATE) from!: string;
-  @ApiProperty({ example: '2026-03-31' }) @Matches(DATE) to!: string;
+  @ApiProperty({ example: '00004' }) @IsUnitCode() unitCode!: string;
+  @ApiProperty({ example: '2026-03-01', format: 'date' }) @IsCalendarDate() from!: string;
+  @ApiProperty({ example: '2026-03-31', format: 'date' }) @IsCalendarDate() to!: string;
 }
 
 export class TrackQuery {
