@@ -3,7 +3,8 @@ import { type FuzzFixtures, hostileForSchema, validByName } from './values';
 type Json = Record<string, any>;
 
 export interface RestCase {
-  surface: 'rest';
+  /** `graphql-http`: the GraphQL endpoint's own HTTP handling (bodies, content types, methods). */
+  surface: 'rest' | 'graphql-http';
   /** `POST /api/v1/dossiers/{code}/complete` */
   operation: string;
   path: string;
@@ -133,8 +134,10 @@ export function restCases(document: Json, fixtures: FuzzFixtures): RestCase[] {
       }
       if (method !== 'get') {
         cases.push(build(validParams, undefined, 'body', 'malformed-json', { body: '{"reason": "x",', contentType: 'application/json' }));
-        cases.push(build(validParams, undefined, 'body', 'json-array', { body: '[1,2,3]', contentType: 'application/json' }));
-        cases.push(build(validParams, undefined, 'body', 'json-null', { body: 'null', contentType: 'application/json' }));
+        if (bodySchema) {
+          cases.push(build(validParams, undefined, 'body', 'json-array', { body: '[1,2,3]', contentType: 'application/json' }));
+          cases.push(build(validParams, undefined, 'body', 'json-null', { body: 'null', contentType: 'application/json' }));
+        }
         cases.push(build(validParams, undefined, 'body', 'text-plain', { body: JSON.stringify(validBody ?? { reason: 'x' }), contentType: 'text/plain' }));
         cases.push(build(validParams, undefined, 'body', 'form-urlencoded', { body: 'reason=x&note=y', contentType: 'application/x-www-form-urlencoded' }));
         cases.push(build(validParams, undefined, 'body', 'NUL-in-raw-json', { body: '{"reason": "a\\u0000b", "note": "a\\u0000b", "resultNote": "a\\u0000b"}', contentType: 'application/json' }));
@@ -142,4 +145,23 @@ export function restCases(document: Json, fixtures: FuzzFixtures): RestCase[] {
     }
   }
   return cases;
+}
+
+/** The `/graphql` endpoint fed what is not a GraphQL request: each must be a coded 4xx. */
+export function graphqlTransportCases(): RestCase[] {
+  const post = (hostile: string, body: string, contentType: string): RestCase => ({
+    surface: 'graphql-http', operation: 'POST /graphql', path: 'body', hostile, method: 'POST', url: '/graphql', body, contentType,
+  });
+  return [
+    post('malformed-json', '{"query": "{ __typename ', 'application/json'),
+    post('json-array', '[1, 2]', 'application/json'),
+    post('json-null', 'null', 'application/json'),
+    post('query-not-string', '{"query": 5}', 'application/json'),
+    post('variables-not-object', '{"query": "query($a: String) { __typename }", "variables": "x"}', 'application/json'),
+    post('no-query', '{}', 'application/json'),
+    post('NUL-in-raw-json', '{"query": "{ administrativeUnit(code: \\"0\\u00004\\") { name } }"}', 'application/json'),
+    post('text-plain', '{"query": "{ __typename }"}', 'text/plain'),
+    post('form-urlencoded', 'query=%7B__typename%7D', 'application/x-www-form-urlencoded'),
+    { surface: 'graphql-http', operation: 'GET /graphql', path: 'query', hostile: 'get-without-preflight', method: 'GET', url: '/graphql?query=%7B__typename%7D' },
+  ];
 }

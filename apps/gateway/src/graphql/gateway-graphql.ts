@@ -96,7 +96,11 @@ export function gatewayGraphQLOptions(config: GatewayConfig, verifier: TokenVeri
         startupTimeoutMs: config.startupTimeoutMs,
         pollIntervalMs: config.pollIntervalMs,
       }),
-      buildService: ({ url }) => new ForwardingDataSource({ url }),
+      // Node's own fetch (undici) honours the subgraphs' `Keep-Alive: timeout=5` and drops idle
+      // sockets before the server does; Apollo's default (make-fetch-happen, no retries) keeps them
+      // longer and, under load, now and then writes to one the server just closed: ECONNRESET,
+      // which the caller saw as INTERNAL_SERVER_ERROR (found by the fuzz suite).
+      buildService: ({ url }) => new ForwardingDataSource({ url, fetcher: fetch as unknown as ForwardingDataSource['fetcher'] }),
     },
   };
 }

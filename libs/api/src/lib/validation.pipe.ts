@@ -12,6 +12,9 @@ function flatten(errors: ValidationError[], prefix = ''): Record<string, string[
   return out;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+const BUILT_INS = new Set<Function>([Object, Array, String, Number, Boolean]);
+
 /** What REST hands a handler: bodies, query strings, path parameters (headers are bounded by Node). */
 const REST_INPUTS = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
 
@@ -41,6 +44,10 @@ export class ApiValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (REST_INPUTS.has(metadata.type)) assertSafeStrings(value, metadata.data ?? metadata.type);
+    const expectsObject = metadata.type === 'body' && !metadata.data && metadata.metatype && !BUILT_INS.has(metadata.metatype);
+    if (expectsObject && value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new ValidationFailedError('The request body must be a JSON object', 'Nội dung yêu cầu phải là một đối tượng JSON', { field: 'body' });
+    }
     return super.transform(value, metadata);
   }
 }
