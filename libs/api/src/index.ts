@@ -13,4 +13,4 @@ export * from './lib/input-guard';
 export * from './lib/graphql-input-guard';
 export * from './lib/unit-code';
 export * from './lib/base64.scalar';
-export * from './lib/rest-body-guard.middleware';
+export * from './lib/rest-input-guard.middleware';

@@ -1,5 +1,7 @@
 import { type FuzzFixtures, hostileForSchema, validByName } from './values';
 
+// OpenAPI documents are untyped JSON here, read defensively.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 export interface RestCase {
@@ -66,8 +68,8 @@ function bodyLeaves(schema: Json, document: Json, path: string[] = [], depth = 0
   return path.length ? [{ path, schema: s }] : [];
 }
 
-function setAt(target: any, path: string[], value: unknown): any {
-  const root = structuredClone(target ?? {});
+function setAt(target: unknown, path: string[], value: unknown): Json {
+  const root = structuredClone((target ?? {}) as Json);
   let node = root;
   for (let i = 0; i < path.length - 1; i++) {
     const key = /^\d+$/.test(path[i]) ? Number(path[i]) : path[i];

@@ -1,14 +1,14 @@
 import { Global, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { RestBodyGuardMiddleware } from './rest-body-guard.middleware';
+import { RestInputGuardMiddleware } from './rest-input-guard.middleware';
 import { ApiValidationPipe } from './validation.pipe';
 
 /**
- * The input rules of every service and the gateway, in one place: the bilingual validation pipe
- * (class-validator + no control characters or over-long strings in REST inputs), JSON-only REST
- * bodies, and the problem+json filter. GraphQL arguments get the same string rule from
- * `inputGuardPlugin` (in `subgraphGraphQLOptions` and the gateway's options).
+ * The input rules of every service and the gateway, in one place: the REST input guard (JSON-only
+ * bodies; no control characters or over-long strings in path, query or body), the bilingual
+ * class-validator pipe, and the problem+json filter. GraphQL arguments get the same string rule
+ * from `inputGuardPlugin` (in `subgraphGraphQLOptions` and the gateway's options).
  */
 @Global()
 @Module({
@@ -19,6 +19,6 @@ import { ApiValidationPipe } from './validation.pipe';
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RestBodyGuardMiddleware).forRoutes({ path: 'api/*path', method: RequestMethod.ALL });
+    consumer.apply(RestInputGuardMiddleware).forRoutes({ path: 'api/*path', method: RequestMethod.ALL });
   }
 }

@@ -1,3 +1,4 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { GraphQLScalarType, Kind } from 'graphql';
 import { ValidationFailedError } from './app-error';
@@ -41,4 +42,15 @@ export function IsUnitCode(options?: ValidationOptions): PropertyDecorator {
       options: { message: `${String(propertyName)} must be a unit code of 2, 3 or 5 digits`, ...options },
       validator: { validate: (value: unknown) => isUnitCodeSyntax(value) },
     });
+}
+
+/**
+ * For a bare unit-code argument whose GraphQL type stays `ID` (clients declare `$unitCode: ID!`):
+ * `@Args('unitCode', { type: () => ID }, UnitCodePipe)`.
+ */
+@Injectable()
+export class UnitCodePipe implements PipeTransform<unknown, string> {
+  transform(value: unknown): string {
+    return parseUnitCode(value);
+  }
 }

@@ -1,6 +1,5 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidationFailedError } from './app-error';
-import { assertSafeStrings } from './input-guard';
 
 function flatten(errors: ValidationError[], prefix = ''): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -15,14 +14,11 @@ function flatten(errors: ValidationError[], prefix = ''): Record<string, string[
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const BUILT_INS = new Set<Function>([Object, Array, String, Number, Boolean]);
 
-/** What REST hands a handler: bodies, query strings, path parameters (headers are bounded by Node). */
-const REST_INPUTS = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
-
 /**
  * class-validator on every input (REST bodies/queries and GraphQL args/inputs), failing with a
- * bilingual BAD_USER_INPUT whose details name each field and what is wrong with it. REST inputs
- * are first checked for control characters (NUL…) and over-long strings anywhere in them, the
- * same rule the GraphQL input guard applies to GraphQL arguments.
+ * bilingual BAD_USER_INPUT whose details name each field and what is wrong with it; a body that
+ * is not a JSON object where a DTO is expected is one too. (Control characters and over-long
+ * strings are the input guards' business: `RestInputGuardMiddleware`, `inputGuardPlugin`.)
  */
 export class ApiValidationPipe extends ValidationPipe {
   constructor() {
@@ -43,7 +39,6 @@ export class ApiValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (REST_INPUTS.has(metadata.type)) assertSafeStrings(value, metadata.data ?? metadata.type);
     const expectsObject = metadata.type === 'body' && !metadata.data && metadata.metatype && !BUILT_INS.has(metadata.metatype);
     if (expectsObject && value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new ValidationFailedError('The request body must be a JSON object', 'Nội dung yêu cầu phải là một đối tượng JSON', { field: 'body' });

@@ -278,7 +278,7 @@ export class PetitionerInput {
 
 @InputType('SubmitPetitionInput')
 export class SubmitPetitionInput {
-  @Field() @IsString() unitCode!: string;
+  @Field(() => UnitCodeScalar) @IsString() unitCode!: string;
   @Field(() => SubmittableKind) @IsEnum(SubmittableKind) kind!: SubmittableKind;
   @Field(() => PetitionChannel) @IsEnum(PetitionChannel) channel!: PetitionChannel;
   @Field() @IsString() @MaxLength(300) title!: string;

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsCalendarDate, IsUnitCode } from '@xaso/api';
+import { IsCalendarDate, IsUnitCode, UNIT_CODE_SYNTAX } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PetitionService } from '../application/petition.service';
 import { toCsv } from '../domain/export';
 import type { Petition } from '../domain';
@@ -24,7 +24,7 @@ export class PetitionerDto {
 
 /** 1022-style intake from other channels (hotline, mail, partner agencies). */
 export class SubmitPetitionDto {
-  @ApiProperty({ example: '00004' }) @IsString() @Matches(/^[0-9A-Za-z.]{1,20}$/) unitCode!: string;
+  @ApiProperty({ example: '00004', pattern: UNIT_CODE_SYNTAX.source }) @IsUnitCode() unitCode!: string;
   @ApiProperty({ enum: ['COMPLAINT', 'DENUNCIATION', 'RECOMMENDATION', 'FEEDBACK'] })
   @IsEnum(['COMPLAINT', 'DENUNCIATION', 'RECOMMENDATION', 'FEEDBACK'])
   kind!: 'COMPLAINT' | 'DENUNCIATION' | 'RECOMMENDATION' | 'FEEDBACK';
