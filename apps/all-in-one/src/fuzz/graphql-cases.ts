@@ -8,6 +8,7 @@ import {
   isInputObjectType,
   isListType,
   isNonNullType,
+  isObjectType,
   isScalarType,
 } from 'graphql';
 import { type FuzzFixtures, type Hostile, hostileFor, validByName, validScalar } from './values';
@@ -97,6 +98,7 @@ export function graphqlCases(schema: GraphQLSchema, fixtures: FuzzFixtures): Gra
         }
       }
       cases.push({ surface: 'graphql', operation, path: '(valid)', hostile: 'none', body: { query: document(kind, field, Object.keys(valid)), variables: valid } });
+      if (kind === 'query') cases.push(...nestedFieldCases(field, valid, fixtures));
       for (const arg of field.args) {
         for (const leaf of leaves(arg.type, [arg.name])) {
           const kindOfLeaf = leafKind(leaf.type);
@@ -122,6 +124,47 @@ export function graphqlCases(schema: GraphQLSchema, fixtures: FuzzFixtures): Gra
               });
             }
           }
+        }
+      }
+    }
+  }
+  return cases;
+}
+
+/**
+ * Arguments of the fields one level below a query (`administrativeUnit { children(first:)
+ * dossierStatistics(from:, to:) petitionStatistics(...) }`): the entity fields other subgraphs add
+ * are reached through the gateway's `_entities` calls, with their arguments as variables.
+ */
+function nestedFieldCases(root: GraphQLField<unknown, unknown>, rootArgs: Record<string, unknown>, fixtures: FuzzFixtures): GraphQLCase[] {
+  const parent = getNamedType(root.type);
+  if (!isObjectType(parent)) return [];
+  const cases: GraphQLCase[] = [];
+  const rootDefinitions = root.args.filter((a) => a.name in rootArgs);
+  for (const field of Object.values(parent.getFields())) {
+    if (!field.args.length) continue;
+    const operation = `query.${root.name}.${field.name}`;
+    const valid: Record<string, unknown> = {};
+    for (const arg of field.args) {
+      if (isNonNullType(arg.type) || validByName(arg.name, field.name, fixtures) !== undefined) valid[arg.name] = validValue(arg.type, arg.name, field.name, fixtures);
+    }
+    const build = (nested: Record<string, unknown>) => {
+      const definitions = [
+        ...rootDefinitions.map((a) => `$${a.name}: ${a.type.toString()}`),
+        ...field.args.filter((a) => a.name in nested).map((a) => `$n_${a.name}: ${a.type.toString()}`),
+      ];
+      const rootPassed = rootDefinitions.map((a) => `${a.name}: $${a.name}`).join(', ');
+      const nestedPassed = field.args.filter((a) => a.name in nested).map((a) => `${a.name}: $n_${a.name}`).join(', ');
+      const selection = isCompositeType(getNamedType(field.type)) ? ' { __typename }' : '';
+      const query = `query Fuzz${definitions.length ? `(${definitions.join(', ')})` : ''} { ${root.name}${rootPassed ? `(${rootPassed})` : ''} { ${field.name}${nestedPassed ? `(${nestedPassed})` : ''}${selection} } }`;
+      return { query, variables: { ...rootArgs, ...Object.fromEntries(Object.entries(nested).map(([k, v]) => [`n_${k}`, v])) } };
+    };
+    cases.push({ surface: 'graphql', operation, path: '(valid)', hostile: 'none', body: build(valid) });
+    for (const arg of field.args) {
+      for (const leaf of leaves(arg.type, [arg.name])) {
+        if (leaf.path.length !== 1) continue;
+        for (const hostile of hostileFor(leafKind(leaf.type))) {
+          cases.push({ surface: 'graphql', operation, path: arg.name, hostile: hostile.label, body: build({ ...valid, [arg.name]: hostile.value }) });
         }
       }
     }
