@@ -141,6 +141,7 @@ export function restCases(document: Json, fixtures: FuzzFixtures): RestCase[] {
           cases.push(build(validParams, undefined, 'body', 'json-null', { body: 'null', contentType: 'application/json' }));
         }
         cases.push(build(validParams, undefined, 'body', 'text-plain', { body: JSON.stringify(validBody ?? { reason: 'x' }), contentType: 'text/plain' }));
+        cases.push(build(validParams, undefined, 'body', 'too-large', { body: JSON.stringify({ reason: 'r'.repeat(150_000) }), contentType: 'application/json' }));
         cases.push(build(validParams, undefined, 'body', 'form-urlencoded', { body: 'reason=x&note=y', contentType: 'application/x-www-form-urlencoded' }));
         cases.push(build(validParams, undefined, 'body', 'NUL-in-raw-json', { body: '{"reason": "a\\u0000b", "note": "a\\u0000b", "resultNote": "a\\u0000b"}', contentType: 'application/json' }));
       }
@@ -162,6 +163,7 @@ export function graphqlTransportCases(): RestCase[] {
     post('variables-not-object', '{"query": "query($a: String) { __typename }", "variables": "x"}', 'application/json'),
     post('no-query', '{}', 'application/json'),
     post('NUL-in-raw-json', '{"query": "{ administrativeUnit(code: \\"0\\u00004\\") { name } }"}', 'application/json'),
+    post('too-large', JSON.stringify({ query: `{ __typename }${' '.repeat(150_000)}` }), 'application/json'),
     post('text-plain', '{"query": "{ __typename }"}', 'text/plain'),
     post('form-urlencoded', 'query=%7B__typename%7D', 'application/x-www-form-urlencoded'),
     { surface: 'graphql-http', operation: 'GET /graphql', path: 'query', hostile: 'get-without-preflight', method: 'GET', url: '/graphql?query=%7B__typename%7D' },

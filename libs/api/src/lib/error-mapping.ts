@@ -16,6 +16,7 @@ const byStatus: Record<number, { code: string; en: string; vi: string }> = {
   404: { code: 'NOT_FOUND', en: 'Not found', vi: 'Không tìm thấy' },
   409: { code: 'CONFLICT', en: 'The resource was changed by someone else', vi: 'Dữ liệu đã bị thay đổi bởi người khác' },
   413: { code: 'PAYLOAD_TOO_LARGE', en: 'The request is too large', vi: 'Yêu cầu quá lớn' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', en: 'The request body has a media type or charset that is not supported', vi: 'Kiểu nội dung hoặc bảng mã của yêu cầu không được hỗ trợ' },
   422: { code: 'UNPROCESSABLE', en: 'The request cannot be processed', vi: 'Không thể xử lý yêu cầu' },
   429: { code: 'TOO_MANY_REQUESTS', en: 'Too many requests', vi: 'Quá nhiều yêu cầu' },
 };
@@ -41,6 +42,12 @@ function sqlStateOf(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   const candidates = [(error as { code?: unknown }).code, (error as { driverError?: { code?: unknown } }).driverError?.code];
   return candidates.find((code): code is string => typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code));
+}
+
+function clientErrorStatusOf(error: unknown): number | undefined {
+  if (!(error instanceof Error) || (error as { expose?: unknown }).expose !== true) return undefined;
+  const status = (error as { status?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 const internal: ErrorView = {
@@ -73,6 +80,13 @@ export function toErrorView(error: unknown): ErrorView {
     const messageVi = typeof payload.messageVi === 'string' ? payload.messageVi : fallback.vi;
     const details = typeof payload.details === 'object' && payload.details ? (payload.details as Record<string, unknown>) : undefined;
     return { status, code, messageEn, messageVi, details };
+  }
+  // body-parser's errors (http-errors: a too-large body, an unsupported charset…) reach the
+  // filters unmapped; they mark themselves as safe to show with `expose`.
+  const clientStatus = clientErrorStatusOf(error);
+  if (clientStatus) {
+    const known = byStatus[clientStatus] ?? byStatus[400];
+    return { status: clientStatus, code: known.code, messageEn: known.en, messageVi: known.vi };
   }
   const sqlState = sqlStateOf(error);
   const databaseInput = sqlState ? DATABASE_INPUT_ERRORS[sqlState] : undefined;

@@ -78,3 +78,11 @@ describe('PostgreSQL data exceptions (last line of defence)', () => {
     expect(toErrorView(Object.assign(new Error('deadlock'), { code: '40P01' })).status).toBe(500);
   });
 });
+
+describe('body-parser errors', () => {
+  it('a too-large body is a coded 413, not a 500', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, statusCode: 413, expose: true, type: 'entity.too.large' });
+    expect(toErrorView(tooLarge)).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', messageVi: 'Yêu cầu quá lớn' });
+    expect(toErrorView(Object.assign(new Error('internal'), { status: 500, expose: false })).status).toBe(500);
+  });
+});
