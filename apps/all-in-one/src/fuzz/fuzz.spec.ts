@@ -35,7 +35,7 @@ const ROLES: Record<string, Record<string, unknown> | null> = {
 type FuzzCase = GraphQLCase | RestCase;
 
 /** Values no field may take: answering one of them with a success means validation missed it. */
-const MUST_BE_REFUSED = new Set(['NUL', 'control-char', '30k-chars', '100k-chars', 'impossible-date', 'month-13', 'year-0', 'hour-25', 'garbage', 'unknown-enum', 'not-base64', 'NUL-in-json', 'NUL-key', 'malformed-json', 'text-plain', 'form-urlencoded', 'NUL-in-raw-json', 'json-array', 'json-null', 'query-not-string', 'variables-not-object', 'no-query', 'get-without-preflight', 'too-large']);
+const MUST_BE_REFUSED = new Set(['NUL', 'control-char', '30k-chars', '100k-chars', 'impossible-date', 'month-13', 'year-0', 'hour-25', 'garbage', 'unknown-enum', 'not-base64', 'NUL-in-json', 'NUL-key', 'NUL-deep-in-json', 'malformed-json', 'text-plain', 'form-urlencoded', 'NUL-in-raw-json', 'json-array', 'json-null', 'query-not-string', 'variables-not-object', 'no-query', 'get-without-preflight', 'too-large']);
 interface Call {
   case: FuzzCase;
   role: string;

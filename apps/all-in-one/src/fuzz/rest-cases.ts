@@ -106,9 +106,10 @@ export function restCases(document: Json, fixtures: FuzzFixtures): RestCase[] {
         const query = new URLSearchParams();
         for (const p of parameters) {
           if (!(p.name in params)) continue;
-          const value = String(params[p.name]);
-          if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(value));
-          else query.set(p.name, value);
+          const value = params[p.name];
+          if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(String(value)));
+          else if (Array.isArray(value)) for (const item of value) query.append(p.name, String(item));
+          else query.set(p.name, String(value));
         }
         const search = query.toString();
         return {
@@ -126,6 +127,8 @@ export function restCases(document: Json, fixtures: FuzzFixtures): RestCase[] {
         for (const hostile of hostileForSchema(resolve(p.schema ?? {}, document), p.name)) {
           cases.push(build({ ...validParams, [p.name]: hostile.value }, validBody, `${p.in}.${p.name}`, hostile.label));
         }
+        // `?x=1&x=2`: Express hands the handler an array where it expects a string.
+        if (p.in === 'query') cases.push(build({ ...validParams, [p.name]: ['1', '2'] }, validBody, `query.${p.name}`, 'repeated'));
       }
       if (bodySchema) {
         for (const leaf of bodyLeaves(bodySchema, document)) {

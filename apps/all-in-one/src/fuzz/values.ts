@@ -194,6 +194,7 @@ export function hostileFor(type: string): Hostile[] {
         { label: 'NUL-in-json', value: { purpose: 'a\u0000b' } },
         { label: 'NUL-key', value: { 'a\u0000': 1 } },
         { label: 'long-in-json', value: { purpose: 'z'.repeat(30_000) } },
+        { label: 'NUL-deep-in-json', value: Array.from({ length: 40 }).reduce<unknown>((inner) => ({ inner }), 'a\u0000b') },
       ];
     case 'enum':
       return [{ label: 'unknown-enum', value: 'NOT_A_VALUE' }, { label: 'lower-case', value: 'online' }];

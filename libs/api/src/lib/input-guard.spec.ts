@@ -14,6 +14,12 @@ describe('findUnsafeString', () => {
     expect(findUnsafeString('Thôn 1\tTổ 2\r\nXã Đông', 'note')).toBeUndefined();
   });
 
+  it('refuses values nested deeper than any field of ours', () => {
+    let deep: unknown = 'a\u0000';
+    for (let i = 0; i < 40; i++) deep = { deep };
+    expect(findUnsafeString(deep, 'formData')?.problem).toBe('TOO_DEEP');
+  });
+
   it('finds strings over the global limit', () => {
     expect(findUnsafeString('x'.repeat(MAX_STRING_LENGTH), 'content')).toBeUndefined();
     expect(findUnsafeString('x'.repeat(MAX_STRING_LENGTH + 1), 'content')).toEqual({ field: 'content', problem: 'TOO_LONG', maxLength: MAX_STRING_LENGTH });

@@ -14,7 +14,10 @@ export const MAX_STRING_LENGTH = 20_000;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
-export type StringProblem = 'CONTROL_CHARACTER' | 'TOO_LONG';
+export type StringProblem = 'CONTROL_CHARACTER' | 'TOO_LONG' | 'TOO_DEEP';
+
+/** No form or JSON field of ours nests deeper; past this the value is refused, not searched. */
+export const MAX_NESTING_DEPTH = 32;
 
 export interface UnsafeInput {
   /** Where the value was, e.g. `input.petitioner.fullName` or `query.search`. */
@@ -35,7 +38,8 @@ export function findUnsafeString(value: unknown, field: string, maxLength = MAX_
     const problem = stringProblem(value, maxLength);
     return problem ? { field, problem, ...(problem === 'TOO_LONG' ? { maxLength } : {}) } : undefined;
   }
-  if (value === null || typeof value !== 'object' || depth > 32) return undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  if (depth >= MAX_NESTING_DEPTH) return { field, problem: 'TOO_DEEP' };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = findUnsafeString(value[i], `${field}[${i}]`, maxLength, depth + 1);
@@ -56,6 +60,13 @@ export function findUnsafeString(value: unknown, field: string, maxLength = MAX_
 /** The bilingual BAD_USER_INPUT for an unsafe string; `details` names the field and the problem. */
 export function unsafeInputError(unsafe: UnsafeInput): ValidationFailedError {
   const details = { field: unsafe.field, problem: unsafe.problem, ...(unsafe.maxLength ? { maxLength: unsafe.maxLength } : {}) };
+  if (unsafe.problem === 'TOO_DEEP') {
+    return new ValidationFailedError(
+      `${unsafe.field} is nested too deeply (at most ${MAX_NESTING_DEPTH} levels)`,
+      `${unsafe.field} lồng quá sâu (tối đa ${MAX_NESTING_DEPTH} cấp)`,
+      details,
+    );
+  }
   if (unsafe.problem === 'TOO_LONG') {
     return new ValidationFailedError(
       `${unsafe.field} is too long (at most ${unsafe.maxLength} characters)`,
