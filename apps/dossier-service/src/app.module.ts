@@ -1,6 +1,6 @@
 import type { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { GraphQLISODateTime, GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ApiModule, subgraphGraphQLOptions } from '@xaso/api';
 import { AuthModule, type AuthModuleOptions } from '@xaso/auth';
@@ -38,7 +38,7 @@ export class AppModule {
         GraphQLModule.forRoot<ApolloFederationDriverConfig>(
           subgraphGraphQLOptions({
             service: DOSSIER_SERVICE,
-            scalars: { DateTime: GraphQLISODateTime, JSON: GraphQLJSON },
+            scalars: { JSON: GraphQLJSON },
             orphanedTypes: [AdministrativeUnitRef],
           }),
         ),

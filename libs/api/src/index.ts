@@ -9,3 +9,8 @@ export * from './lib/date.scalar';
 export * from './lib/subgraph';
 export * from './lib/api.module';
 export * from './lib/problem-details.dto';
+export * from './lib/input-guard';
+export * from './lib/graphql-input-guard';
+export * from './lib/unit-code';
+export * from './lib/base64.scalar';
+export * from './lib/rest-input-guard.middleware';

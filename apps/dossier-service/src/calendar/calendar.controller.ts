@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
-import { NotFoundError, ValidationFailedError } from '@xaso/api';
+import { isDateTime, NotFoundError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
 import { atLocalTime, type DossierChannel, isValidLocalDate } from '@xaso/calendar';
 import { ApiProblems } from '../dossiers/api/dossier.rest-dto';
@@ -76,7 +76,7 @@ export class CalendarController {
     }
     let receivedAt: Date;
     if (from && isValidLocalDate(from)) receivedAt = atLocalTime(from, 8 * 60);
-    else if (from && /^\d{4}-\d{2}-\d{2}T/.test(from) && !Number.isNaN(Date.parse(from))) receivedAt = new Date(from);
+    else if (from && isDateTime(from)) receivedAt = new Date(from);
     else throw new ValidationFailedError('from must be YYYY-MM-DD or an ISO date-time', 'from phải là YYYY-MM-DD hoặc thời điểm ISO', { field: 'from' });
     const ch = (channel ?? 'DIRECT') as DossierChannel;
     if (!CHANNELS.includes(ch)) {

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { DateScalar } from '@xaso/api';
+import { DateScalar, UnitCodePipe } from '@xaso/api';
 import {
   type AuthenticatedRequest,
   type AuthUser,
@@ -23,7 +23,7 @@ export class StatisticsResolver {
   @Query(() => DossierStatisticsModel)
   dossierStatistics(
     @CurrentUser() user: AuthUser,
-    @Args('unitCode', { type: () => ID }) unitCode: string,
+    @Args('unitCode', { type: () => ID }, UnitCodePipe) unitCode: string,
     @Args('from', { type: () => DateScalar }) from: string,
     @Args('to', { type: () => DateScalar }) to: string,
   ) {

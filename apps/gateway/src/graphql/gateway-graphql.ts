@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { formatGraphQLError } from '@xaso/api';
+import { formatGraphQLError, inputGuardPlugin, sharedScalarsPlugin } from '@xaso/api';
 import { type AuthUser, TokenVerifier } from '@xaso/auth';
 import { CORRELATION_ID_HEADER, correlationIdFrom } from '@xaso/observability';
 import type { Request } from 'express';
@@ -29,6 +29,23 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     // The id the observability middleware settled on (the caller's, or a new one).
     const correlationId = correlationIdFrom(req);
     if (correlationId) request.http.headers.set(CORRELATION_ID_HEADER, correlationId);
+  }
+
+  /**
+   * A subgraph that refuses a request outright (HTTP 4xx: bad variables, a failed validation)
+   * explains why in a GraphQL body: pass its code and messages on instead of Apollo's
+   * code-less "400: Bad Request", which the caller would see as INTERNAL_SERVER_ERROR.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const fallback = await super.errorFromResponse(response);
+    const body = (fallback.extensions.response as { body?: unknown } | undefined)?.body;
+    const first = (body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } | undefined)?.errors?.[0];
+    const code = first?.extensions?.code;
+    if (response.status >= 500 || typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') return fallback;
+    const { code: _code, ...extensions } = first?.extensions ?? {};
+    return new GraphQLError(typeof first?.message === 'string' ? first.message : fallback.message, {
+      extensions: { ...extensions, code, http: { status: response.status } },
+    });
   }
 }
 
@@ -60,6 +77,8 @@ export function gatewayGraphQLOptions(config: GatewayConfig, verifier: TokenVeri
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
       plugins: [
+        sharedScalarsPlugin(),
+        inputGuardPlugin(),
         complexityLimitPlugin({ maxDepth: config.maxDepth, maxCost: config.maxCost, defaultListSize: config.defaultListSize }),
       ],
       context: async ({ req }: { req: Request }): Promise<GatewayContext> => {
@@ -77,7 +96,11 @@ export function gatewayGraphQLOptions(config: GatewayConfig, verifier: TokenVeri
         startupTimeoutMs: config.startupTimeoutMs,
         pollIntervalMs: config.pollIntervalMs,
       }),
-      buildService: ({ url }) => new ForwardingDataSource({ url }),
+      // Node's own fetch (undici) honours the subgraphs' `Keep-Alive: timeout=5` and drops idle
+      // sockets before the server does; Apollo's default (make-fetch-happen, no retries) keeps them
+      // longer and, under load, now and then writes to one the server just closed: ECONNRESET,
+      // which the caller saw as INTERNAL_SERVER_ERROR (found by the fuzz suite).
+      buildService: ({ url }) => new ForwardingDataSource({ url, fetcher: fetch as unknown as ForwardingDataSource['fetcher'] }),
     },
   };
 }

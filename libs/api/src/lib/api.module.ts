@@ -1,9 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { RestInputGuardMiddleware } from './rest-input-guard.middleware';
 import { ApiValidationPipe } from './validation.pipe';
 
-/** Registers the bilingual validation pipe and the problem+json filter for the whole app. */
+/**
+ * The input rules of every service and the gateway, in one place: the REST input guard (JSON-only
+ * bodies; no control characters or over-long strings in path, query or body), the bilingual
+ * class-validator pipe, and the problem+json filter. GraphQL arguments get the same string rule
+ * from `inputGuardPlugin` (in `subgraphGraphQLOptions` and the gateway's options).
+ */
 @Global()
 @Module({
   providers: [
@@ -11,4 +17,8 @@ import { ApiValidationPipe } from './validation.pipe';
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
   ],
 })
-export class ApiModule {}
+export class ApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RestInputGuardMiddleware).forRoutes({ path: 'api/*path', method: RequestMethod.ALL });
+  }
+}

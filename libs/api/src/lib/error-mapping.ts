@@ -16,9 +16,39 @@ const byStatus: Record<number, { code: string; en: string; vi: string }> = {
   404: { code: 'NOT_FOUND', en: 'Not found', vi: 'Không tìm thấy' },
   409: { code: 'CONFLICT', en: 'The resource was changed by someone else', vi: 'Dữ liệu đã bị thay đổi bởi người khác' },
   413: { code: 'PAYLOAD_TOO_LARGE', en: 'The request is too large', vi: 'Yêu cầu quá lớn' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', en: 'The request body has a media type or charset that is not supported', vi: 'Kiểu nội dung hoặc bảng mã của yêu cầu không được hỗ trợ' },
   422: { code: 'UNPROCESSABLE', en: 'The request cannot be processed', vi: 'Không thể xử lý yêu cầu' },
   429: { code: 'TOO_MANY_REQUESTS', en: 'Too many requests', vi: 'Quá nhiều yêu cầu' },
 };
+
+/**
+ * PostgreSQL "data exception" errors (SQLSTATE class 22) that only a caller's value can cause.
+ * Input validation keeps them out; should one slip through, it is still the caller's 400.
+ */
+const DATABASE_INPUT_ERRORS: Record<string, { en: string; vi: string }> = {
+  '22P02': { en: 'A value has the wrong form (invalid text representation)', vi: 'Một giá trị sai định dạng' },
+  '22021': { en: 'A text value contains a character that cannot be stored (such as NUL)', vi: 'Một chuỗi chứa ký tự không thể lưu (như NUL)' },
+  '22P05': { en: 'A value contains a character that cannot be stored (such as \\u0000)', vi: 'Một giá trị chứa ký tự không thể lưu (như \\u0000)' },
+  '22001': { en: 'A text value is too long', vi: 'Một chuỗi quá dài' },
+  '22003': { en: 'A number is out of range', vi: 'Một số nằm ngoài phạm vi cho phép' },
+  '22007': { en: 'A date or time has the wrong form', vi: 'Ngày hoặc giờ sai định dạng' },
+  '22008': { en: 'A date or time is out of range', vi: 'Ngày hoặc giờ nằm ngoài phạm vi cho phép' },
+  '2201X': { en: 'A paging value is out of range', vi: 'Giá trị phân trang nằm ngoài phạm vi' },
+  '2201W': { en: 'A paging value is out of range', vi: 'Giá trị phân trang nằm ngoài phạm vi' },
+};
+
+/** The SQLSTATE of a pg `DatabaseError` or a TypeORM `QueryFailedError` (which copies it), by shape. */
+function sqlStateOf(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const candidates = [(error as { code?: unknown }).code, (error as { driverError?: { code?: unknown } }).driverError?.code];
+  return candidates.find((code): code is string => typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code));
+}
+
+function clientErrorStatusOf(error: unknown): number | undefined {
+  if (!(error instanceof Error) || (error as { expose?: unknown }).expose !== true) return undefined;
+  const status = (error as { status?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
 
 const internal: ErrorView = {
   status: 500,
@@ -50,6 +80,18 @@ export function toErrorView(error: unknown): ErrorView {
     const messageVi = typeof payload.messageVi === 'string' ? payload.messageVi : fallback.vi;
     const details = typeof payload.details === 'object' && payload.details ? (payload.details as Record<string, unknown>) : undefined;
     return { status, code, messageEn, messageVi, details };
+  }
+  // body-parser's errors (http-errors: a too-large body, an unsupported charset…) reach the
+  // filters unmapped; they mark themselves as safe to show with `expose`.
+  const clientStatus = clientErrorStatusOf(error);
+  if (clientStatus) {
+    const known = byStatus[clientStatus] ?? byStatus[400];
+    return { status: clientStatus, code: known.code, messageEn: known.en, messageVi: known.vi };
+  }
+  const sqlState = sqlStateOf(error);
+  const databaseInput = sqlState ? DATABASE_INPUT_ERRORS[sqlState] : undefined;
+  if (databaseInput) {
+    return { status: 400, code: 'BAD_USER_INPUT', messageEn: databaseInput.en, messageVi: databaseInput.vi, details: { sqlState } };
   }
   return internal;
 }

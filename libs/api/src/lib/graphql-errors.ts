@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
+import { AppError } from './app-error';
 import { toErrorView } from './error-mapping';
 
 const logger = new Logger('GraphQLErrors');
@@ -17,12 +18,40 @@ const apolloCodes: Record<string, string> = {
 };
 
 /**
+ * The AppError behind a GraphQL error, if any: graphql-js wraps what a scalar's parse function
+ * throws once or twice (coercion, then the variable) before Apollo sees it.
+ */
+function appErrorBehind(error: unknown): AppError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof AppError) return current;
+    current = current instanceof GraphQLError ? current.originalError : undefined;
+  }
+  return undefined;
+}
+
+/**
  * Apollo `formatError`: every error carries `extensions.code`, `messageEn` and `messageVi`;
  * internal failures are logged with their stack and shown without internals.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  const appError = appErrorBehind(error);
+  const original = appError ?? (error instanceof GraphQLError && error.originalError ? error.originalError : error);
   const existingCode = formatted.extensions?.code as string | undefined;
+  if (existingCode && existingCode in apolloCodes && appError) {
+    // e.g. a literal "2024-02-30" fails validation: Apollo's code, the scalar's bilingual reason.
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: {
+        code: existingCode,
+        messageEn: appError.messageEn,
+        messageVi: appError.messageVi,
+        ...(appError.details ? { details: appError.details } : {}),
+      },
+    };
+  }
   const isGraphQLOnly = !(error instanceof GraphQLError) || !error.originalError || original instanceof GraphQLError;
   if (existingCode && existingCode in apolloCodes && isGraphQLOnly) {
     return {

@@ -2,15 +2,16 @@ import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nest
 import type { DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLScalarType } from 'graphql';
-import { DateScalar } from './date.scalar';
 import { formatGraphQLError } from './graphql-errors';
+import { DateTimeScalar } from './date.scalar';
+import { inputGuardPlugin, SHARED_SCALARS } from './graphql-input-guard';
 
 export interface SubgraphOptions {
   /** Service name, for logs. */
   service: string;
   /** Extra Apollo plugins. */
   plugins?: ApolloFederationDriverConfig['plugins'];
-  /** Scalars the schema uses besides `Date` (e.g. `{ DateTime: GraphQLISODateTime, JSON: GraphQLJSON }`). */
+  /** Scalars the schema uses besides the shared ones (`Date`, `DateTime`, `UnitCode`, `Base64`), e.g. `{ JSON: GraphQLJSON }`. */
   scalars?: Record<string, GraphQLScalarType>;
   /** Types reachable only through `_entities`, e.g. an `AdministrativeUnit` stub this service extends. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -48,10 +49,14 @@ export function subgraphGraphQLOptions(options: SubgraphOptions): ApolloFederati
     formatError: formatGraphQLError,
     // The federation driver rebuilds the schema from SDL and drops code-first scalar
     // implementations; without this `Date` would accept "2024-02-30" unchecked.
-    resolvers: { Date: DateScalar, ...options.scalars },
-    buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
+    resolvers: { ...SHARED_SCALARS, ...options.scalars },
+    // A subgraph need not use every shared scalar.
+    resolverValidationOptions: { requireResolversToMatchSchema: 'ignore' },
+    // Code-first `Date` fields are `DateTime`, and the driver copies the code-first DateTime
+    // implementation over the one above: make that the validated one too.
+    buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [], scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     ...(options.guardFieldResolvers ? { fieldResolverEnhancers: ['guards' as const] } : {}),
-    plugins: options.plugins ?? [],
+    plugins: [inputGuardPlugin(), ...(options.plugins ?? [])],
   };
 }
 

@@ -13,13 +13,14 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Connection, DateScalar } from '@xaso/api';
+import { Connection, DateScalar, UNIT_CODE_SYNTAX } from '@xaso/api';
 import { ProcedureModel } from '../../procedures/api/procedure.models';
 import { DossierStatus } from '../domain';
 
@@ -31,8 +32,8 @@ export enum DossierChannel {
 registerEnumType(DossierChannel, { name: 'DossierChannel', description: 'Kênh nộp: trực tuyến, trực tiếp, bưu chính' });
 registerEnumType(DossierStatus, { name: 'DossierStatus', description: 'Trạng thái hồ sơ' });
 
-export const UNIT_CODE = /^\d{2,5}$/;
-const unitCodeMessage = { message: 'unit codes are 2–5 digits' };
+export const UNIT_CODE = UNIT_CODE_SYNTAX;
+const unitCodeMessage = { message: 'unit codes are 2, 3 or 5 digits' };
 
 // ------------------------------------------------------------------ inputs
 
@@ -50,7 +51,7 @@ export class ApplicantInput {
 export class AttachmentInput {
   @Field() @ApiProperty() @IsString() @MinLength(1) @MaxLength(255) name!: string;
   @Field() @ApiProperty({ example: 'application/pdf' }) @IsString() @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: 'mediaType must look like type/subtype' }) mediaType!: string;
-  @Field(() => Float, { description: 'Bytes' }) @ApiProperty() @IsInt() @Min(0) size!: number;
+  @Field(() => Float, { description: 'Bytes' }) @ApiProperty() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) size!: number;
   @Field({ description: 'SHA-256 of the content, 64 lower-case hex digits' }) @ApiProperty() @IsString() sha256!: string;
 }
 

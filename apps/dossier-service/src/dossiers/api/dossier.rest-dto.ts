@@ -6,8 +6,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { ProblemDetailsDto } from '@xaso/api';
+import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDateTime, OffsetPageQuery, ProblemDetailsDto } from '@xaso/api';
 import { DossierStatus } from '../domain';
 import { AttachmentInput, DossierChannel, UNIT_CODE } from './dossier.models';
 
@@ -82,7 +82,7 @@ export class CompleteDto {
 }
 export class ApologyDto extends ReasonDto {
   @ApiProperty({ format: 'date-time', example: '2026-03-20T10:00:00Z', description: 'New appointment date (later than the due date); the apology itself must be issued no later than the original due date; set once' })
-  @IsDateString()
+  @IsDateTime()
   newDueAt!: string;
 }
 export class TransferDto extends ReasonDto {
@@ -91,7 +91,7 @@ export class TransferDto extends ReasonDto {
 
 // ------------------------------------------------------------------ query strings
 
-export class ListQuery {
+export class ListQuery extends OffsetPageQuery {
   @ApiPropertyOptional({ description: `Comma-separated statuses: ${STATUSES.join(', ')}`, example: 'RECEIVED,IN_PROCESSING' })
   @IsOptional()
   @IsString()
@@ -103,8 +103,14 @@ export class ListQuery {
   @ApiPropertyOptional({ example: 'HT.001' }) @IsOptional() @IsString() procedureCode?: string;
   @ApiPropertyOptional({ enum: CHANNELS }) @IsOptional() @IsIn(CHANNELS) channel?: DossierChannel;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?: string;
-  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class ProceduresQuery extends OffsetPageQuery {
+  @ApiPropertyOptional({ description: 'Part of the code, name or field; accents and case ignored', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }
 
 export class StatisticsQuery {

@@ -31,6 +31,7 @@ import {
   ListQuery,
   NoteDto,
   OptionalReasonDto,
+  ProceduresQuery,
   ProvideSupplementDto,
   ReasonDto,
   StatisticsQuery,
@@ -74,14 +75,10 @@ export class ProceduresController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Procedure catalogue (active entries; public)' })
-  @ApiQuery({ name: 'search', required: false, description: 'Part of the code, name or field; accents and case ignored' })
-  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, default: 0 } })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
   @ApiOkResponse({ type: ProcedurePageDto })
-  async list(@Query('search') search?: string, @Query('offset') offset = '0', @Query('limit') limit = '20') {
-    const o = Math.max(0, Number(offset) || 0);
-    const l = Math.min(100, Math.max(1, Number(limit) || 20));
-    return this.procedures.search(search, o, l);
+  @ApiProblems(400)
+  async list(@Query() q: ProceduresQuery) {
+    return this.procedures.search(q.search, q.offset ?? 0, q.limit ?? 20);
   }
 
   @Public()

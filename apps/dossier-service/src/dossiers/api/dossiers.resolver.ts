@@ -1,5 +1,4 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { GraphQLISODateTime } from '@nestjs/graphql';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
 import { offsetFromCursor, pageFromOffset, PaginationArgs } from '@xaso/api';
@@ -221,7 +220,7 @@ export class DossiersResolver {
   issueApology(
     @CurrentUser() user: AuthUser,
     @Args() args: ReasonArgs,
-    @Args('newDueAt', { type: () => GraphQLISODateTime }) newDueAt: Date,
+    @Args('newDueAt', { type: () => Date }) newDueAt: Date,
   ) {
     return this.apology.execute(user, args.code, args.reason, new Date(newDueAt));
   }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection, DateScalar, PaginationArgs } from '@xaso/api';
+import { Base64Scalar, Connection, DateScalar, IsCalendarDate, MAX_BASE64_LENGTH, PaginationArgs, UnitCodeScalar } from '@xaso/api';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { deadlineState, type Petition } from '../domain';
 
 export enum PetitionKind {
@@ -270,7 +270,7 @@ export class GeoPointInput {
 export class AttachmentInput {
   @Field() @IsString() @MaxLength(255) fileName!: string;
   @Field({ nullable: true }) @IsOptional() @IsString() mimeType?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5_000_000) contentBase64?: string;
+  @Field(() => Base64Scalar, { nullable: true }) @IsOptional() @IsString() @MaxLength(MAX_BASE64_LENGTH) contentBase64?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() storageRef?: string;
 }
 
@@ -286,7 +286,7 @@ export class PetitionerInput {
 
 @InputType('SubmitPetitionInput')
 export class SubmitPetitionInput {
-  @Field() @IsString() unitCode!: string;
+  @Field(() => UnitCodeScalar) @IsString() unitCode!: string;
   @Field(() => SubmittableKind) @IsEnum(SubmittableKind) kind!: SubmittableKind;
   @Field(() => PetitionChannel) @IsEnum(PetitionChannel) channel!: PetitionChannel;
   @Field() @IsString() @MaxLength(300) title!: string;
@@ -298,14 +298,14 @@ export class SubmitPetitionInput {
   @Field({ nullable: true }) @IsOptional() @IsBoolean() remoteArea?: boolean;
   @Field(() => DateScalar, { nullable: true, description: 'Complaint: day of the act or decision complained about (90-day filing limit)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsCalendarDate()
   actDate?: string;
 }
 
 @ArgsType()
 export class PetitionsArgs extends PaginationArgs {
-  @Field({ nullable: true }) @IsOptional() @IsString() unitCode?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() status?: string;
+  @Field(() => UnitCodeScalar, { nullable: true }) @IsOptional() @IsString() unitCode?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(40) status?: string;
   @Field(() => PetitionKind, { nullable: true }) @IsOptional() @IsEnum(PetitionKind) kind?: PetitionKind;
   @Field({ nullable: true }) @IsOptional() @IsString() handlerId?: string;
 }

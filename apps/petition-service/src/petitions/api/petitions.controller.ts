@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsCalendarDate, IsUnitCode, UNIT_CODE_SYNTAX } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PetitionService } from '../application/petition.service';
 import { toCsv } from '../domain/export';
 import type { Petition } from '../domain';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EXPORT_LIMIT = 10_000;
 
 export class GeoPointDto {
@@ -24,7 +24,7 @@ export class PetitionerDto {
 
 /** 1022-style intake from other channels (hotline, mail, partner agencies). */
 export class SubmitPetitionDto {
-  @ApiProperty({ example: '00004' }) @IsString() @Matches(/^[0-9A-Za-z.]{1,20}$/) unitCode!: string;
+  @ApiProperty({ example: '00004', pattern: UNIT_CODE_SYNTAX.source }) @IsUnitCode() unitCode!: string;
   @ApiProperty({ enum: ['COMPLAINT', 'DENUNCIATION', 'RECOMMENDATION', 'FEEDBACK'] })
   @IsEnum(['COMPLAINT', 'DENUNCIATION', 'RECOMMENDATION', 'FEEDBACK'])
   kind!: 'COMPLAINT' | 'DENUNCIATION' | 'RECOMMENDATION' | 'FEEDBACK';
@@ -40,14 +40,14 @@ export class SubmitPetitionDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() remoteArea?: boolean;
   @ApiPropertyOptional({ example: '2026-01-15', description: 'Complaint: day of the act or decision complained about (90-day filing limit)' })
   @IsOptional()
-  @Matches(DATE)
+  @IsCalendarDate()
   actDate?: string;
 }
 
 export class PeriodQuery {
-  @ApiProperty({ example: '00004' }) @IsString() unitCode!: string;
-  @ApiProperty({ example: '2026-03-01' }) @Matches(DATE) from!: string;
-  @ApiProperty({ example: '2026-03-31' }) @Matches(DATE) to!: string;
+  @ApiProperty({ example: '00004' }) @IsUnitCode() unitCode!: string;
+  @ApiProperty({ example: '2026-03-01', format: 'date' }) @IsCalendarDate() from!: string;
+  @ApiProperty({ example: '2026-03-31', format: 'date' }) @IsCalendarDate() to!: string;
 }
 
 export class TrackQuery {

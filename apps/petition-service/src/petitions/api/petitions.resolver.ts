@@ -1,5 +1,5 @@
 import { Args, Directive, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
-import { DateScalar, offsetFromCursor, pageFromOffset } from '@xaso/api';
+import { DateScalar, offsetFromCursor, pageFromOffset, UnitCodeScalar } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
 import { actorOf, PetitionService, type PetitionCommand } from '../application/petition.service';
 import { CLOCK, type Clock } from '../application/petition.config';
@@ -85,7 +85,7 @@ export class PetitionsResolver {
     @Args('code') code: string,
     @Args('agencyName') agencyName: string,
     @Args('reason') reason: string,
-    @Args('unitCode', { nullable: true }) unitCode?: string,
+    @Args('unitCode', { type: () => UnitCodeScalar, nullable: true }) unitCode?: string,
   ) {
     return this.step(user, code, { action: 'REFER', input: { agencyName, reason, unitCode } });
   }
@@ -152,7 +152,7 @@ export class PetitionsResolver {
     @CurrentUser() user: AuthUser,
     @Args('code') code: string,
     @Args('reason') reason: string,
-    @Args('toUnitCode') toUnitCode: string,
+    @Args('toUnitCode', { type: () => UnitCodeScalar }) toUnitCode: string,
     @Args('content', { nullable: true }) content?: string,
     @Args('trackingSecret', { nullable: true }) trackingSecret?: string,
   ): Promise<SubmitPetitionPayload> {
@@ -223,7 +223,7 @@ export class PetitionsResolver {
   @Query(() => PetitionStatisticsModel)
   async petitionStatistics(
     @CurrentUser() user: AuthUser,
-    @Args('unitCode') unitCode: string,
+    @Args('unitCode', { type: () => UnitCodeScalar }) unitCode: string,
     @Args('from', { type: () => DateScalar }) from: string,
     @Args('to', { type: () => DateScalar }) to: string,
   ) {

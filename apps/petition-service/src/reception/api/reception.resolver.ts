@@ -1,15 +1,14 @@
 import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { DateScalar, ForbiddenError, NotFoundError, ValidationFailedError } from '@xaso/api';
+import { DateScalar, ForbiddenError, IsCalendarDate, NotFoundError, UnitCodeScalar, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, canAccessUnit, CurrentUser, Role, Roles } from '@xaso/auth';
 import { UnitResolver } from '@xaso/unit-replica';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { translated } from '../../petitions/application/petition.config';
 import { closeMediation, summarizeMediation, updateMediationOutcome, validateMediationCase, type MediationOutcome } from '../../mediation/domain/mediation';
 import { checkUnitCompliance, validateSession } from '../domain/reception';
 import { ReceptionRepository } from '../infrastructure/reception.repository';
 
 const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function assertUnit(user: AuthUser, unitCode: string) {
   if (!canAccessUnit(user, unitCode)) throw new ForbiddenError(`You may not act on unit ${unitCode}`, `Không có quyền với đơn vị ${unitCode}`, 'OUT_OF_UNIT_SCOPE');
@@ -45,8 +44,8 @@ export class ReceptionComplianceModel {
 
 @InputType('RecordReceptionSessionInput')
 export class RecordReceptionSessionInput {
-  @Field() @IsString() unitCode!: string;
-  @Field(() => DateScalar) @Matches(DATE) date!: string;
+  @Field(() => UnitCodeScalar) @IsString() unitCode!: string;
+  @Field(() => DateScalar) @IsCalendarDate() date!: string;
   @Field() @IsString() chairpersonId!: string;
   @Field() @IsBoolean() chairpersonPresent!: boolean;
   @Field(() => Int) @IsInt() @Min(0) citizensReceived!: number;
@@ -83,13 +82,13 @@ export class MediationSummaryModel {
 
 @InputType('RecordMediationCaseInput')
 export class RecordMediationCaseInput {
-  @Field() @IsString() unitCode!: string;
+  @Field(() => UnitCodeScalar) @IsString() unitCode!: string;
   @Field({ nullable: true }) @IsOptional() @IsString() mediationTeam?: string;
   @Field() @IsString() @MaxLength(2000) subject!: string;
   @Field(() => [String]) @IsArray() parties!: string[];
   @Field(() => [String]) @IsArray() mediators!: string[];
-  @Field(() => DateScalar) @Matches(DATE) openedOn!: string;
-  @Field(() => DateScalar, { nullable: true }) @IsOptional() @Matches(DATE) closedOn?: string;
+  @Field(() => DateScalar) @IsCalendarDate() openedOn!: string;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsCalendarDate() closedOn?: string;
   @Field(() => String, { description: 'PENDING, SUCCESSFUL, UNSUCCESSFUL or REFERRED' }) @IsIn(['PENDING', 'SUCCESSFUL', 'UNSUCCESSFUL', 'REFERRED']) outcome!: MediationOutcome;
   @Field({ nullable: true }) @IsOptional() @IsString() referredTo?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() result?: string;
@@ -99,7 +98,7 @@ export class RecordMediationCaseInput {
 export class UpdateMediationOutcomeInput {
   @Field(() => ID) @IsString() id!: string;
   @Field(() => String, { description: 'PENDING (note only), SUCCESSFUL, UNSUCCESSFUL or REFERRED' }) @IsIn(['PENDING', 'SUCCESSFUL', 'UNSUCCESSFUL', 'REFERRED']) outcome!: MediationOutcome;
-  @Field(() => DateScalar, { nullable: true }) @IsOptional() @Matches(DATE) closedOn?: string;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsCalendarDate() closedOn?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) referredTo?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) result?: string;
 }
@@ -136,7 +135,7 @@ export class ReceptionResolver {
   @Query(() => [ReceptionSessionModel])
   receptionSessions(
     @CurrentUser() user: AuthUser,
-    @Args('unitCode') unitCode: string,
+    @Args('unitCode', { type: () => UnitCodeScalar }) unitCode: string,
     @Args('from', { type: () => DateScalar }) from: string,
     @Args('to', { type: () => DateScalar }) to: string,
   ) {
@@ -147,7 +146,7 @@ export class ReceptionResolver {
 
   @Roles(...STAFF)
   @Query(() => [ReceptionComplianceModel], { description: 'Per chairperson: 1 day a week before 2026-07-01, 2 days a month since' })
-  receptionCompliance(@CurrentUser() user: AuthUser, @Args('unitCode') unitCode: string, @Args('month') month: string) {
+  receptionCompliance(@CurrentUser() user: AuthUser, @Args('unitCode', { type: () => UnitCodeScalar }) unitCode: string, @Args('month') month: string) {
     return translated(async () => {
       assertUnit(user, unitCode);
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ValidationFailedError('month must be YYYY-MM', 'Tháng phải có dạng YYYY-MM', { field: 'month' });
@@ -188,7 +187,7 @@ export class ReceptionResolver {
   @Query(() => [MediationCaseModel])
   mediationCases(
     @CurrentUser() user: AuthUser,
-    @Args('unitCode') unitCode: string,
+    @Args('unitCode', { type: () => UnitCodeScalar }) unitCode: string,
     @Args('from', { type: () => DateScalar }) from: string,
     @Args('to', { type: () => DateScalar }) to: string,
   ) {
@@ -201,7 +200,7 @@ export class ReceptionResolver {
   @Query(() => MediationSummaryModel)
   async mediationSummary(
     @CurrentUser() user: AuthUser,
-    @Args('unitCode') unitCode: string,
+    @Args('unitCode', { type: () => UnitCodeScalar }) unitCode: string,
     @Args('from', { type: () => DateScalar }) from: string,
     @Args('to', { type: () => DateScalar }) to: string,
   ) {

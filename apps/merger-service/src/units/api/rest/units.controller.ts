@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { NotFoundError } from '@xaso/api';
+import { IsCalendarDate, NotFoundError } from '@xaso/api';
 import { Public } from '@xaso/auth';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -8,8 +8,6 @@ import { GetAdministrativeUnit, ListAdministrativeUnits } from '../../applicatio
 import { todayInVietnam } from '../../domain/calendar-date';
 import { type AdministrativeUnit, UNIT_CODE_PATTERN, UnitLevel, isInForce } from '../../domain/unit';
 import { connectionOf, pageQuery } from '../page';
-
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export class UnitCodeParams {
   @ApiProperty({ example: '00004' })
@@ -20,7 +18,7 @@ export class UnitCodeParams {
 export class AsOfQuery {
   @ApiPropertyOptional({ example: '2024-05-01', description: 'Default: today (Asia/Ho_Chi_Minh)' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: 'asOf must be YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'asOf must be a calendar date YYYY-MM-DD' })
   asOf?: string;
 }
 
