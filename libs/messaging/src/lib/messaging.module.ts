@@ -14,7 +14,7 @@ import { MetadataScanner, ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { eventRegistry, type EventDefinition, type EventRegistry } from '@xaso/contracts';
-import { CONSUMER_LAG_METRIC, HealthRegistry, MetricsRegistry, OUTBOX_BACKLOG_METRIC } from '@xaso/observability';
+import { CONSUMER_LAG_METRIC, EVENTS_SKIPPED_METRIC, HealthRegistry, MetricsRegistry, OUTBOX_BACKLOG_METRIC } from '@xaso/observability';
 import { EventConsumer, type EventConsumerOptions } from './consumer';
 import { InProcessTransport } from './in-process.transport';
 import { KafkaTransport } from './kafka.transport';
@@ -111,6 +111,12 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
           return Promise.all(this.consumer.topics().map(async (topic) => ({ labels: { group, topic }, value: await lag(group, topic) })));
         },
         ['group', 'topic'],
+      );
+      this.metrics.registerCounter(
+        EVENTS_SKIPPED_METRIC,
+        'Events acknowledged without being applied: the consumer group has no handler for their type',
+        () => [...this.consumer.skippedCounts()].map(([type, value]) => ({ labels: { type, group: this.consumer.group }, value })),
+        ['type', 'group'],
       );
     }
     if (this.health) {
