@@ -21,6 +21,7 @@ import { KafkaTransport } from './kafka.transport';
 import { PostgresTransport } from './postgres.transport';
 import { Outbox } from './outbox';
 import { OutboxRelay, type OutboxRelayOptions } from './relay';
+import { MessagingRetention, type RetentionSettings } from './retention';
 import type { EventTransport } from './transport';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -56,6 +57,8 @@ export interface MessagingModuleOptions {
   transport?: EventTransport;
   relay?: Partial<Omit<OutboxRelayOptions, 'dataSource' | 'transport' | 'outbox'>>;
   consumer?: Partial<Omit<EventConsumerOptions, 'dataSource' | 'transport' | 'group' | 'registry'>>;
+  /** Pruning of sent outbox rows and old inbox rows (defaults from the environment, hourly); `false` turns it off. */
+  retention?: { settings?: Partial<RetentionSettings>; intervalMs?: number } | false;
 }
 
 /**
@@ -86,6 +89,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     private readonly relay: OutboxRelay,
     private readonly consumer: EventConsumer,
+    private readonly retention: MessagingRetention,
     private readonly moduleRef: ModuleRef,
     @Optional() private readonly metrics?: MetricsRegistry,
     @Optional() private readonly health?: HealthRegistry,
@@ -143,6 +147,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     await this.transport.start();
     this.relay.start();
     await this.consumer.start();
+    if (this.options.retention !== false) this.retention.start();
     this.logger.log(
       `${this.options.service}: ${this.transport.kind} transport; consumer group ${this.consumer.group} handles [${this.consumer
         .handledTypes()
@@ -153,6 +158,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
   async beforeApplicationShutdown(): Promise<void> {
     this.unregisterHealth?.();
     this.unregisterHealth = undefined;
+    await this.retention.stop();
     await this.consumer.stop();
     await this.relay.stop();
     await this.transport.stop();
@@ -208,9 +214,24 @@ export class MessagingModule {
             });
           },
         },
+        {
+          provide: MessagingRetention,
+          inject: [dataSourceToken],
+          useFactory: (dataSource: DataSource) => {
+            const logger = new Logger(`MessagingRetention(${options.service})`);
+            const retention = options.retention || {};
+            return new MessagingRetention({
+              dataSource,
+              settings: retention.settings,
+              intervalMs: retention.intervalMs,
+              onPruned: ({ outbox, inbox }) => (outbox || inbox) && logger.log(`pruned ${outbox} sent outbox rows, ${inbox} inbox rows`),
+              onError: (error) => logger.warn(`pruning failed: ${(error as Error)?.message ?? error}`),
+            });
+          },
+        },
         MessagingLifecycle,
       ],
-      exports: [Outbox, OutboxRelay, EventConsumer, EVENT_TRANSPORT],
+      exports: [Outbox, OutboxRelay, EventConsumer, MessagingRetention, EVENT_TRANSPORT],
     };
   }
 }

@@ -41,7 +41,8 @@ export class PersistenceModule {
           },
           // Migrations under an advisory lock (two replicas may start at once), not `migrationsRun`.
           dataSourceFactory: async (dataSourceOptions) => {
-            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            if (!dataSourceOptions) throw new Error(`No data source options for ${options.service}`);
+            const dataSource = await new DataSource(dataSourceOptions).initialize();
             try {
               await runMigrationsExclusively(dataSource);
             } catch (error) {
