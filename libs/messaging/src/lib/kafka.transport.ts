@@ -167,11 +167,17 @@ export class KafkaTransport implements EventTransport {
   private async createTopic(topic: string): Promise<void> {
     const admin = await this.getAdmin();
     const { partitions, replicationFactor, retentionMs } = this.topicSettings;
-    // false = it existed already (kafkajs swallows TOPIC_ALREADY_EXISTS).
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic, numPartitions: partitions, replicationFactor, configEntries: [{ name: 'retention.ms', value: String(retentionMs) }] }],
-    });
+    try {
+      // false = it existed already (kafkajs swallows TOPIC_ALREADY_EXISTS).
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [{ topic, numPartitions: partitions, replicationFactor, configEntries: [{ name: 'retention.ms', value: String(retentionMs) }] }],
+      });
+    } catch (error) {
+      // Another process (or the broker's auto-create) made it meanwhile: fine once it has leaders.
+      const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+      if (!metadata?.topics[0]?.partitions.every((p) => p.leader >= 0)) throw error;
+    }
     this.knownTopics.add(topic);
   }
 
