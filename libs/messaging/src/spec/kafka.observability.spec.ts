@@ -74,6 +74,11 @@ describe('KafkaTransport lag (admin API) and health', () => {
       await transport.start();
       await transport.send(topic, [{ key: 'a', value: '1' }]);
       const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+      if (process.env.KAFKA_MANAGE_TOPICS === 'false') {
+        // The kcat mock fallback (no admin API): the broker auto-created it with its own default.
+        expect(metadata.topics[0].partitions.length).toBeGreaterThan(0);
+        return;
+      }
       expect(metadata.topics[0].partitions).toHaveLength(3);
       const configs = await admin.describeConfigs({
         includeSynonyms: false,

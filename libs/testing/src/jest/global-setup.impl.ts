@@ -14,6 +14,11 @@ export default async function globalSetup(): Promise<void> {
   ]);
   process.env.TEST_DATABASE_URL = postgres.url;
   process.env.KAFKA_BROKERS = kafka.brokers.join(',');
+  if (kafka.how === 'kcat-mock-cluster') {
+    // librdkafka's mock has no admin API and no idempotent producer: topics are auto-created.
+    process.env.KAFKA_MANAGE_TOPICS ??= 'false';
+    process.env.KAFKA_IDEMPOTENT ??= 'false';
+  }
   (globalThis as Record<string, unknown>).__XASO_TEST_INFRA__ = { postgres, kafka };
   if (!process.env.CI_QUIET) {
     process.stdout.write(`\n[xaso tests] PostgreSQL: ${postgres.how}; Kafka: ${kafka.how}${kafka.description ? ` = ${kafka.description}` : ''} (${kafka.brokers.length} brokers, ready in ${kafka.seconds.toFixed(1)} s)\n`);
