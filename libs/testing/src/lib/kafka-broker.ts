@@ -115,6 +115,20 @@ function serverProperties(options: { port: number; controllerPort: number; dataD
   ].join('\n');
 }
 
+/**
+ * Runs the broker ("$@") under a watchdog shell, in a process group of its own: it stops the JVM
+ * on SIGTERM/SIGINT (the group is signalled by `stop()`), and also when the Node process that
+ * started it is gone (a Jest killed without its teardown): no orphaned JVM either way.
+ */
+const WATCHDOG = `
+parent=$1; dir=$2; shift 2
+"$@" &
+broker=$!
+trap 'kill -TERM $broker 2>/dev/null; wait $broker; exit 0' TERM INT
+while kill -0 "$parent" 2>/dev/null && kill -0 "$broker" 2>/dev/null; do sleep 1 & wait $!; done
+if kill -0 "$broker" 2>/dev/null; then kill -TERM $broker; wait $broker; rm -rf "$dir"; fi
+`;
+
 const JVM_OPTIONS = ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
 
 /**
@@ -137,19 +151,28 @@ export async function startApacheKafka(options: { version?: string; startTimeout
   const format = spawnSync('java', ['-Xmx256m', log4j, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile], {
     encoding: 'utf8',
   });
-  if (format.status !== 0) throw new Error(`kafka-storage format failed: ${(format.stdout + format.stderr).trim()}`);
+  if (format.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`kafka-storage format failed: ${(format.stdout + format.stderr).trim() || format.error?.message}`);
+  }
 
   const logFile = join(dir, 'broker.log');
   const fd = openSync(logFile, 'w');
-  // A direct child in Jest's process group (not detached): a Ctrl-C reaches it too.
-  const child: ChildProcess = spawn('java', [...JVM_OPTIONS, log4j, '-cp', classpath, 'kafka.Kafka', propertiesFile], {
-    stdio: ['ignore', fd, fd],
-  });
+  const child: ChildProcess = spawn(
+    'sh',
+    ['-c', WATCHDOG, 'xaso-kafka-watchdog', String(process.pid), dir, 'java', ...JVM_OPTIONS, log4j, '-cp', classpath, 'kafka.Kafka', propertiesFile],
+    { stdio: ['ignore', fd, fd], detached: true },
+  );
   closeSync(fd);
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const killOnExit = () => {
-    if (child.exitCode === null) child.kill('SIGKILL');
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // the group is gone already
+    }
   };
+  const killOnExit = () => signalGroup('SIGKILL');
   process.once('exit', killOnExit);
 
   let stopping: Promise<void> | undefined;
@@ -157,12 +180,12 @@ export async function startApacheKafka(options: { version?: string; startTimeout
     (stopping ??= (async () => {
       process.removeListener('exit', killOnExit);
       if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
+        signalGroup('SIGTERM');
         let timer: NodeJS.Timeout | undefined;
         const killed = await Promise.race([exited.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), 15_000)))]);
         clearTimeout(timer);
         if (!killed) {
-          child.kill('SIGKILL');
+          signalGroup('SIGKILL');
           await exited;
         }
       }
