@@ -9,4 +9,5 @@ export * from './lib/outbox';
 export * from './lib/relay';
 export * from './lib/consumer';
 export * from './lib/dead-letters';
+export * from './lib/retention';
 export * from './lib/messaging.module';

@@ -9,7 +9,7 @@ import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import request from 'supertest';
 import { type DevTokenClaims, issueDevToken, Role } from '@xaso/auth';
 import { createTestDatabase, realAdminUnits } from '@xaso/testing';
-import type { EventTransport } from '@xaso/messaging';
+import { KafkaTransport, type EventTransport } from '@xaso/messaging';
 import { createDossierApp, DeadlineScheduler, ManualClock, UnitReplica } from '../bootstrap';
 import type { DossierServiceOptions } from '../common/tokens';
 
@@ -99,7 +99,11 @@ export async function startDossierTestApp(
   const events: SeenEvent[] = [];
   let consumer: Consumer | undefined;
   if (options.consumeEvents !== false && process.env.KAFKA_BROKERS) {
-    const kafka = new Kafka({ clientId: `test-${prefix}`, brokers: process.env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+    const brokers = process.env.KAFKA_BROKERS.split(',');
+    // The topic may not exist yet on a real broker (no auto-create race): create it as the service would.
+    const topics = new KafkaTransport({ brokers, clientId: `test-${prefix}-topics`, logLevel: logLevel.NOTHING });
+    await topics.ensureTopics(['xaso.dossier.events.v1']).finally(() => topics.stop());
+    const kafka = new Kafka({ clientId: `test-${prefix}`, brokers, logLevel: logLevel.NOTHING });
     consumer = kafka.consumer({ groupId: `test-${prefix}-${randomBytes(4).toString('hex')}` });
     await consumer.connect();
     await consumer.subscribe({ topic: 'xaso.dossier.events.v1', fromBeginning: true });

@@ -40,14 +40,17 @@ export interface EventConsumerOptions {
     /** An event already applied by this group was delivered again (no-op). */
     onDuplicate?: (event: EventEnvelope) => void;
     onDeadLetter?: (id: string, error: unknown, message: IncomingMessage) => void;
+    /** An event of a type this group has no handler for was skipped (acknowledged, not applied). */
+    onSkipped?: (type: string, message: IncomingMessage) => void;
   };
 }
 
 export type MessageOutcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lettered';
 
 /**
- * Consumes events for one consumer group: validates each message against the registry
- * (malformed or unknown → dead letter at once), runs the handlers of its type in one
+ * Consumes events for one consumer group: skips (and counts) event types it has no handler for,
+ * known to the registry or not (other groups' business, or a newer producer); validates the rest
+ * against the registry (malformed, unknown version → dead letter at once), runs the handlers of its type in one
  * transaction that also inserts the inbox row (a redelivered event is a no-op), retries with
  * backoff, then dead-letters (`<topic>.<group>.dlt` + `dead_letter` table). The transport
  * commits the offset only after this returns.
@@ -57,6 +60,7 @@ export class EventConsumer {
   private readonly registry: EventRegistry;
   private readonly handlers = new Map<string, EventHandler[]>();
   private subscription?: Subscription;
+  private readonly skipped = new Map<string, number>();
 
   constructor(private readonly options: EventConsumerOptions) {
     this.group = options.group;
@@ -87,6 +91,11 @@ export class EventConsumer {
     return [...topics].sort();
   }
 
+  /** Events skipped per type since start (no handler in this group): `xaso_events_skipped_total`. */
+  skippedCounts(): ReadonlyMap<string, number> {
+    return this.skipped;
+  }
+
   get isRunning(): boolean {
     return this.subscription !== undefined;
   }
@@ -115,11 +124,16 @@ export class EventConsumer {
     } catch (error) {
       return this.deadLetter(message, new Error(`message value is not JSON: ${(error as Error).message}`), 1);
     }
+    const type = (candidate as { type?: unknown } | null | undefined)?.type;
+    if (typeof type === 'string' && !this.handlers.get(type)?.length) {
+      this.skipped.set(type, (this.skipped.get(type) ?? 0) + 1);
+      this.options.hooks?.onSkipped?.(type, message);
+      return 'skipped';
+    }
     const validation = this.registry.validate(candidate);
     if (!validation.ok) return this.deadLetter(message, validation.error, 1, candidate);
     const event = validation.envelope;
-    const handlers = this.handlers.get(event.type);
-    if (!handlers?.length) return 'skipped';
+    const handlers = this.handlers.get(event.type) ?? [];
 
     const attempts = Math.max(1, this.options.retry?.attempts ?? 5);
     const initial = this.options.retry?.initialBackoffMs ?? 500;

@@ -1,4 +1,12 @@
-import { Kafka, logLevel as KafkaLogLevel, type Consumer, type IHeaders, type Producer, type RetryOptions } from 'kafkajs';
+import {
+  Kafka,
+  logLevel as KafkaLogLevel,
+  type Admin,
+  type Consumer,
+  type IHeaders,
+  type Producer,
+  type RetryOptions,
+} from 'kafkajs';
 import { sleep, type EventTransport, type MessageHandler, type OutgoingMessage, type Subscription } from './transport';
 
 export interface KafkaTransportOptions {
@@ -15,6 +23,31 @@ export interface KafkaTransportOptions {
   redeliveryDelayMs?: number;
   /** Partitions handled concurrently per consumer (order is kept within a partition). */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Idempotent producer (no duplicates or reordering from producer retries). Default true;
+   * `KAFKA_IDEMPOTENT=false` turns it off (librdkafka's mock cluster).
+   */
+  idempotent?: boolean;
+  /**
+   * Create missing topics through the admin API, with `topic` settings, before the first send or
+   * subscribe. Default true; `KAFKA_MANAGE_TOPICS=false` leaves creation to the broker's auto-create.
+   */
+  manageTopics?: boolean;
+  /** Settings of the topics this transport creates (env `KAFKA_TOPIC_PARTITIONS`, `_REPLICATION_FACTOR`, `_RETENTION_MS`). */
+  topic?: { partitions?: number; replicationFactor?: number; retentionMs?: number };
+}
+
+/** Topic defaults: 4 partitions, the broker's replication factor, 7 days of retention. */
+export const KAFKA_TOPIC_DEFAULTS = { partitions: 4, replicationFactor: -1, retentionMs: 7 * 24 * 3_600_000 } as const;
+
+function envFlag(value: string | undefined): boolean | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  return !/^(0|false|no|off)$/i.test(value.trim());
+}
+
+function envNumber(value: string | undefined): number | undefined {
+  const n = value === undefined || value.trim() === '' ? NaN : Number(value);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 function headerString(value: IHeaders[string]): string | undefined {
@@ -24,10 +57,11 @@ function headerString(value: IHeaders[string]): string | undefined {
 }
 
 /**
- * Kafka through kafkajs. No admin calls and no idempotent producer (neither works against the
- * librdkafka mock cluster); topics are auto-created on first use. The producer keeps one request
- * in flight so a retried batch cannot overtake the next one (per-key order). Offsets are committed
- * manually, after the handler resolved.
+ * Kafka through kafkajs. Topics (and dead-letter topics) are created through the admin API with
+ * explicit partitions and retention when missing; the producer is idempotent and keeps one
+ * request in flight, so a retried batch can neither duplicate nor overtake the next (per-key
+ * order). Offsets are committed manually, after the handler resolved. Consumer lag comes from the
+ * admin API (high watermarks minus the group's committed offsets).
  */
 export class KafkaTransport implements EventTransport {
   readonly kind = 'kafka' as const;
@@ -38,10 +72,23 @@ export class KafkaTransport implements EventTransport {
   private producerConnected = false;
   /** A consumer crashed and kafkajs will not restart it (`CRASH` with `restart: false`). */
   private fatalCrash?: Error;
-  /** `${group}\0${topic}` → partition → high watermark of its last fetched batch and next offset to handle. */
-  private readonly lags = new Map<string, Map<number, { highWatermark: bigint; next: bigint }>>();
+  private adminReady?: Promise<Admin>;
+  /** Topics known to exist (created here or seen in the cluster's metadata). */
+  private readonly knownTopics = new Set<string>();
+  private readonly topicsPending = new Map<string, Promise<void>>();
+  private readonly idempotent: boolean;
+  private readonly manageTopics: boolean;
+  private readonly topicSettings: { partitions: number; replicationFactor: number; retentionMs: number };
 
   constructor(private readonly options: KafkaTransportOptions) {
+    this.idempotent = options.idempotent ?? envFlag(process.env.KAFKA_IDEMPOTENT) ?? true;
+    this.manageTopics = options.manageTopics ?? envFlag(process.env.KAFKA_MANAGE_TOPICS) ?? true;
+    this.topicSettings = {
+      partitions: options.topic?.partitions ?? envNumber(process.env.KAFKA_TOPIC_PARTITIONS) ?? KAFKA_TOPIC_DEFAULTS.partitions,
+      replicationFactor:
+        options.topic?.replicationFactor ?? envNumber(process.env.KAFKA_TOPIC_REPLICATION_FACTOR) ?? KAFKA_TOPIC_DEFAULTS.replicationFactor,
+      retentionMs: options.topic?.retentionMs ?? envNumber(process.env.KAFKA_TOPIC_RETENTION_MS) ?? KAFKA_TOPIC_DEFAULTS.retentionMs,
+    };
     this.kafka = new Kafka({
       clientId: options.clientId ?? 'xaso',
       brokers: options.brokers,
@@ -62,8 +109,8 @@ export class KafkaTransport implements EventTransport {
   private getProducer(): Promise<Producer> {
     if (!this.producerReady) {
       const producer = this.kafka.producer({
-        allowAutoTopicCreation: true,
-        idempotent: false,
+        allowAutoTopicCreation: !this.manageTopics,
+        idempotent: this.idempotent,
         maxInFlightRequests: 1,
       });
       producer.on(producer.events.CONNECT, () => (this.producerConnected = true));
@@ -82,6 +129,58 @@ export class KafkaTransport implements EventTransport {
     return this.producerReady;
   }
 
+  private getAdmin(): Promise<Admin> {
+    if (!this.adminReady) {
+      const admin = this.kafka.admin({ retry: this.options.retry });
+      this.adminReady = admin.connect().then(
+        () => admin,
+        (error: unknown) => {
+          this.adminReady = undefined;
+          throw error;
+        },
+      );
+    }
+    return this.adminReady;
+  }
+
+  /**
+   * Creates those of `topics` that do not exist yet (partitions, replication factor and
+   * `retention.ms` from the options) and waits for their leaders. Once per topic and process;
+   * a topic another process created meanwhile is fine.
+   */
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    if (!this.manageTopics) return;
+    await Promise.all(
+      [...new Set(topics)]
+        .filter((topic) => !this.knownTopics.has(topic))
+        .map((topic) => {
+          let pending = this.topicsPending.get(topic);
+          if (!pending) {
+            pending = this.createTopic(topic).finally(() => this.topicsPending.delete(topic));
+            this.topicsPending.set(topic, pending);
+          }
+          return pending;
+        }),
+    );
+  }
+
+  private async createTopic(topic: string): Promise<void> {
+    const admin = await this.getAdmin();
+    const { partitions, replicationFactor, retentionMs } = this.topicSettings;
+    try {
+      // false = it existed already (kafkajs swallows TOPIC_ALREADY_EXISTS).
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [{ topic, numPartitions: partitions, replicationFactor, configEntries: [{ name: 'retention.ms', value: String(retentionMs) }] }],
+      });
+    } catch (error) {
+      // Another process (or the broker's auto-create) made it meanwhile: fine once it has leaders.
+      const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+      if (!metadata?.topics[0]?.partitions.every((p) => p.leader >= 0)) throw error;
+    }
+    this.knownTopics.add(topic);
+  }
+
   async stop(): Promise<void> {
     await Promise.allSettled([...this.consumers].map(({ subscription }) => subscription.stop()));
     const producer = this.producer;
@@ -89,7 +188,10 @@ export class KafkaTransport implements EventTransport {
     this.producerReady = undefined;
     this.producerConnected = false;
     this.fatalCrash = undefined;
+    const adminReady = this.adminReady;
+    this.adminReady = undefined;
     if (producer) await producer.disconnect().catch(() => undefined);
+    await adminReady?.then((admin) => admin.disconnect()).catch(() => undefined);
   }
 
   /** Readiness: the producer is connected and no consumer crashed beyond kafkajs' own restarts. */
@@ -99,22 +201,29 @@ export class KafkaTransport implements EventTransport {
   }
 
   /**
-   * Consumer lag of `group` on `topic` as seen by this process's consumers, without admin calls:
-   * per partition, the high watermark of the last fetched batch (kafkajs `START_BATCH_PROCESS`)
-   * minus the next offset to handle (the batch's first offset, then each committed offset), summed.
-   * Partitions this process has not fetched from (or that another member owns) are not counted;
-   * the positions are cleared at every rebalance.
+   * Consumer lag of `group` on `topic` from the admin API, whichever process consumes: per
+   * partition, the high watermark minus the group's committed offset (a partition without a
+   * committed offset counts from its low watermark: groups read from the beginning), summed.
+   * 0 for a topic that does not exist.
    */
   async lag(group: string, topic: string): Promise<number> {
+    const admin = await this.getAdmin();
+    const topics = await admin.listTopics();
+    if (!topics.includes(topic)) return 0;
+    const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId: group, topics: [topic] })]);
+    const committedBy = new Map((committed?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
     let sum = 0n;
-    for (const { highWatermark, next } of this.lags.get(`${group}\0${topic}`)?.values() ?? []) {
-      if (highWatermark > next) sum += highWatermark - next;
+    for (const { partition, high, low } of ends) {
+      const from = committedBy.get(partition) ?? -1n;
+      const position = from < 0n ? BigInt(low) : from;
+      if (BigInt(high) > position) sum += BigInt(high) - position;
     }
     return Number(sum);
   }
 
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
     if (!messages.length) return;
+    await this.ensureTopics([topic]);
     const producer = await this.getProducer();
     await producer.send({
       topic,
@@ -126,7 +235,7 @@ export class KafkaTransport implements EventTransport {
   async subscribe(group: string, topics: string[], handler: MessageHandler): Promise<Subscription> {
     const consumer = this.kafka.consumer({
       groupId: group,
-      allowAutoTopicCreation: true,
+      allowAutoTopicCreation: !this.manageTopics,
       sessionTimeout: this.options.sessionTimeout ?? 30_000,
       heartbeatInterval: this.options.heartbeatInterval ?? 3_000,
       rebalanceTimeout: this.options.rebalanceTimeout ?? 30_000,
@@ -147,29 +256,14 @@ export class KafkaTransport implements EventTransport {
     };
     const entry = { consumer, subscription };
     this.consumers.add(entry);
-    const clearLags = () => {
-      for (const topic of topics) this.lags.delete(`${group}\0${topic}`);
-    };
-    const positions = (topic: string) => {
-      const key = `${group}\0${topic}`;
-      let partitions = this.lags.get(key);
-      if (!partitions) this.lags.set(key, (partitions = new Map()));
-      return partitions;
-    };
-    consumer.on(consumer.events.GROUP_JOIN, clearLags);
-    consumer.on(consumer.events.STOP, clearLags);
-    consumer.on(consumer.events.START_BATCH_PROCESS, ({ payload }) => {
-      const partitions = positions(payload.topic);
-      const known = partitions.get(payload.partition);
-      partitions.set(payload.partition, { highWatermark: BigInt(payload.highWatermark), next: known?.next ?? BigInt(payload.firstOffset) });
-    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart && !stopping) this.fatalCrash = payload.error;
     });
 
+    await this.ensureTopics(topics);
     await consumer.connect();
-    // A topic nobody produced to yet may not exist: subscribing asks for its metadata, which
-    // auto-creates it; retry while the cluster still answers "unknown topic".
+    // Without managed topics a topic nobody produced to yet may not exist: subscribing asks for
+    // its metadata, which auto-creates it; retry while the cluster still answers "unknown topic".
     for (let attempt = 1; ; attempt++) {
       try {
         await consumer.subscribe({ topics, fromBeginning: true });
@@ -210,8 +304,6 @@ export class KafkaTransport implements EventTransport {
         if (stopping) return; // died before committing: the message will be read again
         const next = BigInt(message.offset) + 1n;
         await consumer.commitOffsets([{ topic, partition, offset: next.toString() }]);
-        const position = positions(topic).get(partition);
-        if (position) position.next = next;
       },
     });
     return subscription;

@@ -14,13 +14,14 @@ import { MetadataScanner, ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { eventRegistry, type EventDefinition, type EventRegistry } from '@xaso/contracts';
-import { CONSUMER_LAG_METRIC, HealthRegistry, MetricsRegistry, OUTBOX_BACKLOG_METRIC } from '@xaso/observability';
+import { CONSUMER_LAG_METRIC, EVENTS_SKIPPED_METRIC, HealthRegistry, MetricsRegistry, OUTBOX_BACKLOG_METRIC } from '@xaso/observability';
 import { EventConsumer, type EventConsumerOptions } from './consumer';
 import { InProcessTransport } from './in-process.transport';
 import { KafkaTransport } from './kafka.transport';
 import { PostgresTransport } from './postgres.transport';
 import { Outbox } from './outbox';
 import { OutboxRelay, type OutboxRelayOptions } from './relay';
+import { MessagingRetention, type RetentionSettings } from './retention';
 import type { EventTransport } from './transport';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -56,6 +57,8 @@ export interface MessagingModuleOptions {
   transport?: EventTransport;
   relay?: Partial<Omit<OutboxRelayOptions, 'dataSource' | 'transport' | 'outbox'>>;
   consumer?: Partial<Omit<EventConsumerOptions, 'dataSource' | 'transport' | 'group' | 'registry'>>;
+  /** Pruning of sent outbox rows and old inbox rows (defaults from the environment, hourly); `false` turns it off. */
+  retention?: { settings?: Partial<RetentionSettings>; intervalMs?: number } | false;
 }
 
 /**
@@ -86,6 +89,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     private readonly relay: OutboxRelay,
     private readonly consumer: EventConsumer,
+    private readonly retention: MessagingRetention,
     private readonly moduleRef: ModuleRef,
     @Optional() private readonly metrics?: MetricsRegistry,
     @Optional() private readonly health?: HealthRegistry,
@@ -112,6 +116,12 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
         },
         ['group', 'topic'],
       );
+      this.metrics.registerCounter(
+        EVENTS_SKIPPED_METRIC,
+        'Events acknowledged without being applied: the consumer group has no handler for their type',
+        () => [...this.consumer.skippedCounts()].map(([type, value]) => ({ labels: { type, group: this.consumer.group }, value })),
+        ['type', 'group'],
+      );
     }
     if (this.health) {
       const transport = this.transport;
@@ -137,6 +147,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     await this.transport.start();
     this.relay.start();
     await this.consumer.start();
+    if (this.options.retention !== false) this.retention.start();
     this.logger.log(
       `${this.options.service}: ${this.transport.kind} transport; consumer group ${this.consumer.group} handles [${this.consumer
         .handledTypes()
@@ -147,6 +158,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
   async beforeApplicationShutdown(): Promise<void> {
     this.unregisterHealth?.();
     this.unregisterHealth = undefined;
+    await this.retention.stop();
     await this.consumer.stop();
     await this.relay.stop();
     await this.transport.stop();
@@ -202,9 +214,24 @@ export class MessagingModule {
             });
           },
         },
+        {
+          provide: MessagingRetention,
+          inject: [dataSourceToken],
+          useFactory: (dataSource: DataSource) => {
+            const logger = new Logger(`MessagingRetention(${options.service})`);
+            const retention = options.retention || {};
+            return new MessagingRetention({
+              dataSource,
+              settings: retention.settings,
+              intervalMs: retention.intervalMs,
+              onPruned: ({ outbox, inbox }) => (outbox || inbox) && logger.log(`pruned ${outbox} sent outbox rows, ${inbox} inbox rows`),
+              onError: (error) => logger.warn(`pruning failed: ${(error as Error)?.message ?? error}`),
+            });
+          },
+        },
         MessagingLifecycle,
       ],
-      exports: [Outbox, OutboxRelay, EventConsumer, EVENT_TRANSPORT],
+      exports: [Outbox, OutboxRelay, EventConsumer, MessagingRetention, EVENT_TRANSPORT],
     };
   }
 }

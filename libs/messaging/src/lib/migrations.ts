@@ -59,4 +59,19 @@ export class MessagingTables1732300000000 implements MigrationInterface {
   }
 }
 
-export const messagingMigrations = [MessagingTables1732300000000];
+/** Indexes for pruning sent outbox rows and old inbox rows (`MessagingRetention`). */
+export class MessagingRetentionIndexes1764547200000 implements MigrationInterface {
+  name = 'MessagingRetentionIndexes1764547200000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE INDEX outbox_sent_at ON outbox (sent_at) WHERE sent_at IS NOT NULL`);
+    await queryRunner.query(`CREATE INDEX inbox_processed_at ON inbox (processed_at)`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX inbox_processed_at`);
+    await queryRunner.query(`DROP INDEX outbox_sent_at`);
+  }
+}
+
+export const messagingMigrations = [MessagingTables1732300000000, MessagingRetentionIndexes1764547200000];

@@ -2,7 +2,9 @@ import { Controller, Inject, type INestApplication, Injectable, Logger as NestLo
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createServer, createConnection, type Server, type Socket } from 'node:net';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { logLevel } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -15,7 +17,9 @@ import {
   currentCorrelation,
   InProcessBus,
   InProcessTransport,
+  KafkaTransport,
   MessagingModule,
+  type MessagingModuleOptions,
   messagingEntities,
   messagingMigrations,
   OnEvent,
@@ -27,8 +31,9 @@ import {
   type HandlerContext,
 } from '../index';
 
-const SERVICE = 'obstest';
-const TOPIC = 'xaso.obstest.events.v1';
+// A service (so a topic) of its own per run: a Kafka broker given in KAFKA_BROKERS keeps old runs' messages.
+const SERVICE = `obstest${randomBytes(3).toString('hex')}`;
+const TOPIC = `xaso.${SERVICE}.events.v1`;
 const ordered = defineEvent({ type: 'obstest.ordered', version: 1, source: SERVICE, schema: z.object({ item: z.string() }) });
 const confirmed = defineEvent({ type: 'obstest.confirmed', version: 1, source: SERVICE, schema: z.object({ item: z.string() }) });
 const registry = new EventRegistry([ordered, confirmed]);
@@ -79,12 +84,17 @@ function capture() {
   return { lines, stream };
 }
 
-async function startApp(dbUrl: string, transport: EventTransport, logs = capture()): Promise<INestApplication> {
+async function startApp(
+  dbUrl: string,
+  transport: EventTransport,
+  logs = capture(),
+  messaging: Partial<MessagingModuleOptions> = {},
+): Promise<INestApplication> {
   @Module({
     imports: [
       ObservabilityModule.forRoot({ service: SERVICE, logDestination: logs.stream, defaultMetrics: false }),
       PersistenceModule.forService({ service: SERVICE, url: dbUrl, entities: messagingEntities, migrations: messagingMigrations }),
-      MessagingModule.forService({ service: SERVICE, handlers: [OrderHandlers], registry, transport, relay: { pollIntervalMs: 50 } }),
+      MessagingModule.forService({ service: SERVICE, handlers: [OrderHandlers], registry, transport, relay: { pollIntervalMs: 50 }, ...messaging }),
     ],
     controllers: [OrdersController],
     providers: [OrderHandlers],
@@ -97,10 +107,10 @@ async function startApp(dbUrl: string, transport: EventTransport, logs = capture
   return app;
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+async function waitFor(check: () => boolean | Promise<boolean>, ms = 10_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
+    if (Date.now() > deadline) throw new Error(`${what} not met in time`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -170,7 +180,7 @@ describe('messaging × observability', () => {
 
       let metrics = (await request(server).get('/metrics').expect(200)).text;
       expect(metricLine(metrics, 'xaso_outbox_backlog', { service: SERVICE })).toBe(1);
-      expect(metricLine(metrics, 'xaso_consumer_lag', { group: 'obstest-service', topic: TOPIC })).toBe(0);
+      expect(metricLine(metrics, 'xaso_consumer_lag', { group: `${SERVICE}-service`, topic: TOPIC })).toBe(0);
       expect(metrics).toMatch(/^# TYPE xaso_consumer_lag gauge$/m);
 
       relay.start();
@@ -187,7 +197,7 @@ describe('messaging × observability', () => {
       expect(metricLine(metrics, 'xaso_outbox_backlog', { service: SERVICE })).toBe(0);
       await waitFor(async () => {
         const text = (await request(server).get('/metrics')).text;
-        return metricLine(text, 'xaso_consumer_lag', { group: 'obstest-service', topic: TOPIC }) === 0;
+        return metricLine(text, 'xaso_consumer_lag', { group: `${SERVICE}-service`, topic: TOPIC }) === 0;
       });
 
       // The handler's log line carries the event's correlation id (runWithCorrelationId).
@@ -210,8 +220,8 @@ describe('messaging × observability', () => {
       const ready = await request(server).get('/health/ready').expect(200);
       expect(ready.body.info.transport).toEqual({ status: 'up' });
       const metrics = (await request(server).get('/metrics').expect(200)).text;
-      expect(metricLine(metrics, 'xaso_consumer_lag', { group: 'obstest-service', topic: TOPIC })).toBe(
-        await transport.lag('obstest-service', TOPIC),
+      expect(metricLine(metrics, 'xaso_consumer_lag', { group: `${SERVICE}-service`, topic: TOPIC })).toBe(
+        await transport.lag(`${SERVICE}-service`, TOPIC),
       );
 
       await proxy.close(); // the bus's port is closed now
@@ -222,6 +232,70 @@ describe('messaging × observability', () => {
       await app.close();
     }
   });
+});
+
+describe('messaging × observability on Kafka', () => {
+  const brokers = process.env.KAFKA_BROKERS;
+  if (!brokers) throw new Error('KAFKA_BROKERS is not set: run the tests through the root jest config');
+  let db: { url: string; drop(): Promise<void> };
+  beforeAll(async () => (db = await createTestDatabase('messaging_obs_kafka')));
+  afterAll(async () => db.drop());
+
+  it('xaso_consumer_lag comes from the broker (committed offsets), xaso_events_skipped_total counts types without a handler', async () => {
+    const group = `obstest-kafka-${randomBytes(3).toString('hex')}`;
+    const transport = new KafkaTransport({ brokers: brokers.split(','), clientId: 'obstest-kafka', logLevel: logLevel.NOTHING, maxWaitTimeInMs: 50 });
+    let holdAck = true;
+    let held = 0;
+    const app = await startApp(db.url, transport, capture(), {
+      consumerGroup: group,
+      consumer: {
+        hooks: {
+          // The first event stays applied-but-unacknowledged until the test lets go.
+          afterHandleBeforeAck: async () => {
+            if (!holdAck) return;
+            held++;
+            await waitFor(() => !holdAck, 30_000);
+          },
+        },
+      },
+    });
+    const server = app.getHttpServer();
+    const scrape = async () => (await request(server).get('/metrics').expect(200)).text;
+    try {
+      await request(server).post('/orders').expect(201);
+      await waitFor(() => held === 1, 20_000, 'the first event held before its ack');
+      // Not committed: the broker still counts it, and the follow-up event its handler published behind it.
+      await waitFor(async () => metricLine(await scrape(), 'xaso_consumer_lag', { group, topic: TOPIC }) === 2, 20_000, 'lag 2');
+      holdAck = false;
+      await waitFor(async () => metricLine(await scrape(), 'xaso_consumer_lag', { group, topic: TOPIC }) === 0, 20_000, 'lag 0');
+
+      const unlisted = (n: number) => ({
+        key: 'o-9',
+        value: JSON.stringify({
+          id: randomUUID(),
+          type: 'obstest.unlisted',
+          version: 1,
+          source: SERVICE,
+          aggregateType: 'Order',
+          aggregateId: 'o-9',
+          unitCode: null,
+          occurredAt: new Date().toISOString(),
+          correlationId: randomUUID(),
+          causationId: null,
+          payload: { n },
+        }),
+      });
+      await transport.send(TOPIC, [unlisted(1), unlisted(2)]);
+      await waitFor(async () => metricLine(await scrape(), 'xaso_events_skipped_total', { group, type: 'obstest.unlisted' }) === 2, 20_000, 'two skipped');
+      const metrics = await scrape();
+      expect(metrics).toMatch(/^# TYPE xaso_events_skipped_total counter$/m);
+      expect(metricLine(metrics, 'xaso_consumer_lag', { group, topic: TOPIC })).toBe(0);
+      expect(Number((await app.get(DataSource).query('SELECT count(*)::int AS c FROM dead_letter'))[0].c)).toBe(0);
+    } finally {
+      holdAck = false;
+      await app.close();
+    }
+  }, 60_000);
 });
 
 describe('transport lag and health', () => {

@@ -27,6 +27,13 @@ export interface PostgresTransportOptions {
   channel?: string;
   /** Called with errors of background loops (lost connection, …); they retry by themselves. */
   onError?: (error: unknown) => void;
+  /**
+   * Messages older than this (ms) that every consumer group of their topic has passed are
+   * deleted. Env `EVENT_BUS_RETENTION_HOURS`, default 7 days.
+   */
+  retentionMs?: number;
+  /** How often the bus is pruned (ms); 0 = never (call `prune()`). Default 1 h, first run 1 min after start. */
+  pruneIntervalMs?: number;
 }
 
 /** First key of the two-int advisory locks, one namespace per purpose (never collide with each other). */
@@ -48,6 +55,7 @@ CREATE TABLE IF NOT EXISTS bus_message (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX IF NOT EXISTS bus_message_topic_partition_id ON bus_message (topic, partition, id);
+CREATE INDEX IF NOT EXISTS bus_message_created_at ON bus_message (created_at);
 CREATE TABLE IF NOT EXISTS bus_offset (
   group_id   text NOT NULL,
   topic      text NOT NULL,
@@ -106,6 +114,7 @@ export class PostgresTransport implements EventTransport {
   private pool?: Pool;
   private listener?: Client;
   private starting?: Promise<void>;
+  private pruneTimer?: NodeJS.Timeout;
   private readonly members = new Set<Member>();
 
   constructor(readonly options: PostgresTransportOptions) {}
@@ -164,6 +173,62 @@ export class PostgresTransport implements EventTransport {
       client.release();
     }
     await this.listen();
+    this.schedulePruning(60_000);
+  }
+
+  private schedulePruning(ms: number): void {
+    const interval = this.options.pruneIntervalMs ?? 3_600_000;
+    if (interval <= 0 || !this.pool) return;
+    this.pruneTimer = setTimeout(() => {
+      void this.prune()
+        .catch((error: unknown) => this.reportError(error))
+        .finally(() => this.pruneTimer && this.schedulePruning(interval));
+    }, ms);
+    this.pruneTimer.unref?.();
+  }
+
+  private get retentionMs(): number {
+    const hours = Number(process.env.EVENT_BUS_RETENTION_HOURS);
+    return this.options.retentionMs ?? (Number.isFinite(hours) && hours > 0 ? hours : 7 * 24) * 3_600_000;
+  }
+
+  /**
+   * Deletes, in batches, the messages older than the retention that every consumer group of
+   * their topic (every group with an offset on it) has passed on their partition. A group without
+   * an offset on that partition has passed nothing there. Returns how many went.
+   */
+  async prune(options: { olderThanMs?: number; batchSize?: number } = {}): Promise<number> {
+    await this.start();
+    const pool = this.pool;
+    if (!pool) return 0;
+    const olderThanMs = Math.round(options.olderThanMs ?? this.retentionMs);
+    const batchSize = options.batchSize ?? 1_000;
+    let total = 0;
+    for (;;) {
+      const { rows } = await pool.query<{ n: number }>(
+        `WITH cutoff AS (SELECT now() - ($1::bigint * interval '1 millisecond') AS at),
+         parts AS (SELECT DISTINCT topic, partition FROM bus_message, cutoff WHERE created_at < cutoff.at),
+         groups AS (SELECT DISTINCT topic, group_id FROM bus_offset),
+         -- per partition: the lowest next id over the topic's groups (NULL: no group reads the topic)
+         passed AS (
+           SELECT p.topic, p.partition, min(CASE WHEN g.group_id IS NULL THEN NULL ELSE COALESCE(o.next_id, 0) END) AS below
+             FROM parts p
+             LEFT JOIN groups g ON g.topic = p.topic
+             LEFT JOIN bus_offset o ON o.group_id = g.group_id AND o.topic = p.topic AND o.partition = p.partition
+            GROUP BY p.topic, p.partition),
+         gone AS (
+           DELETE FROM bus_message WHERE id IN (
+             SELECT m.id FROM bus_message m JOIN passed x ON x.topic = m.topic AND x.partition = m.partition, cutoff
+              WHERE m.created_at < cutoff.at AND (x.below IS NULL OR m.id < x.below)
+              ORDER BY m.id LIMIT $2)
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        [olderThanMs, batchSize],
+      );
+      const n = rows[0]?.n ?? 0;
+      total += n;
+      if (n < batchSize) return total;
+    }
   }
 
   /** LISTEN on the channel; best effort (the poll loop is the safety net), reconnects on error. */
@@ -194,6 +259,8 @@ export class PostgresTransport implements EventTransport {
 
   /** Stops every subscription of this transport (without acknowledging in-flight messages), closes connections. */
   async stop(): Promise<void> {
+    clearTimeout(this.pruneTimer);
+    this.pruneTimer = undefined;
     const starting = this.starting;
     this.starting = undefined;
     await starting?.catch(() => undefined);

@@ -38,7 +38,7 @@ export interface EventTransport {
   subscribe(group: string, topics: string[], handler: MessageHandler): Promise<Subscription>;
   /**
    * Messages of `topic` not yet acknowledged by `group` (the `xaso_consumer_lag` gauge). Optional;
-   * Kafka reports what its consumers in this process last saw (no admin calls).
+   * Kafka asks the admin API (high watermarks minus the group's committed offsets).
    */
   lag?(group: string, topic: string): Promise<number>;
   /** Readiness: false (or a rejection) when the transport cannot send/consume. Optional (treated as up). */

@@ -316,11 +316,38 @@ export function describeMessagingContract(name: string, makeTransport: () => Eve
       await waitFor('the replayed event to be applied', async () => (await count('SELECT 1 FROM side_effect WHERE n = 13')) === 1);
       expect(await count('SELECT 1 FROM dead_letter WHERE replayed_at IS NOT NULL')).toBe(1);
       // The other group dead-lettered the two garbage messages too (its own rows, its own DLT topic).
-      expect(await count('SELECT 1 FROM dead_letter WHERE consumer_group = $1', [`${f.group}-other`])).toBe(2);
+      await waitFor('the other group to dead-letter them', async () =>
+        (await count('SELECT 1 FROM dead_letter WHERE consumer_group = $1', [`${f.group}-other`])) === 2,
+      );
       expect(await replayDeadLetters(dataSource, transport, { group: f.group, ids: [poisonLetter.id] })).toEqual([]);
       await new Promise((r) => setTimeout(r, 300));
       expect(otherGroupApplied).toBe(3); // the replay targeted one group; the other ignored it
       expect(await count('SELECT 1 FROM side_effect')).toBe(3);
+    });
+
+    it('skips (and counts) event types the group has no handler for, known to its registry or not; dead-letters none of them', async () => {
+      const f = await fixture();
+      // Known to the consumer's registry, but this group does not handle it.
+      const unhandled = defineEvent({ type: 'test.unhandled', version: 1, source: f.service, schema: counted });
+      // Unknown to the consumer's registry (a newer producer's type).
+      const newer = defineEvent({ type: 'test.from-the-future', version: 1, source: f.service, schema: counted });
+      const consumerRegistry = f.registry.with([unhandled]);
+      const producer = new Outbox({ dataSource, service: f.service, registry: consumerRegistry.with([newer]) });
+      const skipped: string[] = [];
+      const c = consumer({ ...f, registry: consumerRegistry }, { hooks: { onSkipped: (type) => skipped.push(type) } });
+      await c.start();
+      relay(producer).start();
+      await inTransaction(dataSource, async () => {
+        await producer.publish({ ...newEvent('s-1', 1), definition: unhandled });
+        await producer.publish({ ...newEvent('s-1', 2), definition: newer });
+        await producer.publish(newEvent('s-1', 3));
+        await producer.publish({ ...newEvent('s-1', 4), definition: newer });
+      });
+      await waitFor('the handled event after the skipped ones', async () => (await count('SELECT 1 FROM side_effect')) === 1 && skipped.length === 3);
+      expect(skipped.sort()).toEqual(['test.from-the-future', 'test.from-the-future', 'test.unhandled']);
+      expect(Object.fromEntries(c.skippedCounts())).toEqual({ 'test.from-the-future': 2, 'test.unhandled': 1 });
+      expect(await count('SELECT 1 FROM dead_letter')).toBe(0);
+      expect(await count('SELECT 1 FROM inbox')).toBe(1);
     });
 
     it('carries the correlation: events published by a handler are caused by the handled event', async () => {

@@ -1,13 +1,15 @@
 import { Controller, Get, Inject, Injectable, type NestMiddleware, Res } from '@nestjs/common';
 import { Public } from '@xaso/auth';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export const OBSERVABILITY_OPTIONS = Symbol('XASO_OBSERVABILITY_OPTIONS');
 
 /** Gauge names the messaging library feeds through `MetricsRegistry.registerGauge`. */
 export const OUTBOX_BACKLOG_METRIC = 'xaso_outbox_backlog';
 export const CONSUMER_LAG_METRIC = 'xaso_consumer_lag';
+/** Counter the messaging library feeds through `MetricsRegistry.registerCounter`. */
+export const EVENTS_SKIPPED_METRIC = 'xaso_events_skipped_total';
 export const HTTP_DURATION_METRIC = 'xaso_http_request_duration_seconds';
 
 export interface GaugeSample {
@@ -86,6 +88,27 @@ export class MetricsRegistry {
         for (const sample of sums.values()) {
           if (sample.labels && Object.keys(sample.labels).length) this.set(sample.labels, sample.value);
           else this.set(sample.value);
+        }
+      },
+    });
+  }
+
+  /**
+   * Registers a counter whose value is read from `collect` at every scrape (the collector keeps
+   * the running totals, e.g. per label set). One collector per name.
+   */
+  registerCounter(name: string, help: string, collect: GaugeCollector, labelNames: string[] = []): void {
+    new Counter({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const result = await collect();
+        for (const sample of typeof result === 'number' ? [{ value: result }] : result) {
+          if (sample.labels && Object.keys(sample.labels).length) this.inc(sample.labels, sample.value);
+          else this.inc(sample.value);
         }
       },
     });

@@ -1,4 +1,4 @@
-import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntitySchema, type Migration, type MixedList } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface ServiceDataSourceOptions {
@@ -30,10 +30,38 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
   };
 }
 
+/** First key of the advisory lock held while a database's migrations run (advisory locks are per database). */
+const MIGRATIONS_LOCK = 0x7861_0d1b;
+
+/**
+ * Runs the pending migrations while holding a session advisory lock on a connection of its own:
+ * replicas starting at once run them one after the other, and the later ones find nothing left
+ * to do (without it both create the `migrations` table or run the same migration, and one dies).
+ */
+export async function runMigrationsExclusively(dataSource: DataSource): Promise<Migration[]> {
+  const lockHolder = dataSource.createQueryRunner();
+  await lockHolder.connect();
+  try {
+    await lockHolder.query('SELECT pg_advisory_lock($1, 0)', [MIGRATIONS_LOCK]);
+    try {
+      return await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await lockHolder.query('SELECT pg_advisory_unlock($1, 0)', [MIGRATIONS_LOCK]);
+    }
+  } finally {
+    await lockHolder.release();
+  }
+}
+
 /** Opens the data source and brings its schema up to date with the service's migrations. */
 export async function openServiceDataSource(options: ServiceDataSourceOptions): Promise<DataSource> {
   const dataSource = new DataSource(serviceDataSourceOptions(options));
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  try {
+    await runMigrationsExclusively(dataSource);
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
   return dataSource;
 }

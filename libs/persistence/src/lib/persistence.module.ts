@@ -1,9 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { EntitySchema, MixedList } from 'typeorm';
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { resolveServiceDatabaseUrl, serviceDatabaseEnvName } from './database-url';
 import { ensureDatabase } from './ensure-database';
-import { serviceDataSourceOptions } from './data-source';
+import { runMigrationsExclusively, serviceDataSourceOptions } from './data-source';
 import { TransactionRunner, transactionRunnerProvider } from './transaction-runner';
 
 export interface PersistenceModuleOptions {
@@ -17,7 +17,7 @@ export interface PersistenceModuleOptions {
   migrations: MixedList<Function | string>;
 }
 
-/** The service's TypeORM connection: database created if missing, migrations run at start. */
+/** The service's TypeORM connection: database created if missing, migrations run at start (both under advisory locks). */
 @Module({})
 export class PersistenceModule {
   static forService(options: PersistenceModuleOptions): DynamicModule {
@@ -35,15 +35,24 @@ export class PersistenceModule {
               );
             }
             await ensureDatabase(url);
-            return {
-              ...serviceDataSourceOptions({
-                url,
-                entities: options.entities,
-                migrations: options.migrations,
-                applicationName: `xaso-${options.service}`,
-              }),
-              migrationsRun: true,
-            };
+            return serviceDataSourceOptions({
+              url,
+              entities: options.entities,
+              migrations: options.migrations,
+              applicationName: `xaso-${options.service}`,
+            });
+          },
+          // Migrations under an advisory lock (two replicas may start at once), not `migrationsRun`.
+          dataSourceFactory: async (dataSourceOptions) => {
+            if (!dataSourceOptions) throw new Error(`No data source options for ${options.service}`);
+            const dataSource = await new DataSource(dataSourceOptions).initialize();
+            try {
+              await runMigrationsExclusively(dataSource);
+            } catch (error) {
+              await dataSource.destroy().catch(() => undefined);
+              throw error;
+            }
+            return dataSource;
           },
         }),
       ],

@@ -3,22 +3,30 @@ import { mkdtempSync, readFileSync, openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dockerEngineAnswers } from './docker';
+import { canRunApacheKafka, startApacheKafka } from './kafka-broker';
 
 export interface TestKafka {
   brokers: string[];
-  how: 'environment' | 'testcontainers' | 'kcat-mock-cluster';
+  how: 'environment' | 'testcontainers' | 'apache-kafka' | 'kcat-mock-cluster';
+  /** What ran, for the test output (e.g. `Apache Kafka 4.1.1 (KRaft, 1 broker)`). */
+  description?: string;
   stop(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * A real Kafka-protocol broker for tests: `KAFKA_BROKERS`; a testcontainers Kafka when a Docker
- * engine answers; else librdkafka's mock cluster (3 brokers) started through `kcat`.
+ * A Kafka broker for tests: `KAFKA_BROKERS`; a testcontainers Kafka when a Docker engine answers;
+ * a real Apache Kafka broker (KRaft, jars fetched by Maven, run by the machine's Java) when
+ * `java` and `mvn` (or the cached jars) are there; else librdkafka's mock cluster (3 brokers)
+ * through `kcat`. `XASO_TEST_KAFKA=mock` forces the mock, `=apache` the real broker (no fallback).
  */
 export async function startKafka(options: { brokers?: number } = {}): Promise<TestKafka> {
   const fromEnv = process.env.KAFKA_BROKERS;
   if (fromEnv) return { brokers: fromEnv.split(','), how: 'environment', stop: async () => undefined };
+  const forced = process.env.XASO_TEST_KAFKA;
+  if (forced === 'mock') return startMockCluster(options.brokers ?? 3);
+  if (forced === 'apache') return startRealBroker();
 
   if (await dockerEngineAnswers()) {
     const { KafkaContainer } = await import('@testcontainers/kafka');
@@ -29,7 +37,24 @@ export async function startKafka(options: { brokers?: number } = {}): Promise<Te
       stop: async () => void (await container.stop()),
     };
   }
+  if (canRunApacheKafka()) {
+    try {
+      return await startRealBroker();
+    } catch (error) {
+      process.stderr.write(`[xaso tests] the Apache Kafka broker did not start, falling back to the mock cluster: ${(error as Error).message}\n`);
+    }
+  }
   return startMockCluster(options.brokers ?? 3);
+}
+
+async function startRealBroker(): Promise<TestKafka> {
+  const broker = await startApacheKafka();
+  return {
+    brokers: broker.brokers,
+    how: 'apache-kafka',
+    description: `Apache Kafka ${broker.version} (KRaft, 1 broker)`,
+    stop: broker.stop,
+  };
 }
 
 export async function startMockCluster(brokerCount = 3): Promise<TestKafka> {

@@ -26,7 +26,9 @@ export async function startPostgres(): Promise<TestPostgres> {
   }
 
   const local = process.env.LOCAL_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (await databaseAnswers(local)) return { url: local, how: 'local-server', stop: async () => undefined };
+  // A generous timeout: the Kafka broker's JVM starts at the same time and loads the CPU; a
+  // server that is not there refuses at once anyway.
+  if (await databaseAnswers(local, 5_000)) return { url: local, how: 'local-server', stop: async () => undefined };
 
   const embedded = await startEmbeddedPostgres({
     dataDir: `${process.cwd()}/tmp/test-postgres-${process.pid}`,
