@@ -14,3 +14,4 @@ export * from './lib/graphql-input-guard';
 export * from './lib/unit-code';
 export * from './lib/base64.scalar';
 export * from './lib/rest-input-guard.middleware';
+export * from './lib/keyset';
