@@ -315,15 +315,17 @@ describe('petition lifecycles through the gateway (real PostgreSQL, events on Ka
     expect((await eventsOf(code, 3)).map((e) => e.type)).toEqual(['petition.received', 'petition.classified', 'petition.accepted']);
   });
 
-  it('unit codes: ZZZ and 99999 refused (UNKNOWN_UNIT), divided 00007 refused with its successors, abolished 00001 routed to 00097 — GraphQL and the REST intake', async () => {
+  it('unit codes: ZZZ refused as malformed, 99999 refused (UNKNOWN_UNIT), divided 00007 refused with its successors, abolished 00001 routed to 00097 — GraphQL and the REST intake', async () => {
     const SUBMIT = `mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { petition { code unitCode routedFromUnitCode } } }`;
     const input = (unitCode: string) => ({ unitCode, kind: 'RECOMMENDATION', channel: 'ONLINE', title: 'Kiến nghị sửa đường', content: `Đường ở ${unitCode} xuống cấp` });
     const successors = [{ code: '00008', name: 'Phường Ngọc Hà' }, { code: '00025', name: 'Phường Giảng Võ' }];
-    for (const unitCode of ['ZZZ', '99999']) {
-      const body = await call(SUBMIT, t.citizen, { i: input(unitCode) });
-      expect(body.data?.submitPetition ?? null).toBeNull();
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_UNIT', messageVi: expect.stringContaining(unitCode), details: { field: 'unitCode', unitCode } });
-    }
+    // ZZZ is not even shaped like a unit code: the UnitCode scalar refuses it before the unit rule runs.
+    const malformed = await call(SUBMIT, t.citizen, { i: input('ZZZ') });
+    expect(malformed.data?.submitPetition ?? null).toBeNull();
+    expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageVi: expect.stringContaining('ZZZ') });
+    const unknown = await call(SUBMIT, t.citizen, { i: input('99999') });
+    expect(unknown.data?.submitPetition ?? null).toBeNull();
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'UNKNOWN_UNIT', messageVi: expect.stringContaining('99999'), details: { field: 'unitCode', unitCode: '99999' } });
     const divided = await call(SUBMIT, t.citizen, { i: input('00007') });
     expect(divided.errors?.[0].extensions).toMatchObject({ code: 'UNIT_ABOLISHED', details: { field: 'unitCode', unitCode: '00007', successors } });
 
@@ -340,12 +342,14 @@ describe('petition lifecycles through the gateway (real PostgreSQL, events on Ka
         headers: { 'content-type': 'application/json', authorization: `Bearer ${t.agency}` },
         body: JSON.stringify({ ...input(unitCode), channel: 'HOTLINE', petitioner: { fullName: 'Hồ Văn Gọi Điện', phone: '0903000444', address: 'Số 5 Lê Lợi' } }),
       });
-    for (const unitCode of ['ZZZ', '99999']) {
-      const res = await rest(unitCode);
-      expect(res.status).toBe(422);
-      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-      expect(await res.json()).toMatchObject({ code: 'UNKNOWN_UNIT', status: 422, detail_vi: expect.stringContaining(unitCode) });
-    }
+    const restMalformed = await rest('ZZZ');
+    expect(restMalformed.status).toBe(400);
+    expect(restMalformed.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(await restMalformed.json()).toMatchObject({ code: 'BAD_USER_INPUT', status: 400 });
+    const restUnknown = await rest('99999');
+    expect(restUnknown.status).toBe(422);
+    expect(restUnknown.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(await restUnknown.json()).toMatchObject({ code: 'UNKNOWN_UNIT', status: 422, detail_vi: expect.stringContaining('99999') });
     const restDivided = await rest('00007');
     expect(restDivided.status).toBe(422);
     expect(await restDivided.json()).toMatchObject({ code: 'UNIT_ABOLISHED', details: { successors } });
