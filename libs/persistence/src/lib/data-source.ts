@@ -54,8 +54,12 @@ export async function runMigrationsExclusively(dataSource: DataSource): Promise<
 }
 
 /** Opens the data source and brings its schema up to date with the service's migrations. */
-export async function openServiceDataSource(options: ServiceDataSourceOptions): Promise<DataSource> {
-  const dataSource = new DataSource(serviceDataSourceOptions(options));
+export function openServiceDataSource(options: ServiceDataSourceOptions): Promise<DataSource> {
+  return initializeMigrated(new DataSource(serviceDataSourceOptions(options)));
+}
+
+/** Connects `dataSource` and runs its migrations under the advisory lock; closes it again if they fail. */
+export async function initializeMigrated(dataSource: DataSource): Promise<DataSource> {
   await dataSource.initialize();
   try {
     await runMigrationsExclusively(dataSource);

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { resolveServiceDatabaseUrl, serviceDatabaseEnvName } from './database-url';
 import { ensureDatabase } from './ensure-database';
-import { runMigrationsExclusively, serviceDataSourceOptions } from './data-source';
+import { initializeMigrated, serviceDataSourceOptions } from './data-source';
 import { TransactionRunner, transactionRunnerProvider } from './transaction-runner';
 
 export interface PersistenceModuleOptions {
@@ -45,14 +45,7 @@ export class PersistenceModule {
           // Migrations under an advisory lock (two replicas may start at once), not `migrationsRun`.
           dataSourceFactory: async (dataSourceOptions) => {
             if (!dataSourceOptions) throw new Error(`No data source options for ${options.service}`);
-            const dataSource = await new DataSource(dataSourceOptions).initialize();
-            try {
-              await runMigrationsExclusively(dataSource);
-            } catch (error) {
-              await dataSource.destroy().catch(() => undefined);
-              throw error;
-            }
-            return dataSource;
+            return initializeMigrated(new DataSource(dataSourceOptions));
           },
         }),
       ],
