@@ -3,7 +3,6 @@ import { DateScalar, ForbiddenError, IsCalendarDate, NotFoundError, UnitCodeScal
 import { type AuthUser, canAccessUnit, CurrentUser, Role, Roles } from '@xaso/auth';
 import { UnitResolver } from '@xaso/unit-replica';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { translated } from '../../petitions/application/petition.config';
 import { closeMediation, summarizeMediation, updateMediationOutcome, validateMediationCase, type MediationOutcome } from '../../mediation/domain/mediation';
 import { checkUnitCompliance, validateSession } from '../domain/reception';
 import { ReceptionRepository } from '../infrastructure/reception.repository';
@@ -119,16 +118,14 @@ export class ReceptionResolver {
 
   @Roles(Role.OFFICER, Role.LEADER)
   @Mutation(() => ReceptionSessionModel)
-  recordReceptionSession(@Args('input') input: RecordReceptionSessionInput, @CurrentUser() user: AuthUser) {
-    return translated(async () => {
-      const s = { ...validateSession({ ...input, petitionCodes: input.petitionCodes ?? [] }) };
-      Object.assign(s, await this.unitOn(user, s.unitCode, s.date));
-      const missing = await this.repo.missingPetitionCodes(s.petitionCodes);
-      if (missing.length) {
-        throw new ValidationFailedError(`Unknown petition code(s): ${missing.join(', ')}`, `Không có đơn mã ${missing.join(', ')}`, { field: 'petitionCodes', missing });
-      }
-      return this.repo.insertSession(s, user.sub);
-    });
+  async recordReceptionSession(@Args('input') input: RecordReceptionSessionInput, @CurrentUser() user: AuthUser) {
+    const s = { ...validateSession({ ...input, petitionCodes: input.petitionCodes ?? [] }) };
+    Object.assign(s, await this.unitOn(user, s.unitCode, s.date));
+    const missing = await this.repo.missingPetitionCodes(s.petitionCodes);
+    if (missing.length) {
+      throw new ValidationFailedError(`Unknown petition code(s): ${missing.join(', ')}`, `Không có đơn mã ${missing.join(', ')}`, { field: 'petitionCodes', missing });
+    }
+    return this.repo.insertSession(s, user.sub);
   }
 
   @Roles(...STAFF)
@@ -146,41 +143,35 @@ export class ReceptionResolver {
 
   @Roles(...STAFF)
   @Query(() => [ReceptionComplianceModel], { description: 'Per chairperson: 1 day a week before 2026-07-01, 2 days a month since' })
-  receptionCompliance(@CurrentUser() user: AuthUser, @Args('unitCode', { type: () => UnitCodeScalar }) unitCode: string, @Args('month') month: string) {
-    return translated(async () => {
-      assertUnit(user, unitCode);
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ValidationFailedError('month must be YYYY-MM', 'Tháng phải có dạng YYYY-MM', { field: 'month' });
-      // sessions up to a week around the month (ISO weeks may start in the previous month)
-      const [y, m] = month.split('-').map(Number);
-      const from = new Date(Date.UTC(y, m - 1, 1) - 7 * 86_400_000).toISOString().slice(0, 10);
-      const to = new Date(Date.UTC(y, m, 0) + 7 * 86_400_000).toISOString().slice(0, 10);
-      return checkUnitCompliance(await this.repo.sessions(unitCode, from, to), month);
-    });
+  async receptionCompliance(@CurrentUser() user: AuthUser, @Args('unitCode', { type: () => UnitCodeScalar }) unitCode: string, @Args('month') month: string) {
+    assertUnit(user, unitCode);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ValidationFailedError('month must be YYYY-MM', 'Tháng phải có dạng YYYY-MM', { field: 'month' });
+    // sessions up to a week around the month (ISO weeks may start in the previous month)
+    const [y, m] = month.split('-').map(Number);
+    const from = new Date(Date.UTC(y, m - 1, 1) - 7 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.UTC(y, m, 0) + 7 * 86_400_000).toISOString().slice(0, 10);
+    return checkUnitCompliance(await this.repo.sessions(unitCode, from, to), month);
   }
 
   @Roles(Role.OFFICER, Role.LEADER)
   @Mutation(() => MediationCaseModel)
-  recordMediationCase(@Args('input') input: RecordMediationCaseInput, @CurrentUser() user: AuthUser) {
-    return translated(async () => {
-      const c =
-        input.outcome === 'PENDING' || !input.closedOn
-          ? validateMediationCase(input)
-          : closeMediation(validateMediationCase({ ...input, outcome: 'PENDING', closedOn: undefined }), input.outcome, input.closedOn, input);
-      return this.repo.insertMediation({ ...c, ...(await this.unitOn(user, c.unitCode, c.openedOn)) }, user.sub);
-    });
+  async recordMediationCase(@Args('input') input: RecordMediationCaseInput, @CurrentUser() user: AuthUser) {
+    const c =
+      input.outcome === 'PENDING' || !input.closedOn
+        ? validateMediationCase(input)
+        : closeMediation(validateMediationCase({ ...input, outcome: 'PENDING', closedOn: undefined }), input.outcome, input.closedOn, input);
+    return this.repo.insertMediation({ ...c, ...(await this.unitOn(user, c.unitCode, c.openedOn)) }, user.sub);
   }
 
   @Roles(Role.OFFICER, Role.LEADER)
   @Mutation(() => MediationCaseModel, { description: 'Records the outcome of a pending mediation (or a note), or re-opens a successful one whose agreement was not carried out' })
-  updateMediationOutcome(@Args('input') input: UpdateMediationOutcomeInput, @CurrentUser() user: AuthUser) {
-    return translated(async () => {
-      const updated = await this.repo.changeMediation(input.id, (c) => {
-        assertUnit(user, c.unitCode);
-        return updateMediationOutcome(c, input);
-      });
-      if (!updated) throw new NotFoundError('MediationCase', 'vụ việc hòa giải', input.id);
-      return updated;
+  async updateMediationOutcome(@Args('input') input: UpdateMediationOutcomeInput, @CurrentUser() user: AuthUser) {
+    const updated = await this.repo.changeMediation(input.id, (c) => {
+      assertUnit(user, c.unitCode);
+      return updateMediationOutcome(c, input);
     });
+    if (!updated) throw new NotFoundError('MediationCase', 'vụ việc hòa giải', input.id);
+    return updated;
   }
 
   @Roles(...STAFF)
