@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError, ValidationFailedError } from '@xaso/api';
-import { type AuthUser, canAccessUnit, Role } from '@xaso/auth';
+import { type AuthUser, canAccessUnit, isGovernmentStaff, Role } from '@xaso/auth';
 import { TransactionRunner } from '@xaso/persistence';
 import * as D from '../domain';
 import type { Petition, PetitionerIdentity, PetitionStatistics } from '../domain';
 import { PetitionRepository, type PetitionListFilter } from './petition.repository.port';
 import { ActOnPetition, type PetitionCommand } from './act-on-petition.use-case';
 import { AppealPetition } from './appeal-petition.use-case';
-import { actorOf, isStaff, PetitionAccess } from './petition-access';
+import { actorOf, PetitionAccess } from './petition-access';
 import { PETITION_CONFIG, type PetitionConfig } from './petition.config';
 import { ScanDeadlines } from './scan-deadlines.use-case';
 import { SubmitPetition, type SubmitPetitionCommand, type SubmitResult } from './submit-petition.use-case';
@@ -72,7 +72,7 @@ export class PetitionService {
     const f = { ...filter };
     if (user.roles.includes(Role.ADMIN)) {
       // everything
-    } else if (isStaff(user)) {
+    } else if (isGovernmentStaff(user)) {
       f.unitCode = f.unitCode ?? user.unitCode;
       if (!f.unitCode) throw new ForbiddenError();
       await this.access.assertUnit(user, f.unitCode);
@@ -89,7 +89,7 @@ export class PetitionService {
     if (!D.isLocalDate(from) || !D.isLocalDate(to) || to < from) {
       throw new ValidationFailedError('from/to must be dates with from ≤ to', 'Khoảng thời gian không hợp lệ', { field: 'to' });
     }
-    if (!isStaff(user)) throw new ForbiddenError();
+    if (!isGovernmentStaff(user)) throw new ForbiddenError();
     await this.access.assertUnit(user, unitCode);
     return this.petitions.receivedInPeriod(unitCode, from, to, limit);
   }
@@ -145,7 +145,7 @@ export class PetitionService {
     if (!D.isLocalDate(from) || !D.isLocalDate(to) || to < from) {
       throw new ValidationFailedError('from/to must be dates with from ≤ to', 'Khoảng thời gian không hợp lệ', { field: 'to' });
     }
-    if (!isStaff(user)) throw new ForbiddenError();
+    if (!isGovernmentStaff(user)) throw new ForbiddenError();
     await this.access.assertUnit(user, unitCode);
     const rows = await this.petitions.forStatistics(unitCode, from, to);
     return { unitCode, ...D.computeStatistics(rows, { from, to }, this.access.now()) };
