@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { isDomainError } from '@xaso/errors';
+import { HTTP_STATUS_OF_KIND, isDomainError } from '@xaso/errors';
 
 export interface ErrorView {
   status: number;
@@ -64,7 +64,7 @@ const internal: ErrorView = {
  */
 export function toErrorView(error: unknown): ErrorView {
   if (isDomainError(error)) {
-    return { status: error.httpStatus, code: error.code, messageEn: error.messageEn, messageVi: error.messageVi, details: error.details };
+    return { status: HTTP_STATUS_OF_KIND[error.kind], code: error.code, messageEn: error.messageEn, messageVi: error.messageVi, details: error.details };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
