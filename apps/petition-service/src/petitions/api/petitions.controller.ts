@@ -123,7 +123,7 @@ export class PetitionsController {
     return { found: true, ...petitionView(p), steps: p.history.map((h) => ({ action: h.action, status: h.to, at: h.at.toISOString() })) };
   }
 
-  @Roles(Role.CITIZEN, Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Roles(Role.CITIZEN, ...GOVERNMENT_STAFF)
   @Get(':code')
   async get(@Param('code') code: string, @CurrentUser() user: AuthUser) {
     return petitionView(await this.service.get(user, code));
