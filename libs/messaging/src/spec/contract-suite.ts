@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { deadLetterTopic, defineEvent, EventRegistry, EventValidationError, type EventEnvelope } from '@xaso/contracts';
 import { inTransaction, openServiceDataSource } from '@xaso/persistence';
-import { createTestDatabase } from '@xaso/testing';
+import { createTestDatabase, waitUntil } from '@xaso/testing';
 import {
   EventConsumer,
   messagingEntities,
@@ -23,14 +23,7 @@ import {
   type Subscription,
 } from '../index';
 
-export const waitFor = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+export const waitFor = (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000) => waitUntil(what, check, timeoutMs);
 
 const counted = z.object({ n: z.number().int() });
 /** The type drafts are written against; each fixture registers `test.counted` under its own source. */
@@ -142,7 +135,8 @@ export function describeMessagingContract(name: string, makeTransport: () => Eve
       await c.start();
       relay(f.outbox).start();
       await waitFor('the committed event to be applied', async () => (await count('SELECT 1 FROM side_effect')) === 1);
-      await new Promise((r) => setTimeout(r, 300));
+      // Settled once the relay marked the only outbox row sent: nothing else can arrive.
+      await waitFor('the outbox row marked sent', async () => (await count('SELECT 1 FROM outbox WHERE sent_at IS NOT NULL')) === 1);
       const rows = await dataSource.query('SELECT aggregate_id, event_id FROM side_effect');
       expect(rows).toEqual([{ aggregate_id: 'committed', event_id: committed.id }]);
       expect(await count('SELECT 1 FROM outbox')).toBe(1);

@@ -273,15 +273,13 @@ describe('all-in-one through the gateway', () => {
     const db = new Client({ connectionString: databases.bus.url });
     await db.connect();
     try {
-      const deadline = Date.now() + 15_000;
       let topics: string[] = [];
       let lag = -1;
-      while (Date.now() < deadline) {
+      await waitUntil('every topic on the bus and dossier-service caught up on merger events', async () => {
         topics = (await db.query<{ topic: string }>('SELECT DISTINCT topic FROM bus_message ORDER BY topic')).rows.map((r) => r.topic);
         lag = await bus.lag('dossier-service', 'xaso.merger.events.v1');
-        if (lag === 0 && topics.length >= 3) break;
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      }
+        return lag === 0 && topics.length >= 3;
+      }, 15_000, 300).catch(() => undefined); // the expectations below say what is missing
       expect(topics).toEqual(expect.arrayContaining(['xaso.dossier.events.v1', 'xaso.merger.events.v1', 'xaso.petition.events.v1']));
       expect(lag).toBe(0);
     } finally {

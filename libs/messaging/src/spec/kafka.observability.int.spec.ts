@@ -1,17 +1,12 @@
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
+import { waitUntil } from '@xaso/testing';
 import { KafkaTransport } from '../index';
 
 const brokers = process.env.KAFKA_BROKERS;
 if (!brokers) throw new Error('KAFKA_BROKERS is not set: run the tests through the root jest config');
 
-async function waitFor(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const waitFor = (check: () => Promise<boolean>, ms = 20_000) => waitUntil('the lag and handled counts', check, ms);
 
 describe('KafkaTransport lag (admin API) and health', () => {
   it('lag = high watermark − committed offset, per partition, summed, seen from any process; healthy while the producer is connected', async () => {

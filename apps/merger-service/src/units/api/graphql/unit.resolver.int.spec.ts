@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { Role, issueDevToken } from '@xaso/auth';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase, postGraphQL } from '@xaso/testing';
+import { createTestDatabase, postGraphQL, testTokens, waitUntil } from '@xaso/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
@@ -10,6 +9,7 @@ import { createMergerApp } from '../../../bootstrap';
 jest.setTimeout(120_000);
 
 const SECRET = 'merger-spec-secret-merger-spec-secret-0123';
+const tokens = testTokens(SECRET);
 
 describe('merger-service GraphQL and REST', () => {
   let db: { url: string; drop(): Promise<void> };
@@ -169,7 +169,7 @@ describe('merger-service GraphQL and REST', () => {
     }`;
 
     it('lets an officer of the commune create a village under it', async () => {
-      const officer = await issueDevToken({ role: Role.OFFICER, unitCode: '00004', sub: 'officer-00004' }, SECRET);
+      const officer = await tokens.officer('00004');
       const { data, errors } = await gql(mutation, { c: '00004', n: 'Tổ dân phố số 1', t: 'Tổ dân phố' }, officer);
       expect(errors).toBeUndefined();
       expect(data!.createVillage).toMatchObject({
@@ -190,7 +190,8 @@ describe('merger-service GraphQL and REST', () => {
           commune: { code: '00004', validFrom: '2025-07-01' },
         },
       };
-      for (let i = 0; i < 100 && !(delivered.some((e) => e.type === 'village.created') && delivered.some((e) => e.unitCode === '00004-001')); i++) await new Promise((r) => setTimeout(r, 50));
+      await waitUntil('village.created and the replica upsert of 00004-001', () =>
+        delivered.some((e) => e.type === 'village.created') && delivered.some((e) => e.unitCode === '00004-001'), 5_000).catch(() => undefined);
       expect(delivered).toContainEqual(expect.objectContaining(expected));
       // Replicas get the village as a unit too.
       expect(delivered).toContainEqual(
@@ -208,8 +209,8 @@ describe('merger-service GraphQL and REST', () => {
     });
 
     it('refuses an officer of another commune, a citizen and an anonymous caller', async () => {
-      const otherOfficer = await issueDevToken({ role: Role.OFFICER, unitCode: '00008', sub: 'officer-00008' }, SECRET);
-      const citizen = await issueDevToken({ role: Role.CITIZEN, sub: 'citizen-1' }, SECRET);
+      const otherOfficer = await tokens.officer('00008');
+      const citizen = await tokens.citizen();
       const vars = { c: '00004', n: 'Thôn Lạ', t: 'Thôn' };
       expect((await gql(mutation, vars, otherOfficer)).errors![0].extensions.code).toBe('OUT_OF_UNIT_SCOPE');
       expect((await gql(mutation, vars, citizen)).errors![0].extensions.code).toBe('FORBIDDEN');
@@ -221,7 +222,7 @@ describe('merger-service GraphQL and REST', () => {
     });
 
     it('checks the type and the commune', async () => {
-      const admin = await issueDevToken({ role: Role.ADMIN, sub: 'admin-1' }, SECRET);
+      const admin = await tokens.admin();
       expect((await gql(mutation, { c: '00004', n: 'X', t: 'Xã' }, admin)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
       // The shared unit rule, over the registry: 99999 never named a unit; 00007 (Cống Vị) was divided on 2025-07-01.
       expect((await gql(mutation, { c: '99999', n: 'X', t: 'Thôn' }, admin)).errors![0].extensions).toMatchObject({
@@ -235,8 +236,8 @@ describe('merger-service GraphQL and REST', () => {
     });
 
     it('takes an abolished commune’s code to its single successor (00001 Phúc Xá → 00097 Hồng Hà), for its officers only', async () => {
-      const officer97 = await issueDevToken({ role: Role.OFFICER, unitCode: '00097', sub: 'officer-00097' }, SECRET);
-      const officer1 = await issueDevToken({ role: Role.OFFICER, unitCode: '00001', sub: 'officer-00001' }, SECRET);
+      const officer97 = await tokens.officer('00097');
+      const officer1 = await tokens.officer('00001');
       expect((await gql(mutation, { c: '00001', n: 'Tổ dân phố số 3', t: 'Tổ dân phố' }, officer1)).errors![0].extensions.code).toBe('OUT_OF_UNIT_SCOPE');
       const { data, errors } = await gql(mutation, { c: '00001', n: 'Tổ dân phố số 3', t: 'Tổ dân phố' }, officer97);
       expect(errors).toBeUndefined();
@@ -244,7 +245,7 @@ describe('merger-service GraphQL and REST', () => {
     });
 
     it('numbers villages without collisions under concurrency', async () => {
-      const leader = await issueDevToken({ role: Role.LEADER, unitCode: '00008', sub: 'leader-00008' }, SECRET);
+      const leader = await tokens.leader('00008');
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, i) => gql(mutation, { c: '00008', n: `Thôn ${i + 1}`, t: 'Thôn' }, leader)),
       );

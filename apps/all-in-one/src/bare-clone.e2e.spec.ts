@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { waitUntil } from '@xaso/testing';
 import { REPO_ROOT } from './services';
 
 /**
@@ -52,20 +53,17 @@ const last = (text: string, lines = 25) => text.trim().split('\n').slice(-lines)
 
 /** Waits for the `Ready in N s on URL` line; fails (and kills the process group) on exit or after START_TIMEOUT_MS. */
 async function ready(started: Started): Promise<{ url: string; seconds: number }> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    const match = /Ready in ([\d.]+) s on (http:\/\/\S+)/.exec(started.output());
-    if (match) return { seconds: Number(match[1]), url: match[2] };
-    if (started.child.exitCode !== null || started.child.signalCode !== null || Date.now() > deadline) {
-      try {
-        process.kill(-started.child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      throw new Error(`npm start did not get ready:\n--- stdout\n${last(started.output())}\n--- stderr\n${last(started.errors())}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const gone = () => started.child.exitCode !== null || started.child.signalCode !== null;
+  const readyLine = () => /Ready in ([\d.]+) s on (http:\/\/\S+)/.exec(started.output());
+  await waitUntil('npm start to print Ready (or exit)', () => readyLine() !== null || gone(), START_TIMEOUT_MS, 100).catch(() => undefined);
+  const match = readyLine();
+  if (match) return { seconds: Number(match[1]), url: match[2] };
+  try {
+    process.kill(-started.child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
   }
+  throw new Error(`npm start did not get ready:\n--- stdout\n${last(started.output())}\n--- stderr\n${last(started.errors())}`);
 }
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string) =>

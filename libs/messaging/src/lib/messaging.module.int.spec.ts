@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { defineEvent, EventRegistry, type EventEnvelope } from '@xaso/contracts';
 import { inTransaction, serviceDataSourceOptions } from '@xaso/persistence';
-import { createTestDatabase } from '@xaso/testing';
+import { createTestDatabase, waitUntil } from '@xaso/testing';
 import {
   EVENT_TRANSPORT,
   EventConsumer,
@@ -75,10 +75,9 @@ describe('MessagingModule', () => {
     const handlers = app.get(PingHandlers);
     // The handler sees the event before its transaction commits, and the relay marks the row sent
     // after delivery: wait for the committed effects, not for the in-memory list.
-    const deadline = Date.now() + 10_000;
     const settled = async () =>
       (await dataSource.query('SELECT count(*)::int AS n FROM pings'))[0].n === 1 && (await relay.backlog()) === 0;
-    while (!(await settled()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    await waitUntil('the ping row committed and the outbox drained', settled, 10_000, 25).catch(() => undefined);
     expect(handlers.seen.map((e) => e.id)).toEqual([event.id]);
     expect(await dataSource.query('SELECT text FROM pings')).toEqual([{ text: 'xin chào' }]);
     expect(await relay.backlog()).toBe(0);

@@ -2,7 +2,7 @@ import { Controller, Get, type INestApplication, Injectable, Module, type OnModu
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule, Public } from '@xaso/auth';
-import { createTestDatabase } from '@xaso/testing';
+import { createTestDatabase, waitUntil } from '@xaso/testing';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { Writable } from 'node:stream';
 import request from 'supertest';
@@ -173,7 +173,8 @@ describe('ObservabilityModule', () => {
         .set(CORRELATION_ID_HEADER, 'corr-logs')
         .set('Authorization', 'Bearer secret.token.value')
         .expect(200);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // pino writes asynchronously: wait for the request's last line.
+      await waitUntil('the request completed log line', () => upLogs.lines.some((line) => line.includes('"request completed"')), 5_000, 10);
       const output = upLogs.lines.join('\n');
       expect(output).not.toContain(ID);
       expect(output).not.toContain('0912345678');

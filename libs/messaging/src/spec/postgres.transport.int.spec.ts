@@ -73,7 +73,10 @@ describe('PostgresTransport: two instances on one bus database', () => {
     await waitFor('both groups to receive everything', () =>
       (received.get('group-one')?.length ?? 0) >= total && (received.get('group-two')?.length ?? 0) >= total,
     10_000);
-    await new Promise((r) => setTimeout(r, 300)); // nothing more arrives (no duplicates)
+    // Nothing more arrives (no duplicates): once both groups acknowledged everything, nothing is read again.
+    await waitFor('both groups to acknowledge everything', async () =>
+      (await a.lag('group-one', topic)) === 0 && (await b.lag('group-two', topic)) === 0,
+    10_000);
 
     for (const group of ['group-one', 'group-two']) {
       const list = received.get(group)!;
@@ -112,7 +115,8 @@ describe('PostgresTransport: two instances on one bus database', () => {
     // The free partition is consumed (by either member: a's stuck handler holds only its own
     // partition); nobody reads past the blocked message while a holds that partition.
     await waitFor('the free partition to be consumed', () => [...seenByA, ...seenByB].includes(`${freeKey}:1`), 5_000);
-    await new Promise((r) => setTimeout(r, 300));
+    // Settled: the free message acknowledged, only blocked:1 (held) and blocked:2 (behind it) left.
+    await waitFor('the group to have only the blocked partition left', async () => (await b.lag('handover', topic)) === 2, 5_000);
     expect([...seenByA, ...seenByB].filter((s) => s.startsWith(`${blockedKey}:`))).toEqual(['blocked:1']);
 
     // a "dies" while handling: it leaves without acknowledging; b gets the message again, then the next.

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { defineEvent, EventRegistry, type EventEnvelope } from '@xaso/contracts';
 import { currentCorrelationId, ObservabilityModule, runWithCorrelationId } from '@xaso/observability';
 import { inTransaction, PersistenceModule } from '@xaso/persistence';
-import { createTestDatabase } from '@xaso/testing';
+import { createTestDatabase, waitUntil } from '@xaso/testing';
 import {
   currentCorrelation,
   InProcessBus,
@@ -107,13 +107,7 @@ async function startApp(
   return app;
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, ms = 10_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} not met in time`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const waitFor = (check: () => boolean | Promise<boolean>, ms = 10_000, what = 'condition') => waitUntil(what, check, ms, 25);
 
 function metricLine(text: string, name: string, labels: Record<string, string>): number | undefined {
   const line = text
@@ -306,11 +300,13 @@ describe('transport lag and health', () => {
     await transport.send('lag.topic', [1, 2, 3].map((n) => ({ key: `k${n}`, value: String(n) })));
     expect(await transport.lag('g', 'lag.topic')).toBe(3);
     const handled: string[] = [];
+    let entered = 0;
     await transport.subscribe('g', ['lag.topic'], async (m) => {
+      entered++;
       await gate;
       handled.push(m.value ?? '');
     });
-    await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => entered > 0, 5_000, 'a message held in its handler');
     expect(await transport.lag('g', 'lag.topic')).toBe(3);
     release();
     await waitFor(() => handled.length === 3);
