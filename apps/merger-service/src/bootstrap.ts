@@ -5,11 +5,11 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import type { EventTransport } from '@xaso/messaging';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { ImportAdministrativeUnits, type ImportSummary } from './units/application/import-administrative-units';
-import { UnitRepository } from './units/application/ports';
+import { ImportAdministrativeUnits, type ImportSummary } from './units/application/import-administrative-units.use-case';
+import { UnitRepository } from './units/application/unit.repository.port';
 import { adminUnitsDir, readAdminUnitFiles } from './units/infrastructure/csv-source';
 
-export type { ImportSummary } from './units/application/import-administrative-units';
+export type { ImportSummary } from './units/application/import-administrative-units.use-case';
 
 export interface StartMergerServiceOptions {
   /** Default: PORT, else 4001. Use 0 for a free port. */

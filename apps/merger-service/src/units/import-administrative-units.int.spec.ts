@@ -5,8 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { type ImportSummary, createMergerApp, importUnits } from '../bootstrap';
-import { CurrentUnitsFor, GetAdministrativeUnit, ListAdministrativeUnits } from './application/unit-queries';
-import { UnitRepository } from './application/ports';
+import { CurrentUnitsFor } from './application/current-units-for.query';
+import { GetAdministrativeUnit } from './application/get-administrative-unit.query';
+import { ListAdministrativeUnits } from './application/list-administrative-units.query';
+import { UnitLinkRepository } from './application/unit-link.repository.port';
 import { adminUnitsDir, parseCsv } from './infrastructure/csv-source';
 
 jest.setTimeout(120_000);
@@ -140,7 +142,7 @@ describe('importing the real administrative units', () => {
     }
     expect(expected.size).toBe(471);
     const keys = [...expected.keys()].map((code) => ({ code, validFrom: '1900-01-01' }));
-    const linked = await app.get(UnitRepository).successorsOf(keys);
+    const linked = await app.get(UnitLinkRepository).successorsOf(keys);
     const actual = new Map(keys.map((k, i) => [k.code, linked[i].map((l) => l.unit.code).sort()]));
     expect(actual).toEqual(expected);
     expect(linked.every((list) => list.length >= 2 && list.every((l) => l.link.divided))).toBe(true);
@@ -148,29 +150,29 @@ describe('importing the real administrative units', () => {
 
   it('searches accent- and case-insensitively', async () => {
     const list = app.get(ListAdministrativeUnits);
-    const page = await list.execute({ search: 'ba dinh', level: 'COMMUNE' as never, asOf: today }, { first: 20, afterCode: null });
+    const page = await list.execute({ search: 'ba dinh', level: 'COMMUNE' as never, asOf: today }, { first: 20, after: null });
     expect(page.items.map((u) => u.name)).toContain('Phường Ba Đình');
-    const upper = await list.execute({ search: 'BA ĐÌNH', asOf: today }, { first: 20, afterCode: null });
+    const upper = await list.execute({ search: 'BA ĐÌNH', asOf: today }, { first: 20, after: null });
     expect(upper.items.map((u) => u.name)).toContain('Phường Ba Đình');
     expect(upper.totalCount).toBeGreaterThanOrEqual(page.totalCount);
-    const legacy = await list.execute({ search: 'truc bach', asOf: '2024-05-01' }, { first: 20, afterCode: null });
+    const legacy = await list.execute({ search: 'truc bach', asOf: '2024-05-01' }, { first: 20, after: null });
     expect(legacy.items.map((u) => [u.code, u.name])).toContainEqual(['00004', 'Phường Trúc Bạch']);
-    const none = await list.execute({ search: 'truc bach', asOf: today }, { first: 20, afterCode: null });
+    const none = await list.execute({ search: 'truc bach', asOf: today }, { first: 20, after: null });
     expect(none.items.find((u) => u.code === '00004')).toBeUndefined();
   });
 
   it('pages with a keyset cursor and keeps the total', async () => {
     const list = app.get(ListAdministrativeUnits);
-    const one = await list.execute({ level: 'PROVINCE' as never, asOf: today }, { first: 20, afterCode: null });
+    const one = await list.execute({ level: 'PROVINCE' as never, asOf: today }, { first: 20, after: null });
     expect(one.totalCount).toBe(34);
     expect(one.hasNextPage).toBe(true);
-    const two = await list.execute({ level: 'PROVINCE' as never, asOf: today }, { first: 20, afterCode: one.items[19].code });
+    const two = await list.execute({ level: 'PROVINCE' as never, asOf: today }, { first: 20, after: [one.items[19].code] });
     expect(two.items).toHaveLength(14);
     expect(two.hasNextPage).toBe(false);
     expect(two.totalCount).toBe(34);
-    const past = await list.execute({ level: 'PROVINCE' as never, asOf: today }, { first: 20, afterCode: '99' });
+    const past = await list.execute({ level: 'PROVINCE' as never, asOf: today }, { first: 20, after: ['99'] });
     expect(past).toEqual({ items: [], totalCount: 34, hasNextPage: false });
-    const hanoi = await list.execute({ parentCode: '01', asOf: '2024-05-01' }, { first: 100, afterCode: null });
+    const hanoi = await list.execute({ parentCode: '01', asOf: '2024-05-01' }, { first: 100, after: null });
     expect(hanoi.totalCount).toBe(30); // Hà Nội's 30 districts before 2025-07-01
   });
 

@@ -260,7 +260,12 @@ describe('merger-service GraphQL and REST', () => {
       const old = await request(server).get('/api/v1/administrative-units/00004?asOf=2024-05-01').expect(200);
       expect(old.body).toMatchObject({ code: '00004', name: 'Phường Trúc Bạch', active: true, parent: { code: '001' } });
       const list = await request(server).get('/api/v1/administrative-units?search=ba%20dinh&level=COMMUNE&first=5').expect(200);
-      expect(list.body.edges.map((e: { node: { name: string } }) => e.node.name)).toContain('Phường Ba Đình');
+      expect(list.body.items.map((unit: { name: string }) => unit.name)).toContain('Phường Ba Đình');
+      expect(list.body).toMatchObject({ pageInfo: { hasNextPage: expect.any(Boolean) }, totalCount: expect.any(Number) });
+      const next = await request(server).get(`/api/v1/administrative-units?level=PROVINCE&first=20&after=${encodeURIComponent(
+        (await request(server).get('/api/v1/administrative-units?level=PROVINCE&first=20').expect(200)).body.pageInfo.endCursor)}`).expect(200);
+      expect(next.body).toMatchObject({ totalCount: 34, pageInfo: { hasNextPage: false } });
+      expect(next.body.items).toHaveLength(14);
       const missing = await request(server).get('/api/v1/administrative-units/99999').expect(404);
       expect(missing.headers['content-type']).toMatch(/problem\+json/);
       await request(server).get('/api/v1/administrative-units/abc').expect(400);

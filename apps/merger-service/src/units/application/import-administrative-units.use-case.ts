@@ -4,8 +4,10 @@ import { TransactionRunner } from '@xaso/persistence';
 import { randomUUID } from 'node:crypto';
 import { todayInVietnam } from '../domain/calendar-date';
 import { type CsvRecord, planImport } from '../domain/import-plan';
-import { UnitRepository } from './ports';
-import { UnitEventPublisher, unitsUpsertedEvents } from './unit-events';
+import { UnitEventPublisher } from './unit-event-publisher.port';
+import { unitsUpsertedEvents } from './unit-events';
+import { UnitLinkRepository } from './unit-link.repository.port';
+import { UnitRepository } from './unit.repository.port';
 
 export interface ImportInput {
   legacy: CsvRecord[];
@@ -34,6 +36,7 @@ export class ImportAdministrativeUnits {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly units: UnitRepository,
+    private readonly unitLinks: UnitLinkRepository,
     private readonly events: UnitEventPublisher,
   ) {}
 
@@ -47,7 +50,7 @@ export class ImportAdministrativeUnits {
     }
     const summary = await this.transactions.run(async () => {
       const units = await this.units.upsertUnits(plan.units);
-      const links = await this.units.upsertLinks(plan.links);
+      const links = await this.unitLinks.upsertLinks(plan.links);
       const result = {
         units: { total: plan.units.length, ...units, unchanged: plan.units.length - units.inserted - units.updated },
         links: { total: plan.links.length, derived: plan.derivedLinks, created: links.inserted, updated: links.updated },

@@ -7,8 +7,10 @@ import { resolveUnitOnDate, routingNote, UnitAbolishedError, UnknownUnitError } 
 import { type CalendarDate, todayInVietnam } from '../domain/calendar-date';
 import { type AdministrativeUnit, COMMUNE_CODE_PATTERN, UnitLevel, unitKeyString } from '../domain/unit';
 import { VILLAGE_TYPES, isVillageType, normaliseVillageName, villageCode } from '../domain/village';
-import { UnitRepository } from './ports';
-import { UnitEventPublisher, unitsUpsertedEvents } from './unit-events';
+import { UnitEventPublisher } from './unit-event-publisher.port';
+import { unitsUpsertedEvents } from './unit-events';
+import { UnitLinkRepository } from './unit-link.repository.port';
+import { UnitRepository } from './unit.repository.port';
 
 export interface CreateVillageCommand {
   communeCode: string;
@@ -29,6 +31,7 @@ export class CreateVillage {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly units: UnitRepository,
+    private readonly links: UnitLinkRepository,
     private readonly events: UnitEventPublisher,
   ) {}
 
@@ -40,7 +43,7 @@ export class CreateVillage {
   private async communeOn(code: string, today: CalendarDate): Promise<AdministrativeUnit> {
     const inForce = await this.units.findInForce(code, today);
     const ended = inForce ? null : await this.units.latestVersionOnOrBefore(code, today);
-    const successors = ended ? await this.units.currentUnitsFor(code, ended.validFrom, today) : [];
+    const successors = ended ? await this.links.currentUnitsFor(code, ended.validFrom, today) : [];
     const resolution = resolveUnitOnDate(code, today, { inForce, ended, successors });
     if (resolution.outcome === 'UNKNOWN') throw new UnknownUnitError('communeCode', code, today);
     if (resolution.outcome === 'ABOLISHED') throw new UnitAbolishedError('communeCode', resolution);
