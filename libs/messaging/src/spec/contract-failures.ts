@@ -61,7 +61,8 @@ export function failuresContract(h: ContractHarness): void {
       (await count('SELECT 1 FROM dead_letter WHERE consumer_group = $1', [`${f.group}-other`])) === 2,
     );
     expect(await replayDeadLetters(h.dataSource, h.transport, { group: f.group, ids: [poisonLetter.id] })).toEqual([]);
-    await new Promise((r) => setTimeout(r, 300));
+    // Settled once the other group has acknowledged everything on the topic, the replayed copy included.
+    await waitFor('the other group to acknowledge the replayed copy', async () => (await h.transport.lag!(`${f.group}-other`, f.topic)) === 0);
     expect(otherGroupApplied).toBe(3); // the replay targeted one group; the other ignored it
     expect(await count('SELECT 1 FROM side_effect')).toBe(3);
   });
