@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res } from '@n
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { NotFoundError, ValidationFailedError } from '@xaso/api';
-import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
+import { ANY_ROLE, type AuthUser, CurrentUser, Public, Role, Roles, STAFF_OR_AGENCY } from '@xaso/auth';
 import { isValidLocalDate } from '@xaso/calendar';
 import { ProcedureBody, ProcedureModel, ProcedurePageDto } from '../../procedures/api/procedure.models';
 import { upsertProcedure } from '../../procedures/application/upsert-procedure';
@@ -38,9 +38,6 @@ import {
   SupplementRequestDto,
   TransferDto,
 } from './dossier.rest-dto';
-
-const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.AGENCY, Role.ADMIN];
-const EVERYONE = [Role.CITIZEN, ...STAFF];
 
 /** REST view of a dossier (the applicant's data only reaches callers allowed to see the dossier). */
 function view(d: DossierRecord, overdue: boolean) {
@@ -138,7 +135,7 @@ export class DossiersController {
     return result.body;
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Post()
   @ApiOperation({ summary: 'Submit a dossier (citizen online; officer/agency at the counter or by post)' })
   @ApiIdempotencyKey()
@@ -154,7 +151,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'submit', body }, 201, () => this.submitDossier.execute(user, body));
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Get()
   @ApiOperation({ summary: 'Dossiers visible to the caller, newest first' })
   @ApiOkResponse({ type: DossierPageDto })
@@ -173,7 +170,7 @@ export class DossiersController {
     return { total, items: items.map((d) => view(d, this.queries.isOverdue(d))) };
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Get('statistics')
   @ApiOperation({ summary: 'Statistics of a unit (as processing unit) for local days from..to' })
   @ApiOkResponse({ type: DossierStatisticsDto })
@@ -209,7 +206,7 @@ export class DossiersController {
     };
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Get(':code')
   @ApiOperation({ summary: 'One dossier with its history, supplement requests and attachments (the applicant, officers of its units)' })
   @ApiOkResponse({ type: DossierDetailDto })
@@ -230,7 +227,7 @@ export class DossiersController {
     };
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/start-processing')
   @ApiOperation({ summary: 'RECEIVED → IN_PROCESSING' })
   @ApiIdempotencyKey()
@@ -240,7 +237,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'start', code, body }, 200, () => this.transition.execute(user, code, { type: 'START_PROCESSING', note: body.note }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/supplement-requests')
   @ApiOperation({ summary: 'Request a supplement: the clock is paused until it arrives' })
   @ApiIdempotencyKey()
@@ -252,7 +249,7 @@ export class DossiersController {
     );
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Post(':code/supplements')
   @ApiOperation({ summary: 'Provide the requested supplement: the due date moves by the paused working days' })
   @ApiIdempotencyKey()
@@ -264,7 +261,7 @@ export class DossiersController {
     );
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/complete')
   @ApiOperation({ summary: 'IN_PROCESSING → PROCESSED (result ready)' })
   @ApiIdempotencyKey()
@@ -274,7 +271,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'complete', code, body }, 200, () => this.transition.execute(user, code, { type: 'COMPLETE', resultNote: body.resultNote }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/return')
   @ApiOperation({ summary: 'PROCESSED → RETURNED (result handed over)' })
   @ApiIdempotencyKey()
@@ -284,7 +281,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'return', code }, 200, () => this.transition.execute(user, code, { type: 'RETURN' }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/refuse')
   @ApiOperation({ summary: 'Refuse (LEADER)' })
   @ApiIdempotencyKey()
@@ -294,7 +291,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'refuse', code, body }, 200, () => this.transition.execute(user, code, { type: 'REFUSE', reason: body.reason }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/stop')
   @ApiOperation({ summary: 'Stop processing (LEADER)' })
   @ApiIdempotencyKey()
@@ -304,7 +301,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'stop', code, body }, 200, () => this.transition.execute(user, code, { type: 'STOP', reason: body.reason }));
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Post(':code/withdraw')
   @ApiOperation({ summary: 'Withdrawn by the applicant (or an officer on their behalf)' })
   @ApiIdempotencyKey()
@@ -314,7 +311,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'withdraw', code, body }, 200, () => this.transition.execute(user, code, { type: 'WITHDRAW', reason: body.reason ?? null }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/apology')
   @ApiOperation({ summary: 'Written apology with a new appointment date (once, no later than the original due date)' })
   @ApiIdempotencyKey()
@@ -326,7 +323,7 @@ export class DossiersController {
     );
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/transfer')
   @ApiOperation({ summary: 'Transfer to another processing unit with a reason' })
   @ApiIdempotencyKey()
