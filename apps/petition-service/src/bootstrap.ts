@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { type INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { documentIdempotencyKey } from '@xaso/api';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type PetitionAppOptions } from './app.module';
@@ -59,7 +60,7 @@ export function petitionOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return documentIdempotencyKey(SwaggerModule.createDocument(app, config));
 }
 
 /** Creates petition-service and listens on `opts.port ?? PORT ?? 4003`. */
