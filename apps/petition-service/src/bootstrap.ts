@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { type INestApplication, Logger as NestLogger } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { documentIdempotencyKey } from '@xaso/api';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type PetitionAppOptions } from './app.module';
-import { PetitionService } from './petitions/application/petition.service';
 
 export interface StartPetitionServiceOptions extends Omit<PetitionAppOptions, 'logLevel'> {
   /** Default: PORT, else 4003. Use 0 for a free port. */
@@ -15,8 +14,6 @@ export interface StartPetitionServiceOptions extends Omit<PetitionAppOptions, 'l
   /** Logging (default true); false silences Nest's and the request logs. */
   logger?: boolean;
   logLevel?: string;
-  /** Deadline scan interval (due-soon notices, escalation; ms); default PETITION_ESCALATION_INTERVAL_MS, else 15 min; 0 disables. */
-  escalationIntervalMs?: number;
 }
 
 /** Nest application of petition-service, not yet listening (tests use it with supertest). */
@@ -31,25 +28,6 @@ export async function createPetitionApp(opts: Omit<StartPetitionServiceOptions, 
   const document = petitionOpenApiDocument(app);
   app.getHttpAdapter().get('/openapi.json', (_req: unknown, res: { json(body: unknown): void }) => res.json(document));
   await app.init();
-  const every = opts.escalationIntervalMs ?? Number(process.env.PETITION_ESCALATION_INTERVAL_MS ?? 15 * 60_000);
-  if (every > 0) {
-    const service = app.get(PetitionService);
-    const log = new NestLogger('DeadlineScheduler');
-    const timer = setInterval(
-      () =>
-        void service
-          .scanDeadlines()
-          .then((r) => r.dueSoon.length + r.escalated.length && log.log(`due soon: ${r.dueSoon.length}, escalated: ${r.escalated.length}`))
-          .catch((error: Error) => log.warn(`deadline scan failed: ${error.message}`)),
-      every,
-    );
-    timer.unref();
-    const close = app.close.bind(app);
-    app.close = async () => {
-      clearInterval(timer);
-      await close();
-    };
-  }
   return app;
 }
 
