@@ -1,10 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase } from '@xaso/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { type ImportSummary, createMergerApp, importUnits } from '../bootstrap';
+import type { DataSource } from 'typeorm';
+import { type MergerTestApp, startMergerTestApp } from '../../test/merger-test-app';
+import { type ImportSummary, importUnits } from '../bootstrap';
 import { CurrentUnitsFor } from './application/current-units-for.query';
 import { GetAdministrativeUnit } from './application/get-administrative-unit.query';
 import { ListAdministrativeUnits } from './application/list-administrative-units.query';
@@ -14,27 +13,21 @@ import { adminUnitsDir, parseCsv } from './infrastructure/csv-source';
 jest.setTimeout(120_000);
 
 describe('importing the real administrative units', () => {
-  let db: { url: string; drop(): Promise<void> };
+  let merger: MergerTestApp;
   let app: INestApplication;
   let first: ImportSummary;
   let dataSource: DataSource;
   const today = '2026-01-15';
 
   beforeAll(async () => {
-    db = await createTestDatabase('merger_import');
-    app = await createMergerApp({
-      databaseUrl: db.url,
-      logger: false,
-      importIfEmpty: false,
-      transport: new InProcessTransport(new InProcessBus()),
-    });
-    dataSource = app.get(DataSource);
+    merger = await startMergerTestApp({ database: 'merger_import', importIfEmpty: false });
+    app = merger.app;
+    dataSource = merger.dataSource;
     first = await importUnits(app);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await merger?.close();
   });
 
   const count = async (sql: string, params: unknown[] = []) => Number((await dataSource.query(sql, params))[0].n);

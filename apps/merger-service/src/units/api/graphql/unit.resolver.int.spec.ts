@@ -1,42 +1,35 @@
 import type { INestApplication } from '@nestjs/common';
-import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase, postGraphQL, testTokens, waitUntil } from '@xaso/testing';
+import { InProcessTransport } from '@xaso/messaging';
+import { waitUntil } from '@xaso/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { createMergerApp } from '../../../bootstrap';
+import { type MergerTestApp, startMergerTestApp } from '../../../../test/merger-test-app';
 
 jest.setTimeout(120_000);
 
 const SECRET = 'merger-spec-secret-merger-spec-secret-0123';
-const tokens = testTokens(SECRET);
 
 describe('merger-service GraphQL and REST', () => {
-  let db: { url: string; drop(): Promise<void> };
+  let merger: MergerTestApp;
   let app: INestApplication;
-  const saved = process.env.AUTH_DEV_SECRET;
-  const bus = new InProcessBus();
   const delivered: { type: string; aggregateId: string; unitCode: string | null; payload: unknown }[] = [];
 
   beforeAll(async () => {
-    process.env.AUTH_DEV_SECRET = SECRET;
-    db = await createTestDatabase('merger_api');
     // importIfEmpty: the same path `npm start` takes on an empty database.
-    app = await createMergerApp({ databaseUrl: db.url, logger: false, importIfEmpty: true, transport: new InProcessTransport(bus) });
+    merger = await startMergerTestApp({ database: 'merger_api', importIfEmpty: true, secret: SECRET });
+    app = merger.app;
     // A replica-keeping consumer elsewhere, on the same bus.
-    await new InProcessTransport(bus).subscribe('replica-spec', ['xaso.merger.events.v1'], async (message) => {
+    await new InProcessTransport(merger.bus).subscribe('replica-spec', ['xaso.merger.events.v1'], async (message) => {
       delivered.push(JSON.parse(message.value!));
     });
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    if (saved === undefined) delete process.env.AUTH_DEV_SECRET;
-    else process.env.AUTH_DEV_SECRET = saved;
+    await merger?.close();
   });
 
-  const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => postGraphQL(app, query, variables, token);
+  const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => merger.gql(query, variables, token);
 
   it('answers administrativeUnit by code and date, with nested fields for that date', async () => {
     const { data, errors } = await gql(`{
@@ -169,7 +162,7 @@ describe('merger-service GraphQL and REST', () => {
     }`;
 
     it('lets an officer of the commune create a village under it', async () => {
-      const officer = await tokens.officer('00004');
+      const officer = await merger.tokens.officer('00004');
       const { data, errors } = await gql(mutation, { c: '00004', n: 'Tổ dân phố số 1', t: 'Tổ dân phố' }, officer);
       expect(errors).toBeUndefined();
       expect(data!.createVillage).toMatchObject({
@@ -209,8 +202,8 @@ describe('merger-service GraphQL and REST', () => {
     });
 
     it('refuses an officer of another commune, a citizen and an anonymous caller', async () => {
-      const otherOfficer = await tokens.officer('00008');
-      const citizen = await tokens.citizen();
+      const otherOfficer = await merger.tokens.officer('00008');
+      const citizen = await merger.tokens.citizen();
       const vars = { c: '00004', n: 'Thôn Lạ', t: 'Thôn' };
       expect((await gql(mutation, vars, otherOfficer)).errors![0].extensions.code).toBe('OUT_OF_UNIT_SCOPE');
       expect((await gql(mutation, vars, citizen)).errors![0].extensions.code).toBe('FORBIDDEN');
@@ -222,7 +215,7 @@ describe('merger-service GraphQL and REST', () => {
     });
 
     it('checks the type and the commune', async () => {
-      const admin = await tokens.admin();
+      const admin = await merger.tokens.admin();
       expect((await gql(mutation, { c: '00004', n: 'X', t: 'Xã' }, admin)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
       // The shared unit rule, over the registry: 99999 never named a unit; 00007 (Cống Vị) was divided on 2025-07-01.
       expect((await gql(mutation, { c: '99999', n: 'X', t: 'Thôn' }, admin)).errors![0].extensions).toMatchObject({
@@ -236,8 +229,8 @@ describe('merger-service GraphQL and REST', () => {
     });
 
     it('takes an abolished commune’s code to its single successor (00001 Phúc Xá → 00097 Hồng Hà), for its officers only', async () => {
-      const officer97 = await tokens.officer('00097');
-      const officer1 = await tokens.officer('00001');
+      const officer97 = await merger.tokens.officer('00097');
+      const officer1 = await merger.tokens.officer('00001');
       expect((await gql(mutation, { c: '00001', n: 'Tổ dân phố số 3', t: 'Tổ dân phố' }, officer1)).errors![0].extensions.code).toBe('OUT_OF_UNIT_SCOPE');
       const { data, errors } = await gql(mutation, { c: '00001', n: 'Tổ dân phố số 3', t: 'Tổ dân phố' }, officer97);
       expect(errors).toBeUndefined();
@@ -245,7 +238,7 @@ describe('merger-service GraphQL and REST', () => {
     });
 
     it('numbers villages without collisions under concurrency', async () => {
-      const leader = await tokens.leader('00008');
+      const leader = await merger.tokens.leader('00008');
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, i) => gql(mutation, { c: '00008', n: `Thôn ${i + 1}`, t: 'Thôn' }, leader)),
       );
