@@ -1,9 +1,10 @@
 import { PostgresTransport } from '@xaso/messaging';
-import { createTestDatabase, waitUntil } from '@xaso/testing';
+import { waitUntil } from '@xaso/testing';
 import { Client } from 'pg';
-import { type AllInOne, startAllInOne } from './all-in-one';
+import type { AllInOne } from './all-in-one';
+import { startTestPlatform, TEST_SERVICES, type TestPlatform } from './test/test-platform';
 
-const SERVICES = ['dossier', 'merger', 'petition'];
+const SERVICES = TEST_SERVICES;
 
 /**
  * The whole back end in one process (each service in its own worker thread) against the test
@@ -14,37 +15,18 @@ const SERVICES = ['dossier', 'merger', 'petition'];
 describe('all-in-one through the gateway', () => {
   let system: AllInOne;
   let base: string;
-  const databases: Record<string, { url: string; drop: () => Promise<void> }> = {};
+  let databases: TestPlatform['databases'];
   let startMs = 0;
 
+  let platform: TestPlatform;
+
   beforeAll(async () => {
-    const serverUrl = process.env.TEST_DATABASE_URL;
-    if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
-    // Isolated databases per service and for the bus (the merger's is seeded with the real units).
-    await Promise.all(
-      [...SERVICES, 'bus'].map(async (name) => {
-        databases[name] = await createTestDatabase(`aio_${name}`);
-      }),
-    );
-    // Read by @xaso/auth and @xaso/observability (the gateway, in this thread) from process.env.
-    process.env.AUTH_DEV_ISSUER = 'true';
-    process.env.LOG_LEVEL ??= 'warn';
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: serverUrl,
-      EVENT_BUS_DATABASE_URL: databases.bus.url,
-      ...Object.fromEntries(SERVICES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, databases[name].url])),
-    };
-    delete env.KAFKA_BROKERS;
-    const began = Date.now();
-    system = await startAllInOne({ port: 0, serviceBasePort: 0, services: SERVICES, strict: true, logger: false, env });
-    startMs = Date.now() - began;
-    base = system.gatewayUrl;
+    platform = await startTestPlatform({ database: 'aio' });
+    ({ system, base, databases, startMs } = platform);
   }, 120_000);
 
   afterAll(async () => {
-    await system?.stop();
-    await Promise.all(Object.values(databases).map((d) => d.drop()));
+    await platform?.close();
   });
 
   const token = async (claims: Record<string, unknown>) => {

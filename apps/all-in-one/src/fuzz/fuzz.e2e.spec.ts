@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { createTestDatabase } from '@xaso/testing';
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
-import { type AllInOne, startAllInOne } from '../all-in-one';
+import { startTestPlatform, type TestPlatform } from '../test/test-platform';
 import { type GraphQLCase, graphqlCases } from './graphql-cases';
 import { graphqlTransportCases, type RestCase, restCases } from './rest-cases';
 import { type FuzzFixtures, seededRandom, shuffle } from './values';
@@ -17,7 +16,6 @@ import { type FuzzFixtures, seededRandom, shuffle } from './values';
  * take (NUL, an impossible date, an unknown enum value…) fails the test, listing each call.
  * Deterministic (FUZZ_SEED) and bounded (FUZZ_MAX_CALLS).
  */
-const SERVICES = ['dossier', 'merger', 'petition'];
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
 const MAX_CALLS = Number(process.env.FUZZ_MAX_CALLS ?? 6_000);
 const CONCURRENCY = 8;
@@ -47,44 +45,24 @@ interface Outcome extends Call {
 }
 
 describe('schema-driven fuzzing through the gateway', () => {
-  let system: AllInOne;
   let base: string;
-  const databases: { drop: () => Promise<void> }[] = [];
   const tokens: Record<string, string | undefined> = {};
 
+  let platform: TestPlatform;
+
   beforeAll(async () => {
-    const serverUrl = process.env.TEST_DATABASE_URL;
-    if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
-    const urls: Record<string, string> = {};
-    await Promise.all(
-      [...SERVICES, 'bus'].map(async (name) => {
-        const database = await createTestDatabase(`fuzz_${name}`);
-        databases.push(database);
-        urls[name] = database.url;
-      }),
-    );
-    process.env.AUTH_DEV_ISSUER = 'true';
     // Thousands of refused calls each log a 4xx line at warn: only errors, unless FUZZ_LOGS asks.
-    process.env.LOG_LEVEL ??= process.env.FUZZ_LOGS === 'true' ? 'warn' : 'error';
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: serverUrl,
-      EVENT_BUS_DATABASE_URL: urls.bus,
-      ...Object.fromEntries(SERVICES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, urls[name]])),
-    };
-    delete env.KAFKA_BROKERS;
-    system = await startAllInOne({ port: 0, serviceBasePort: 0, services: SERVICES, strict: true, logger: process.env.FUZZ_LOGS === 'true', env });
-    base = system.gatewayUrl;
+    const logs = process.env.FUZZ_LOGS === 'true';
+    platform = await startTestPlatform({ database: 'fuzz', logger: logs, logLevel: logs ? 'warn' : 'error' });
+    base = platform.base;
     for (const [role, claims] of Object.entries(ROLES)) {
       if (!claims) continue;
-      const response = await fetch(`${base}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
-      tokens[role] = ((await response.json()) as { token: string }).token;
+      tokens[role] = await platform.devToken(claims);
     }
   }, 120_000);
 
   afterAll(async () => {
-    await system?.stop();
-    await Promise.all(databases.map((d) => d.drop()));
+    await platform?.close();
   });
 
   const gql = async (body: unknown, token?: string) => {
