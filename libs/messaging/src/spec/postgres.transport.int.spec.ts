@@ -47,7 +47,7 @@ describe('PostgresTransport: two instances on one bus database', () => {
       list.push({ member: name, key: m.key!, n });
       expect(m.partition).toBe(partitionOf(m.key, 4));
       expect(m.headers).toEqual({ type: 'test', seq: String(n) });
-      await new Promise((r) => setTimeout(r, Math.random() < 0.1 ? 3 : 0));
+      await new Promise((r) => setTimeout(r, Math.random() < 0.1 ? 3 : 0)); // now and then a slow handler (work, not a wait)
     };
     // Group one has a member in each instance; group two lives in instance b only.
     subscriptions.push(await a.subscribe('group-one', [topic], member('group-one', 'a')));

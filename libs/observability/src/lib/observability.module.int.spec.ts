@@ -31,7 +31,7 @@ class ProbeController {
 
   @Get(':id')
   async get(@Param('id') id: string) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 5)); // an async hop the correlation id must survive (work, not a wait)
     this.logger.info({ citizen: { idNumber: id, phone: '0912345678' } }, `looked up citizen ${id}`);
     return { correlationId: currentCorrelationId() };
   }
