@@ -4,3 +4,6 @@ export * from './lib/kafka';
 export * from './lib/kafka-broker';
 export * from './lib/graphql';
 export * from './lib/admin-units';
+export * from './lib/wait';
+export * from './lib/tiers';
+export * from './lib/tokens';

@@ -1,14 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, type EventTransport, messagingEntities, messagingMigrations } from '@xaso/messaging';
-import { CreateVillage } from './application/create-village';
-import { ImportAdministrativeUnits } from './application/import-administrative-units';
-import { UnitRepository } from './application/ports';
-import { UnitEventPublisher } from './application/unit-events';
-import { CurrentUnitsFor, GetAdministrativeUnit, ListAdministrativeUnits } from './application/unit-queries';
+import { CreateVillage } from './application/create-village.use-case';
+import { CurrentUnitsFor } from './application/current-units-for.query';
+import { GetAdministrativeUnit } from './application/get-administrative-unit.query';
+import { ImportAdministrativeUnits } from './application/import-administrative-units.use-case';
+import { ListAdministrativeUnits } from './application/list-administrative-units.query';
+import { UnitEventPublisher } from './application/unit-event-publisher.port';
+import { UnitLinkRepository } from './application/unit-link.repository.port';
+import { UnitListRepository } from './application/unit-list.repository.port';
+import { UnitRepository } from './application/unit.repository.port';
 import { UnitLoaderFactory } from './api/graphql/unit-loaders';
 import { AdministrativeUnitResolver } from './api/graphql/unit.resolver';
 import { AdministrativeUnitsController } from './api/rest/units.controller';
 import { OutboxUnitEventPublisher } from './infrastructure/outbox-unit-event.publisher';
+import { PgUnitLinkRepository } from './infrastructure/pg-unit-link.repository';
+import { PgUnitListRepository } from './infrastructure/pg-unit-list.repository';
 import { PgUnitRepository } from './infrastructure/pg-unit.repository';
 import { CreateAdministrativeUnits1732240000000 } from './infrastructure/migrations/1732240000000-create-administrative-units';
 import { UNIT_ENTITIES } from './infrastructure/unit.entities';
@@ -27,6 +33,8 @@ const UNITS_PARTS = {
   controllers: [AdministrativeUnitsController],
   providers: [
     { provide: UnitRepository, useClass: PgUnitRepository },
+    { provide: UnitLinkRepository, useClass: PgUnitLinkRepository },
+    { provide: UnitListRepository, useClass: PgUnitListRepository },
     { provide: UnitEventPublisher, useClass: OutboxUnitEventPublisher },
     ImportAdministrativeUnits,
     GetAdministrativeUnit,
@@ -36,7 +44,7 @@ const UNITS_PARTS = {
     UnitLoaderFactory,
     AdministrativeUnitResolver,
   ],
-  exports: [ImportAdministrativeUnits, UnitRepository],
+  exports: [ImportAdministrativeUnits, UnitRepository, UnitLinkRepository],
 };
 
 @Module({})

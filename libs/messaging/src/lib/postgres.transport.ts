@@ -1,13 +1,8 @@
-import { Client, Pool, type ClientConfig, type QueryResult, type QueryResultRow } from 'pg';
-import {
-  partitionOf,
-  sleep,
-  type EventTransport,
-  type IncomingMessage,
-  type MessageHandler,
-  type OutgoingMessage,
-  type Subscription,
-} from './transport';
+import { Client, Pool, type ClientConfig } from 'pg';
+import { BusMember } from './postgres-bus/member';
+import { pruneBus } from './postgres-bus/pruning';
+import { DDL, LOCK, lockKey, quoteIdent } from './postgres-bus/schema';
+import { partitionOf, type EventTransport, type MessageHandler, type OutgoingMessage, type Subscription } from './transport';
 
 export interface PostgresTransportOptions {
   /** The bus database (`EVENT_BUS_DATABASE_URL`), e.g. `postgres://…/xaso_bus`. */
@@ -36,62 +31,7 @@ export interface PostgresTransportOptions {
   pruneIntervalMs?: number;
 }
 
-/** First key of the two-int advisory locks, one namespace per purpose (never collide with each other). */
-const LOCK = { ddl: 0x7861_0001, send: 0x7861_0002, consume: 0x7861_0003 } as const;
-
-/**
- * The bus tables. Transport infrastructure in the bus's own database (not a service schema, so not
- * a TypeORM migration of any service): created idempotently by `start()`, under an advisory lock
- * so that concurrent starters (several threads/processes) do not race on the catalog.
- */
-const DDL = `
-CREATE TABLE IF NOT EXISTS bus_message (
-  id         bigserial PRIMARY KEY,
-  topic      text NOT NULL,
-  partition  int NOT NULL,
-  key        text,
-  value      text,
-  headers    jsonb NOT NULL DEFAULT '{}'::jsonb,
-  created_at timestamptz NOT NULL DEFAULT now()
-);
-CREATE INDEX IF NOT EXISTS bus_message_topic_partition_id ON bus_message (topic, partition, id);
-CREATE INDEX IF NOT EXISTS bus_message_created_at ON bus_message (created_at);
-CREATE TABLE IF NOT EXISTS bus_offset (
-  group_id   text NOT NULL,
-  topic      text NOT NULL,
-  partition  int NOT NULL,
-  next_id    bigint NOT NULL,
-  updated_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (group_id, topic, partition)
-);
-`;
-
-/** Signed 32-bit FNV-1a (the second key of an advisory lock). */
-function lockKey(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash | 0;
-}
-
 const ROWS_PER_INSERT = 1_000;
-
-interface Member {
-  group: string;
-  topics: string[];
-  handler: MessageHandler;
-  stopped: boolean;
-  client?: Client;
-  wake: () => void;
-  loop?: Promise<void>;
-  inFlight: Set<Promise<unknown>>;
-  /** The member's queries, one after the other on its connection (partitions are drained concurrently). */
-  queue: Promise<unknown>;
-  /** Partition workers running (`topic\0partition`): a slow handler on one partition does not hold up the others. */
-  workers: Map<string, Promise<void>>;
-}
 
 /**
  * A durable event bus in one PostgreSQL database (embedded mode with one worker thread per
@@ -102,12 +42,8 @@ interface Member {
  *   (topic, partition), so within a partition ids are assigned in commit order and a reader can
  *   never see id n+1 committed while id n is still in flight (no skipped messages).
  * - `bus_offset`: per (group, topic, partition) the next id to read (new groups read from the start).
- * - Each subscription has its own connection and a poll loop (woken early by NOTIFY). Per
- *   (group, topic, partition) it takes `pg_try_advisory_lock` for the round, so two members of a
- *   group (other threads/processes) never consume one partition at once; the others are free
- *   for them. Messages are handled one by one in id order; `next_id` advances only after the
- *   handler resolved. A rejection stops that partition for the round: the same message is
- *   delivered again later (at-least-once). A connection that dies releases its locks.
+ * - Each subscription is a `BusMember` (postgres-bus/member.ts): its own connection, a poll loop
+ *   woken by NOTIFY, one advisory lock per (group, topic, partition) it drains, at-least-once.
  */
 export class PostgresTransport implements EventTransport {
   readonly kind = 'postgres' as const;
@@ -115,7 +51,7 @@ export class PostgresTransport implements EventTransport {
   private listener?: Client;
   private starting?: Promise<void>;
   private pruneTimer?: NodeJS.Timeout;
-  private readonly members = new Set<Member>();
+  private readonly members = new Set<BusMember>();
 
   constructor(readonly options: PostgresTransportOptions) {}
 
@@ -192,43 +128,14 @@ export class PostgresTransport implements EventTransport {
     return this.options.retentionMs ?? (Number.isFinite(hours) && hours > 0 ? hours : 7 * 24) * 3_600_000;
   }
 
-  /**
-   * Deletes, in batches, the messages older than the retention that every consumer group of
-   * their topic (every group with an offset on it) has passed on their partition. A group without
-   * an offset on that partition has passed nothing there. Returns how many went.
-   */
+  /** Deletes the messages older than the retention that every consumer group of their topic has passed (see `pruneBus`). */
   async prune(options: { olderThanMs?: number; batchSize?: number } = {}): Promise<number> {
     await this.start();
     const pool = this.pool;
     if (!pool) return 0;
     const olderThanMs = Math.round(options.olderThanMs ?? this.retentionMs);
     const batchSize = options.batchSize ?? 1_000;
-    let total = 0;
-    for (;;) {
-      const { rows } = await pool.query<{ n: number }>(
-        `WITH cutoff AS (SELECT now() - ($1::bigint * interval '1 millisecond') AS at),
-         parts AS (SELECT DISTINCT topic, partition FROM bus_message, cutoff WHERE created_at < cutoff.at),
-         groups AS (SELECT DISTINCT topic, group_id FROM bus_offset),
-         -- per partition: the lowest next id over the topic's groups (NULL: no group reads the topic)
-         passed AS (
-           SELECT p.topic, p.partition, min(CASE WHEN g.group_id IS NULL THEN NULL ELSE COALESCE(o.next_id, 0) END) AS below
-             FROM parts p
-             LEFT JOIN groups g ON g.topic = p.topic
-             LEFT JOIN bus_offset o ON o.group_id = g.group_id AND o.topic = p.topic AND o.partition = p.partition
-            GROUP BY p.topic, p.partition),
-         gone AS (
-           DELETE FROM bus_message WHERE id IN (
-             SELECT m.id FROM bus_message m JOIN passed x ON x.topic = m.topic AND x.partition = m.partition, cutoff
-              WHERE m.created_at < cutoff.at AND (x.below IS NULL OR m.id < x.below)
-              ORDER BY m.id LIMIT $2)
-           RETURNING 1)
-         SELECT count(*)::int AS n FROM gone`,
-        [olderThanMs, batchSize],
-      );
-      const n = rows[0]?.n ?? 0;
-      total += n;
-      if (n < batchSize) return total;
-    }
+    return pruneBus(pool, olderThanMs, batchSize);
   }
 
   /** LISTEN on the channel; best effort (the poll loop is the safety net), reconnects on error. */
@@ -310,202 +217,22 @@ export class PostgresTransport implements EventTransport {
 
   async subscribe(group: string, topics: string[], handler: MessageHandler): Promise<Subscription> {
     await this.start();
-    let wakeUp: (() => void) | undefined;
-    let pendingWake = false;
-    const member: Member = {
-      group,
-      topics: [...new Set(topics)],
-      handler,
-      stopped: false,
-      inFlight: new Set(),
-      queue: Promise.resolve(),
-      workers: new Map(),
-      wake: () => {
-        pendingWake = true;
-        wakeUp?.();
-      },
-    };
-    const nap = (ms: number) =>
-      new Promise<void>((resolve) => {
-        if (pendingWake || member.stopped) return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-          clearTimeout(timer);
-          wakeUp = undefined;
-          resolve();
-        }
-        wakeUp = done;
-      });
+    const member = new BusMember(group, topics, handler, {
+      clientConfig: (suffix) => this.clientConfig(suffix),
+      partitions: this.partitions,
+      pollIntervalMs: this.options.pollIntervalMs ?? 250,
+      redeliveryDelayMs: this.options.redeliveryDelayMs ?? 200,
+      batchSize: this.options.batchSize ?? 100,
+      reportError: (error) => this.reportError(error),
+    });
     this.members.add(member);
-    member.loop = (async () => {
-      let failures = 0;
-      while (!member.stopped) {
-        pendingWake = false;
-        let delay = this.options.pollIntervalMs ?? 250;
-        try {
-          await this.round(member);
-          failures = 0;
-        } catch (error) {
-          if (member.stopped) break;
-          this.reportError(error);
-          failures++;
-          const client = member.client;
-          member.client = undefined; // reconnect next round; ending it releases its locks
-          await client?.end().catch(() => undefined);
-          delay = Math.min(100 * 2 ** failures, 5_000);
-          pendingWake = false;
-        }
-        await nap(delay);
-      }
-    })();
-    let stopped: Promise<void> | undefined;
-    const subscription: Subscription = {
-      group,
-      topics: member.topics,
-      stop: () => (stopped ??= this.leave(member)),
-    };
-    return subscription;
+    member.start();
+    return { group, topics: member.topics, stop: () => this.leave(member) };
   }
 
-  private async leave(member: Member): Promise<void> {
-    if (!this.members.has(member) && member.stopped) {
-      await member.loop;
-      return;
-    }
-    member.stopped = true;
+  private leave(member: BusMember): Promise<void> {
     this.members.delete(member);
-    member.wake();
-    await Promise.allSettled([...member.inFlight]);
-    await member.loop?.catch(() => undefined);
-    await Promise.allSettled([...member.workers.values()]);
-    const client = member.client;
-    member.client = undefined;
-    // Ending the session releases its advisory locks.
-    await client?.end().catch(() => undefined);
-  }
-
-  private async connection(member: Member): Promise<Client> {
-    if (member.client) return member.client;
-    const client = new Client(this.clientConfig('consume'));
-    client.on('error', (error) => this.reportError(error)); // the next query fails; the loop reconnects
-    await client.connect();
-    if (member.stopped) {
-      await client.end().catch(() => undefined);
-      throw new Error('subscription stopped');
-    }
-    member.client = client;
-    return client;
-  }
-
-  private exec<R extends QueryResultRow = QueryResultRow>(member: Member, client: Client, text: string, values: unknown[]): Promise<QueryResult<R>> {
-    const run = member.queue.then(() => client.query<R>(text, values));
-    member.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Starts a worker for each of the member's partitions that has unread messages and no worker yet. */
-  private async round(member: Member): Promise<void> {
-    const client = await this.connection(member);
-    const { rows } = await this.exec<{ topic: string; partition: number }>(
-      member,
-      client,
-      `SELECT t.topic, p.partition
-         FROM unnest($2::text[]) AS t(topic)
-        CROSS JOIN generate_series(0, $3::int - 1) AS p(partition)
-         LEFT JOIN bus_offset o ON o.group_id = $1 AND o.topic = t.topic AND o.partition = p.partition
-        WHERE EXISTS (SELECT 1 FROM bus_message m
-                       WHERE m.topic = t.topic AND m.partition = p.partition AND m.id >= COALESCE(o.next_id, 0))`,
-      [member.group, member.topics, this.partitions],
-    );
-    for (const { topic, partition } of rows) {
-      const slot = `${topic}\0${partition}`;
-      if (member.stopped || member.workers.has(slot)) continue;
-      const worker = (async () => {
-        let again = false;
-        try {
-          const outcome = await this.consumePartition(member, client, topic, partition);
-          // A handler failed: this member retries the message after a pause (another member may take it first).
-          if (outcome === 'failed' && !member.stopped) await sleep(this.options.redeliveryDelayMs ?? 200);
-          // Look again at once after progress or a failure (something may have arrived while the
-          // worker was busy); not after 'locked'/'idle', which would spin: the poll or NOTIFY comes.
-          again = outcome === 'failed' || outcome === 'progress';
-        } catch (error) {
-          if (member.stopped) return;
-          this.reportError(error);
-          if (member.client === client) {
-            member.client = undefined; // reconnect; ending the session releases its locks
-            await client.end().catch(() => undefined);
-          }
-        } finally {
-          member.workers.delete(slot);
-          if (again && !member.stopped) member.wake();
-        }
-      })();
-      member.workers.set(slot, worker);
-    }
-  }
-
-  /** Drains one partition while holding its group lock (until it is empty or a handler failed). */
-  private async consumePartition(
-    member: Member,
-    client: Client,
-    topic: string,
-    partition: number,
-  ): Promise<'stopped' | 'locked' | 'idle' | 'progress' | 'failed'> {
-    if (member.stopped) return 'stopped';
-    const key = lockKey(`${member.group}\0${topic}\0${partition}`);
-    const { rows: locked } = await this.exec<{ ok: boolean }>(member, client, 'SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK.consume, key]);
-    if (!locked[0]?.ok) return 'locked'; // another member of the group has it
-    let consumed = 0;
-    try {
-      for (;;) {
-        if (member.stopped) return 'stopped';
-        // Careful: order by the bigint column, not by a text alias of it.
-        const { rows } = await this.exec<{ offset: string; key: string | null; value: string | null; headers: Record<string, string> | null }>(
-          member,
-          client,
-          `SELECT id::text AS "offset", key, value, headers FROM bus_message
-            WHERE topic = $1 AND partition = $2
-              AND id >= COALESCE((SELECT next_id FROM bus_offset WHERE group_id = $3 AND topic = $1 AND partition = $2), 0)
-            ORDER BY id LIMIT $4`,
-          [topic, partition, member.group, this.options.batchSize ?? 100],
-        );
-        if (!rows.length) return consumed ? 'progress' : 'idle';
-        for (const row of rows) {
-          if (member.stopped) return 'stopped';
-          const message: IncomingMessage = {
-            topic,
-            partition,
-            offset: row.offset,
-            key: row.key,
-            value: row.value,
-            headers: { ...(row.headers ?? {}) },
-          };
-          const delivery = Promise.resolve().then(() => member.handler(message));
-          member.inFlight.add(delivery);
-          try {
-            await delivery;
-          } catch {
-            return 'failed'; // not processed: read it again later
-          } finally {
-            member.inFlight.delete(delivery);
-          }
-          if (member.stopped) return 'stopped'; // died before acknowledging: redelivered to the group
-          await this.exec(
-            member,
-            client,
-            `INSERT INTO bus_offset (group_id, topic, partition, next_id) VALUES ($1, $2, $3, $4::bigint + 1)
-             ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_id = EXCLUDED.next_id, updated_at = now()`,
-            [member.group, topic, partition, row.offset],
-          );
-          consumed++;
-        }
-      }
-    } finally {
-      if (!member.stopped) {
-        await this.exec(member, client, 'SELECT pg_advisory_unlock($1, $2)', [LOCK.consume, key]).catch(() => undefined);
-      }
-    }
+    return member.stop();
   }
 
   /** Readiness: `SELECT 1` on the pool; false when stopped, not started or the database does not answer. */
@@ -531,8 +258,4 @@ export class PostgresTransport implements EventTransport {
     );
     return rows[0]?.lag ?? 0;
   }
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

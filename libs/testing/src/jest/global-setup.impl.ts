@@ -1,12 +1,21 @@
 import { startKafka } from '../lib/kafka';
 import { startPostgres } from '../lib/postgres';
 
+interface Infra {
+  postgres: Awaited<ReturnType<typeof startPostgres>>;
+  kafka: Awaited<ReturnType<typeof startKafka>> & { seconds: number };
+}
+const INFRA = '__XASO_TEST_INFRA__';
+
 /**
- * Once per `jest` run: one PostgreSQL server and one Kafka broker (or cluster) shared by all test
- * files (each file still creates its own database and its own topics). Workers inherit the
- * addresses through the environment.
+ * The integration and e2e projects' globalSetup: Jest calls it only when one of them has tests to
+ * run (never for a unit-only run). One PostgreSQL server and one Kafka broker (or cluster) shared by
+ * all test files (each file still creates its own database and its own topics); workers inherit the
+ * addresses through the environment. Idempotent: a second call in the same run reuses the engines.
  */
 export default async function globalSetup(): Promise<void> {
+  const global = globalThis as Record<string, unknown>;
+  if (global[INFRA]) return;
   const started = Date.now();
   const [postgres, kafka] = await Promise.all([
     startPostgres(),
@@ -19,7 +28,7 @@ export default async function globalSetup(): Promise<void> {
     process.env.KAFKA_MANAGE_TOPICS ??= 'false';
     process.env.KAFKA_IDEMPOTENT ??= 'false';
   }
-  (globalThis as Record<string, unknown>).__XASO_TEST_INFRA__ = { postgres, kafka };
+  global[INFRA] = { postgres, kafka } satisfies Infra;
   if (!process.env.CI_QUIET) {
     process.stdout.write(`\n[xaso tests] PostgreSQL: ${postgres.how}; Kafka: ${kafka.how}${kafka.description ? ` = ${kafka.description}` : ''} (${kafka.brokers.length} brokers, ready in ${kafka.seconds.toFixed(1)} s)\n`);
   }

@@ -80,12 +80,3 @@ export function adminUnitsUpsertedMessages(units: ReplicatedUnit[] = realAdminUn
   }
   return messages;
 }
-
-/** Polls `condition` until it holds (every 50 ms, up to `timeoutMs`); throws with `what` otherwise. */
-export async function waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

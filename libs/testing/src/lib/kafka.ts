@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dockerEngineAnswers } from './docker';
 import { canRunApacheKafka, startApacheKafka } from './kafka-broker';
+import { inUnitTier, noEngineMessage } from './tiers';
 
 export interface TestKafka {
   brokers: string[];
@@ -22,6 +23,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * through `kcat`. `XASO_TEST_KAFKA=mock` forces the mock, `=apache` the real broker (no fallback).
  */
 export async function startKafka(options: { brokers?: number } = {}): Promise<TestKafka> {
+  if (inUnitTier()) throw new Error(noEngineMessage('startKafka', 'KAFKA_BROKERS'));
   const fromEnv = process.env.KAFKA_BROKERS;
   if (fromEnv) return { brokers: fromEnv.split(','), how: 'environment', stop: async () => undefined };
   const forced = process.env.XASO_TEST_KAFKA;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { databaseAnswers, dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabaseName } from '@xaso/persistence';
 import { dockerEngineAnswers } from './docker';
+import { noEngineMessage } from './tiers';
 
 export interface TestPostgres {
   /** URL of the server's maintenance database; create isolated databases from it. */
@@ -43,7 +44,7 @@ export async function createTestDatabase(
   prefix = 'test',
   serverUrl = process.env.TEST_DATABASE_URL,
 ): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through the root jest config');
+  if (!serverUrl) throw new Error(noEngineMessage('createTestDatabase', 'TEST_DATABASE_URL'));
   const name = `${prefix.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(5).toString('hex')}`;
   const url = withDatabaseName(serverUrl, name);
   await ensureDatabase(url);

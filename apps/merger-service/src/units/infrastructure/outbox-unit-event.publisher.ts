@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EventDefinition } from '@xaso/contracts';
 import { Outbox } from '@xaso/messaging';
-import { UnitEventPublisher, type UnitEventDraft } from '../application/unit-events';
+import { UnitEventPublisher, type UnitEventDraft } from '../application/unit-event-publisher.port';
 
 /** Writes the event into the service's transactional outbox (the relay sends it to `xaso.merger.events.v1`). */
 @Injectable()

@@ -1,10 +1,13 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
-import { CreateVillage } from '../../application/create-village';
-import { CurrentUnitsFor, GetAdministrativeUnit, ListAdministrativeUnits } from '../../application/unit-queries';
+import { connectionOfSlice, keysetRequest } from '@xaso/api';
+import { CreateVillage } from '../../application/create-village.use-case';
+import { CurrentUnitsFor } from '../../application/current-units-for.query';
+import { GetAdministrativeUnit } from '../../application/get-administrative-unit.query';
+import { ListAdministrativeUnits } from '../../application/list-administrative-units.query';
+import { UNIT_KEYSET_ARITY, unitKeyset } from '../../application/unit-list.repository.port';
 import { todayInVietnam } from '../../domain/calendar-date';
 import { clampToValidity, isInForce } from '../../domain/unit';
-import { connectionOf, pageQuery } from '../page';
 import { UnitLoaderFactory } from './unit-loaders';
 import { AdministrativeUnitConnection, AdministrativeUnitModel } from './unit.model';
 import { ChildrenArgs, CreateVillageArgs, CurrentUnitsArgs, UnitArgs, UnitsArgs } from './unit.args';
@@ -33,12 +36,12 @@ export class AdministrativeUnitResolver {
   @Query(() => AdministrativeUnitConnection)
   async administrativeUnits(@Args() args: UnitsArgs): Promise<AdministrativeUnitConnection> {
     const day = args.asOf ?? todayInVietnam();
-    const page = pageQuery(args.first, args.after);
-    const result = await this.listUnits.execute(
+    const page = keysetRequest(args.first, args.after, UNIT_KEYSET_ARITY);
+    const slice = await this.listUnits.execute(
       { asOf: day, level: args.level, parentCode: args.parentCode, search: args.search },
       page,
     );
-    return connectionOf(result, page.afterCode, (unit) => AdministrativeUnitModel.of(unit, day));
+    return connectionOfSlice(slice, page, unitKeyset, (unit) => AdministrativeUnitModel.of(unit, day));
   }
 
   @Query(() => [AdministrativeUnitModel], {
@@ -83,10 +86,10 @@ export class AdministrativeUnitResolver {
     @Args() args: ChildrenArgs,
     @Context() context: Ctx,
   ): Promise<AdministrativeUnitConnection> {
-    const page = pageQuery(args.first, args.after);
+    const page = keysetRequest(args.first, args.after, UNIT_KEYSET_ARITY);
     const day = clampToValidity(unit, unit.asOf);
-    const result = await this.loaders.for(context).childrenPage({ parent: unit, asOf: day }, args.level, page);
-    return connectionOf(result, page.afterCode, (child) => AdministrativeUnitModel.of(child, unit.asOf));
+    const slice = await this.loaders.for(context).childrenPage({ parent: unit, asOf: day }, args.level, page);
+    return connectionOfSlice(slice, page, unitKeyset, (child) => AdministrativeUnitModel.of(child, unit.asOf));
   }
 
   @ResolveField(() => [AdministrativeUnitModel])
