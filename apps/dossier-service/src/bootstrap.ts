@@ -7,8 +7,8 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { AppModule, type DossierAppOptions } from './app.module';
 
 export { ManualClock, type Clock } from './common/clock';
-export { DeadlineScheduler } from './dossiers/application/deadline-scheduler';
-export { CalendarService } from './calendar/calendar.service';
+export { DeadlineScheduler } from './dossiers/infrastructure/deadline-scheduler';
+export { CurrentCalendar } from './calendar/application/current-calendar';
 export { UnitReplica } from '@xaso/unit-replica';
 
 export interface StartDossierServiceOptions extends Omit<DossierAppOptions, 'databaseUrl'> {

@@ -4,7 +4,8 @@ import { type AuthUser, Role } from '@xaso/auth';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
 import { ALL_DOSSIER_STATUSES, FINISHED_STATUSES } from '../dossiers/domain';
 import { type DossierTestApp, startDossierTestApp } from '../testing/dossier-test-app';
-import { StatisticsService } from './statistics';
+import { GetUnitStatistics } from './application/get-unit-statistics.query';
+import { GetUnitStatisticsInMemory } from './application/get-unit-statistics-in-memory.query';
 
 /**
  * `dossierStatistics` is one set-based SQL query; the pure `computeDossierStatistics` is the
@@ -14,12 +15,14 @@ import { StatisticsService } from './statistics';
  */
 describe('dossier statistics: the SQL query equals the pure domain (real PostgreSQL)', () => {
   let t: DossierTestApp;
-  let statistics: StatisticsService;
+  let statistics: { forUnit: GetUnitStatistics['execute']; forUnitInMemory: GetUnitStatisticsInMemory['execute'] };
   const admin: AuthUser = { sub: 'admin', roles: [Role.ADMIN] } as unknown as AuthUser;
 
   beforeAll(async () => {
     t = await startDossierTestApp('dossier_stats_sql', { consumeEvents: false, transport: new InProcessTransport(new InProcessBus()) });
-    statistics = t.app.get(StatisticsService);
+    const sql = t.app.get(GetUnitStatistics);
+    const pure = t.app.get(GetUnitStatisticsInMemory);
+    statistics = { forUnit: (...args) => sql.execute(...args), forUnitInMemory: (...args) => pure.execute(...args) };
     const db = t.app.get(DataSource);
 
     // Deterministic pseudo-random generator (mulberry32).

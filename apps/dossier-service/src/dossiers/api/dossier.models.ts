@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsEmail,
   IsEnum,
-  IsIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -20,8 +19,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Connection, DateScalar, UNIT_CODE_SYNTAX } from '@xaso/api';
-import { ProcedureModel } from '../../procedures/api/procedure.models';
+import { Connection, UNIT_CODE_SYNTAX } from '@xaso/api';
+import { ProcedureModel } from '../../procedures/api/graphql/procedure.models';
 import { DossierStatus } from '../domain';
 
 export enum DossierChannel {
@@ -197,20 +196,4 @@ export class DossierTrackingModel {
   @Field() overdue!: boolean;
   @Field(() => Date, { nullable: true, description: 'New appointment date when an apology was issued' }) apologyNewDueAt!: Date | null;
   @Field(() => [TrackingStepModel]) history!: TrackingStepModel[];
-}
-
-@InputType()
-export class CalendarEntryInput {
-  @Field(() => DateScalar) @ApiProperty({ format: 'date', example: '2026-08-29' }) @IsString() date!: string;
-  @Field() @ApiProperty({ example: 'Nghỉ hoán đổi' }) @IsString() @MinLength(1) @MaxLength(300) reason!: string;
-  @Field({ nullable: true })
-  @ApiPropertyOptional({ enum: ['NEW_YEAR', 'TET', 'HUNG_KINGS', 'REUNIFICATION_LABOUR', 'NATIONAL_DAY'] })
-  @IsOptional()
-  @IsIn(['NEW_YEAR', 'TET', 'HUNG_KINGS', 'REUNIFICATION_LABOUR', 'NATIONAL_DAY'])
-  group?: string;
-  @Field({ nullable: true })
-  @ApiPropertyOptional({ enum: ['HOLIDAY', 'COMPENSATION', 'SWAP_DAY_OFF'] })
-  @IsOptional()
-  @IsIn(['HOLIDAY', 'COMPENSATION', 'SWAP_DAY_OFF'])
-  kind?: string;
 }

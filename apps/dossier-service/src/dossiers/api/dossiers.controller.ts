@@ -1,23 +1,22 @@
-import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { NotFoundError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
-import { isValidLocalDate } from '@xaso/calendar';
-import { ProcedureBody, ProcedureModel, ProcedurePageDto } from '../../procedures/api/procedure.models';
-import { upsertProcedure } from '../../procedures/application/upsert-procedure';
-import { ProcedureRepository } from '../../procedures/infrastructure/procedure.repository';
-import { StatisticsService } from '../../statistics/statistics';
-import { DossierQueries } from '../application/dossier-queries';
+import { DossierOverdueCheck } from '../application/dossier-overdue-check';
+import { GetDossier } from '../application/get-dossier.query';
+import { ListDossiers } from '../application/list-dossiers.query';
+import { TrackDossier } from '../application/track-dossier.query';
 import { IssueApology } from '../application/issue-apology.use-case';
 import { SubmitDossier } from '../application/submit-dossier.use-case';
 import { TransferDossier } from '../application/transfer-dossier.use-case';
 import { TransitionDossier } from '../application/transition-dossier.use-case';
 import { shownDueAt } from '../application/domain-bridge';
 import { DossierStatus } from '../domain';
-import { DossierRepository, type DossierRecord } from '../infrastructure/dossier.repository';
+import type { DossierRecord } from '../application/dossier.records';
+import { DossierRepository } from '../application/dossier.repository.port';
 import { IdempotencyService } from './idempotency';
-import { SubmitDossierInput, UNIT_CODE } from './dossier.models';
+import { SubmitDossierInput } from './dossier.models';
 import {
   ApiIdempotencyKey,
   ApiProblems,
@@ -26,15 +25,12 @@ import {
   DossierDetailDto,
   DossierDto,
   DossierPageDto,
-  DossierStatisticsDto,
   DossierTrackingDto,
   ListQuery,
   NoteDto,
   OptionalReasonDto,
-  ProceduresQuery,
   ProvideSupplementDto,
   ReasonDto,
-  StatisticsQuery,
   SupplementRequestDto,
   TransferDto,
 } from './dossier.rest-dto';
@@ -67,57 +63,20 @@ function view(d: DossierRecord, overdue: boolean) {
   };
 }
 
-@ApiTags('procedures')
-@Controller('api/v1/procedures')
-export class ProceduresController {
-  constructor(private readonly procedures: ProcedureRepository) {}
-
-  @Public()
-  @Get()
-  @ApiOperation({ summary: 'Procedure catalogue (active entries; public)' })
-  @ApiOkResponse({ type: ProcedurePageDto })
-  @ApiProblems(400)
-  async list(@Query() q: ProceduresQuery) {
-    return this.procedures.search(q.search, q.offset ?? 0, q.limit ?? 20);
-  }
-
-  @Public()
-  @Get(':code')
-  @ApiOperation({ summary: 'One procedure (with its legal basis and processing times)' })
-  @ApiParam({ name: 'code', example: 'HT.001' })
-  @ApiOkResponse({ type: ProcedureModel })
-  @ApiProblems(404)
-  async get(@Param('code') code: string) {
-    const procedure = await this.procedures.find(code);
-    if (!procedure) throw new NotFoundError('Procedure', 'thủ tục', code);
-    return procedure;
-  }
-
-  @ApiBearerAuth()
-  @Roles(Role.ADMIN)
-  @Put(':code')
-  @ApiOperation({ summary: 'ADMIN: add or replace a catalogue entry (validated like the seed list)' })
-  @ApiParam({ name: 'code', example: 'HT.020', description: 'Looks like HT.001' })
-  @ApiBody({ type: ProcedureBody })
-  @ApiOkResponse({ type: ProcedureModel })
-  @ApiProblems(400, 401, 403)
-  put(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ProcedureBody) {
-    return upsertProcedure(this.procedures, { ...body, code }, user.sub);
-  }
-}
-
 @ApiTags('dossiers')
 @ApiBearerAuth()
 @Controller('api/v1/dossiers')
 export class DossiersController {
   constructor(
-    private readonly queries: DossierQueries,
+    private readonly getDossier: GetDossier,
+    private readonly listDossiers: ListDossiers,
+    private readonly trackDossier: TrackDossier,
+    private readonly overdueCheck: DossierOverdueCheck,
     private readonly submitDossier: SubmitDossier,
     private readonly transition: TransitionDossier,
     private readonly issueApology: IssueApology,
     private readonly transferDossier: TransferDossier,
     private readonly dossiers: DossierRepository,
-    private readonly statistics: StatisticsService,
     private readonly idempotency: IdempotencyService,
   ) {}
 
@@ -131,7 +90,7 @@ export class DossiersController {
   ) {
     const result = await this.idempotency.run(user.sub, key, request, status, async () => {
       const d = await work();
-      return view(d, this.queries.isOverdue(d));
+      return view(d, this.overdueCheck.isOverdue(d));
     });
     res.status(result.status);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
@@ -164,26 +123,13 @@ export class DossiersController {
     if (status?.some((s) => !(s in DossierStatus))) {
       throw new ValidationFailedError(`Unknown status in ${q.status}`, `Trạng thái không hợp lệ: ${q.status}`, { field: 'status' });
     }
-    const { items, total } = await this.queries.list(
+    const { items, total } = await this.listDossiers.execute(
       user,
       { status, unitCode: q.unitCode, procedureCode: q.procedureCode, channel: q.channel, overdue: q.overdue === undefined ? undefined : q.overdue === 'true' },
       q.offset ?? 0,
       q.limit ?? 20,
     );
-    return { total, items: items.map((d) => view(d, this.queries.isOverdue(d))) };
-  }
-
-  @Roles(...STAFF)
-  @Get('statistics')
-  @ApiOperation({ summary: 'Statistics of a unit (as processing unit) for local days from..to' })
-  @ApiOkResponse({ type: DossierStatisticsDto })
-  @ApiProblems(400, 401, 403)
-  statisticsOf(@CurrentUser() user: AuthUser, @Query() q: StatisticsQuery) {
-    const { unitCode, from, to } = q;
-    if (!UNIT_CODE.test(unitCode ?? '') || !isValidLocalDate(from) || !isValidLocalDate(to)) {
-      throw new ValidationFailedError('unitCode, from and to (YYYY-MM-DD) are required', 'Cần unitCode, from và to (YYYY-MM-DD)');
-    }
-    return this.statistics.forUnit(user, unitCode, from, to);
+    return { total, items: items.map((d) => view(d, this.overdueCheck.isOverdue(d))) };
   }
 
   @Public()
@@ -193,7 +139,7 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierTrackingDto })
   @ApiProblems(404)
   async track(@Param('code') code: string, @Query('idNumberLast4') last4: string) {
-    const d = await this.queries.track(code, last4 ?? '');
+    const d = await this.trackDossier.execute(code, last4 ?? '');
     if (!d) throw new NotFoundError('Dossier', 'hồ sơ', code);
     const history = await this.dossiers.historyOf([d.id]);
     return {
@@ -203,7 +149,7 @@ export class DossiersController {
       receivedAt: d.receivedAt,
       dueAt: shownDueAt(d),
       completedAt: d.completedAt,
-      overdue: this.queries.isOverdue(d),
+      overdue: this.overdueCheck.isOverdue(d),
       apologyNewDueAt: d.apology?.newDueAt ?? null,
       history: history.map((h) => ({ status: h.toStatus, action: h.action, at: h.at })),
     };
@@ -215,7 +161,7 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierDetailDto })
   @ApiProblems(401, 404)
   async get(@CurrentUser() user: AuthUser, @Param('code') code: string) {
-    const d = await this.queries.get(user, code);
+    const d = await this.getDossier.execute(user, code);
     if (!d) throw new NotFoundError('Dossier', 'hồ sơ', code);
     const [history, supplementRequests, attachments] = await Promise.all([
       this.dossiers.historyOf([d.id]),
@@ -223,7 +169,7 @@ export class DossiersController {
       this.dossiers.attachmentsOf([d.id]),
     ]);
     return {
-      ...view(d, this.queries.isOverdue(d)),
+      ...view(d, this.overdueCheck.isOverdue(d)),
       history: history.map(({ id: _id, dossierId: _d, ...h }) => h),
       supplementRequests: supplementRequests.map(({ dossierId: _d, ...s }) => s),
       attachments: attachments.map(({ dossierId: _d, ...a }) => a),

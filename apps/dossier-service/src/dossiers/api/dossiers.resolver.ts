@@ -3,13 +3,16 @@ import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-valid
 import { ArgsType, Field } from '@nestjs/graphql';
 import { offsetFromCursor, pageFromOffset, PaginationArgs } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
-import { DossierQueries } from '../application/dossier-queries';
+import { DossierOverdueCheck } from '../application/dossier-overdue-check';
+import { GetDossier } from '../application/get-dossier.query';
+import { ListDossiers } from '../application/list-dossiers.query';
+import { TrackDossier } from '../application/track-dossier.query';
 import { IssueApology } from '../application/issue-apology.use-case';
 import { SubmitDossier } from '../application/submit-dossier.use-case';
 import { TransferDossier } from '../application/transfer-dossier.use-case';
 import { TransitionDossier } from '../application/transition-dossier.use-case';
 import { shownDueAt } from '../application/domain-bridge';
-import type { DossierRecord } from '../infrastructure/dossier.repository';
+import type { DossierRecord } from '../application/dossier.records';
 import { DossierLoaderFactory } from './dossier.loaders';
 import {
   AttachmentInput,
@@ -51,7 +54,10 @@ type GqlContext = { req?: object };
 @Resolver(() => DossierModel)
 export class DossiersResolver {
   constructor(
-    private readonly queries: DossierQueries,
+    private readonly getDossier: GetDossier,
+    private readonly listDossiers: ListDossiers,
+    private readonly trackDossierQuery: TrackDossier,
+    private readonly overdueCheck: DossierOverdueCheck,
     private readonly submit: SubmitDossier,
     private readonly transition: TransitionDossier,
     private readonly apology: IssueApology,
@@ -64,21 +70,21 @@ export class DossiersResolver {
   @Roles(...EVERYONE)
   @Query(() => DossierModel, { nullable: true, description: 'Officers of the units involved, or the applicant' })
   dossier(@CurrentUser() user: AuthUser, @Args('code', { type: () => ID }) code: string) {
-    return this.queries.get(user, code);
+    return this.getDossier.execute(user, code);
   }
 
   @Roles(...EVERYONE)
   @Query(() => DossierConnection, { description: 'Dossiers the caller may see (citizens: their own; officers: their unit’s)' })
   async dossiers(@CurrentUser() user: AuthUser, @Args() args: DossiersArgs) {
     const offset = offsetFromCursor(args.after);
-    const { items, total } = await this.queries.list(user, args.filter ?? {}, offset, args.first);
+    const { items, total } = await this.listDossiers.execute(user, args.filter ?? {}, offset, args.first);
     return pageFromOffset(items, offset, total);
   }
 
   @Public()
   @Query(() => DossierTrackingModel, { nullable: true, description: 'Public tracking with the last 4 digits of the applicant’s ID number' })
   async trackDossier(@Args() args: TrackArgs, @Context() context: GqlContext): Promise<DossierTrackingModel | null> {
-    const d = await this.queries.track(args.code, args.idNumberLast4);
+    const d = await this.trackDossierQuery.execute(args.code, args.idNumberLast4);
     if (!d) return null;
     const loaders = this.loaders.for(context.req);
     const [procedure, history] = await Promise.all([loaders.procedure.load(d.procedureCode), loaders.history.load(d.id)]);
@@ -89,7 +95,7 @@ export class DossiersResolver {
       receivedAt: d.receivedAt,
       dueAt: shownDueAt(d),
       completedAt: d.completedAt,
-      overdue: this.queries.isOverdue(d),
+      overdue: this.overdueCheck.isOverdue(d),
       apologyNewDueAt: d.apology?.newDueAt ?? null,
       history: history.map((h) => ({ status: h.toStatus, action: h.action, at: h.at })),
     };
@@ -119,7 +125,7 @@ export class DossiersResolver {
 
   @ResolveField()
   overdue(@Parent() d: DossierRecord): boolean {
-    return this.queries.isOverdue(d);
+    return this.overdueCheck.isOverdue(d);
   }
 
   @ResolveField()

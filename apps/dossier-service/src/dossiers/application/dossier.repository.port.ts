@@ -5,7 +5,6 @@ import type {
   DossierRecord,
   DossierScope,
   HistoryRecord,
-  StatisticsCounts,
   SupplementRequestRecord,
 } from './dossier.records';
 
@@ -43,19 +42,4 @@ export abstract class DossierRepository {
   abstract flagOverdue(now: Date): Promise<DossierRecord[]>;
   /** Scheduler: flags dossiers due within `hours` (default 24, and not yet overdue) once; returns them. */
   abstract flagDueSoon(now: Date, hours?: number): Promise<DossierRecord[]>;
-  /**
-   * Dossiers of a unit (as processing unit) that matter for a period [from, to): received before
-   * `to` and not closed/resolved before `from`. Only the columns statistics need.
-   */
-  abstract forStatistics(unitCode: string, from: Date, to: Date): Promise<DossierRecord[]>;
-  /**
-   * The unit's statistics for [from, to) in one set-based query, with exactly the definitions of
-   * the pure `computeDossierStatistics` (dossiers/domain/statistics.ts).
-   */
-  abstract statisticsCounts(
-    unitCode: string,
-    from: Date,
-    to: Date,
-    statuses: { finished: readonly string[]; decision: readonly string[] },
-  ): Promise<StatisticsCounts>;
 }

@@ -1,41 +1,16 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { DateScalar, UnitCodePipe } from '@xaso/api';
-import {
-  type AuthenticatedRequest,
-  type AuthUser,
-  CurrentUser,
-  forbidden,
-  hasRole,
-  Role,
-  Roles,
-  TokenVerifier,
-  unauthenticated,
-} from '@xaso/auth';
-import { AdministrativeUnitRef, DossierStatisticsModel, StatisticsService } from './statistics';
+import { Args, Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { DateScalar } from '@xaso/api';
+import { type AuthenticatedRequest, forbidden, hasRole, Role, TokenVerifier, unauthenticated } from '@xaso/auth';
+import { GetUnitStatistics } from '../../application/get-unit-statistics.query';
+import { AdministrativeUnitRef, DossierStatisticsModel } from './statistics.models';
 
 const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
-
-@Resolver(() => DossierStatisticsModel)
-export class StatisticsResolver {
-  constructor(private readonly statistics: StatisticsService) {}
-
-  @Roles(...STAFF)
-  @Query(() => DossierStatisticsModel)
-  dossierStatistics(
-    @CurrentUser() user: AuthUser,
-    @Args('unitCode', { type: () => ID }, UnitCodePipe) unitCode: string,
-    @Args('from', { type: () => DateScalar }) from: string,
-    @Args('to', { type: () => DateScalar }) to: string,
-  ) {
-    return this.statistics.forUnit(user, unitCode, from, to);
-  }
-}
 
 /** `AdministrativeUnit.dossierStatistics(from, to)` through federation (the entity is merger-service's). */
 @Resolver(() => AdministrativeUnitRef)
 export class AdministrativeUnitStatisticsResolver {
   constructor(
-    private readonly statistics: StatisticsService,
+    private readonly statistics: GetUnitStatistics,
     private readonly verifier: TokenVerifier,
   ) {}
 
@@ -60,6 +35,6 @@ export class AdministrativeUnitStatisticsResolver {
     const user = req?.user;
     if (!user) throw unauthenticated();
     if (!hasRole(user, ...STAFF)) throw forbidden();
-    return this.statistics.forUnit(user, unit.code, from, to);
+    return this.statistics.execute(user, unit.code, from, to);
   }
 }

@@ -19,8 +19,7 @@
  */
 import { LocalDate, addDays, atLocalTime, classifyResolution, isValidLocalDate } from '@xaso/calendar';
 import type { DossierChannel } from '@xaso/calendar';
-import { DossierDomainError } from './dossier-domain-error';
-import { DossierStatus, isFinishedStatus } from './dossier-status';
+import { DossierDomainError, DossierStatus, isFinishedStatus } from '../../dossiers/domain';
 
 export interface StatisticsDossier {
   receivedAt: Date;

@@ -5,10 +5,12 @@ import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import { isDateTime, NotFoundError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
 import { atLocalTime, type DossierChannel, isValidLocalDate } from '@xaso/calendar';
-import { ApiProblems } from '../dossiers/api/dossier.rest-dto';
-import { CalendarEntryInput } from '../dossiers/api/dossier.models';
-import { toEntry } from './calendar.resolver';
-import { CalendarService, type StoredCalendarYear } from './calendar.service';
+import { ApiProblems } from '../../../dossiers/api/dossier.rest-dto';
+import { CurrentCalendar } from '../../application/current-calendar';
+import { GetCalendarYear } from '../../application/get-calendar-year.query';
+import { SetCalendarYear } from '../../application/set-calendar-year.use-case';
+import type { StoredCalendarYear } from '../../domain';
+import { CalendarEntryInput, toEntry } from '../graphql/calendar.models';
 
 class CalendarYearBody {
   @ApiProperty({ type: [CalendarEntryInput], description: 'Announced days off (swap days off, Tết dates…) on top of the fixed rules' })
@@ -59,7 +61,11 @@ const view = (y: StoredCalendarYear) => ({ year: y.year, daysOff: y.daysOff, wor
 @ApiTags('calendar')
 @Controller('api/v1/calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CurrentCalendar,
+    private readonly getYear: GetCalendarYear,
+    private readonly setYear: SetCalendarYear,
+  ) {}
 
   @Public()
   @Get('working-days')
@@ -94,7 +100,7 @@ export class CalendarController {
   @ApiProblems(400, 404)
   async get(@Param('year') raw: string) {
     const year = yearOf(raw);
-    const stored = await this.calendar.year(year);
+    const stored = await this.getYear.execute(year);
     if (!stored) throw new NotFoundError('Calendar table', 'bảng lịch làm việc năm', String(year));
     return view(stored);
   }
@@ -109,6 +115,6 @@ export class CalendarController {
   @ApiProblems(400, 401, 403)
   async put(@CurrentUser() user: AuthUser, @Param('year') raw: string, @Body() body: CalendarYearBody) {
     const year = yearOf(raw);
-    return view(await this.calendar.setYear({ year, daysOff: body.daysOff.map(toEntry), workingDays: body.workingDays.map(toEntry) }, user.sub));
+    return view(await this.setYear.execute({ year, daysOff: body.daysOff.map(toEntry), workingDays: body.workingDays.map(toEntry) }, user.sub));
   }
 }

@@ -1,17 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { dossierDueSoon, dossierOverdue } from '@xaso/contracts';
-import { TransactionRunner } from '@xaso/persistence';
 import { CLOCK, type Clock } from '../../common/clock';
 import { DOSSIER_OPTIONS, type DossierServiceOptions } from '../../common/tokens';
-import { DossierRepository } from './dossier.repository.port';
-import { DossierEvents } from './dossier-events';
+import { FlagDeadlines } from '../application/flag-deadlines.use-case';
 
-/**
- * Flags dossiers that became overdue or are due within a day and publishes `dossier.overdue` /
- * `dossier.due-soon` for the newly flagged ones, in the same transaction as the flags. A plain
- * interval (no extra dependency); with several replicas the flag columns make each dossier
- * flagged (and announced) once, because the UPDATE … WHERE flag IS NULL row-locks and re-checks.
- */
+/** Runs `FlagDeadlines` every `schedulerIntervalMs` (a plain interval, no extra dependency; 0 disables it). */
 @Injectable()
 export class DeadlineScheduler implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineScheduler.name);
@@ -19,9 +11,7 @@ export class DeadlineScheduler implements OnModuleInit, OnApplicationShutdown {
   private running?: Promise<unknown>;
 
   constructor(
-    private readonly transactions: TransactionRunner,
-    private readonly dossiers: DossierRepository,
-    private readonly events: DossierEvents,
+    private readonly flagDeadlines: FlagDeadlines,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DOSSIER_OPTIONS) private readonly options: DossierServiceOptions,
   ) {}
@@ -45,12 +35,6 @@ export class DeadlineScheduler implements OnModuleInit, OnApplicationShutdown {
 
   /** One scan at `now` (default: the clock); returns the newly flagged codes. */
   async runOnce(now: Date = this.clock.now()): Promise<{ overdue: string[]; dueSoon: string[] }> {
-    return this.transactions.run(async () => {
-      const overdue = await this.dossiers.flagOverdue(now);
-      const dueSoon = await this.dossiers.flagDueSoon(now);
-      for (const d of overdue) await this.events.publish(dossierOverdue, d, d.status, 'SYSTEM');
-      for (const d of dueSoon) await this.events.publish(dossierDueSoon, d, d.status, 'SYSTEM');
-      return { overdue: overdue.map((d) => d.code), dueSoon: dueSoon.map((d) => d.code) };
-    });
+    return this.flagDeadlines.execute(now);
   }
 }

@@ -2,7 +2,7 @@ import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Connection, PaginationArgs } from '@xaso/api';
-import { PROCEDURE_CODE_PATTERN } from '../domain';
+import { PROCEDURE_CODE_PATTERN } from '../../domain';
 
 @ObjectType('Procedure', { description: 'Thủ tục hành chính' })
 export class ProcedureModel {

@@ -5,9 +5,6 @@ import { managerFor } from '@xaso/persistence';
 import { foldVietnamese } from '@xaso/text';
 import { type OnlineLevel, type ProcedureRecord, ProcedureRepository } from '../application/procedure.repository.port';
 
-// The port and its record type, re-exported for the API layer's existing imports.
-export { ProcedureRepository, type OnlineLevel, type ProcedureRecord } from '../application/procedure.repository.port';
-
 interface ProcedureRow {
   code: string;
   name: string;

@@ -1,7 +1,6 @@
 import { atLocalTime } from '@xaso/calendar';
-import { DossierStatus } from './dossier-status';
+import { DossierDomainError, DossierStatus } from '../../dossiers/domain';
 import { StatisticsDossier, computeDossierStatistics } from './statistics';
-import { DossierDomainError } from './dossier-domain-error';
 
 const S = DossierStatus;
 const at = (date: string, hhmm = '09:00') => {

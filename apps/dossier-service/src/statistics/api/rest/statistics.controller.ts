@@ -1,0 +1,35 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ValidationFailedError } from '@xaso/api';
+import { type AuthUser, CurrentUser, Role, Roles } from '@xaso/auth';
+import { isValidLocalDate } from '@xaso/calendar';
+import { UNIT_CODE } from '../../../dossiers/api/dossier.models';
+import { ApiProblems } from '../../../dossiers/api/dossier.rest-dto';
+import { GetUnitStatistics } from '../../application/get-unit-statistics.query';
+import { DossierStatisticsDto, StatisticsQuery } from './statistics.rest-dto';
+
+const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.AGENCY, Role.ADMIN];
+
+/**
+ * `GET /api/v1/dossiers/statistics`. Its routes must be registered before `DossiersController`'s
+ * `GET /api/v1/dossiers/:code` (StatisticsModule comes before DossiersModule in AppModule's imports).
+ */
+@ApiTags('dossiers')
+@ApiBearerAuth()
+@Controller('api/v1/dossiers')
+export class StatisticsController {
+  constructor(private readonly unitStatistics: GetUnitStatistics) {}
+
+  @Roles(...STAFF)
+  @Get('statistics')
+  @ApiOperation({ summary: 'Statistics of a unit (as processing unit) for local days from..to' })
+  @ApiOkResponse({ type: DossierStatisticsDto })
+  @ApiProblems(400, 401, 403)
+  statisticsOf(@CurrentUser() user: AuthUser, @Query() q: StatisticsQuery) {
+    const { unitCode, from, to } = q;
+    if (!UNIT_CODE.test(unitCode ?? '') || !isValidLocalDate(from) || !isValidLocalDate(to)) {
+      throw new ValidationFailedError('unitCode, from and to (YYYY-MM-DD) are required', 'Cần unitCode, from và to (YYYY-MM-DD)');
+    }
+    return this.unitStatistics.execute(user, unitCode, from, to);
+  }
+}
