@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Role } from '@xaso/auth';
-import { citizen, DOSSIER_FIELDS, type DossierTestApp, officer, startDossierTestApp, SUBMIT, submitInput, TEST_SECRET } from '../../testing/dossier-test-app';
+import { citizen, DOSSIER_FIELDS, type DossierTestApp, officer, startDossierTestApp, SUBMIT, submitInput, TEST_SECRET } from '../../../test/dossier-test-app';
 
 /**
  * Issue #4 end to end: the dossier service (real PostgreSQL, Kafka from KAFKA_BROKERS, ManualClock)

@@ -7,11 +7,11 @@ import type { INestApplication } from '@nestjs/common';
 import { issueDevToken, Role } from '@xaso/auth';
 import { eventRegistry, topicFor, type ReplicatedUnit } from '@xaso/contracts';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase, postGraphQL } from '@xaso/testing';
+import { createTestDatabase, postGraphQL, waitUntil } from '@xaso/testing';
 import { UnitReplica } from '@xaso/unit-replica';
 import { randomUUID } from 'node:crypto';
 import { createDossierApp } from '../bootstrap';
-import { SUBMIT, submitInput, TEST_SECRET } from '../testing/dossier-test-app';
+import { SUBMIT, submitInput, TEST_SECRET } from '../../test/dossier-test-app';
 
 jest.setTimeout(60_000);
 
@@ -62,7 +62,7 @@ describe('dossier-service unit replica (from merger events)', () => {
     });
     await new InProcessTransport(bus).send(topicFor('merger'), messages);
     const replica = app.get(UnitReplica);
-    for (let i = 0; i < 200 && (await replica.count()) < 8; i++) await new Promise((r) => setTimeout(r, 50));
+    await waitUntil('the replica to hold the 8 units', async () => (await replica.count()) >= 8, 10_000);
   });
 
   afterAll(async () => {

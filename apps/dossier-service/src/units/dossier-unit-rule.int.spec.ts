@@ -8,7 +8,7 @@ import { topicFor } from '@xaso/contracts';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
 import { adminUnitsUpsertedMessages, realAdminUnits, waitUntil } from '@xaso/testing';
 import request from 'supertest';
-import { type DossierTestApp, startDossierTestApp, SUBMIT, submitInput } from '../testing/dossier-test-app';
+import { type DossierTestApp, startDossierTestApp, SUBMIT, submitInput } from '../../test/dossier-test-app';
 
 jest.setTimeout(120_000);
 

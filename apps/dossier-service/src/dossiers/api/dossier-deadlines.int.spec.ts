@@ -1,6 +1,6 @@
 import { Role } from '@xaso/auth';
 import { VN_YEAR_TABLE_2026 } from '@xaso/calendar';
-import { citizen, DOSSIER_FIELDS, type DossierTestApp, officer, startDossierTestApp, SUBMIT, submitInput } from '../../testing/dossier-test-app';
+import { citizen, DOSSIER_FIELDS, type DossierTestApp, officer, startDossierTestApp, SUBMIT, submitInput } from '../../../test/dossier-test-app';
 
 describe('deadlines, scheduler, apologies, statistics and calendar tables (real PostgreSQL, Kafka)', () => {
   let t: DossierTestApp;

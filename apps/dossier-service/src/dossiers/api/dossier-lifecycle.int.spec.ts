@@ -1,5 +1,5 @@
 import { Role } from '@xaso/auth';
-import { citizen, DOSSIER_FIELDS, type DossierTestApp, officer, startDossierTestApp, SUBMIT, submitInput } from '../../testing/dossier-test-app';
+import { citizen, DOSSIER_FIELDS, type DossierTestApp, officer, startDossierTestApp, SUBMIT, submitInput } from '../../../test/dossier-test-app';
 
 const ID = '001090001234';
 const PERSONAL = [ID, '0912345678', 'Nguyễn Văn An', 'an@example.vn'];

@@ -10,7 +10,7 @@ import { createTestDatabase } from '@xaso/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createDossierApp } from '../bootstrap';
-import { TEST_SECRET } from '../testing/dossier-test-app';
+import { TEST_SECRET } from '../../test/dossier-test-app';
 
 jest.setTimeout(60_000);
 

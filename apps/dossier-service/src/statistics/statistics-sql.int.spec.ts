@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type AuthUser, Role } from '@xaso/auth';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
 import { ALL_DOSSIER_STATUSES, FINISHED_STATUSES } from '../dossiers/domain';
-import { type DossierTestApp, startDossierTestApp } from '../testing/dossier-test-app';
+import { insertDossierRow } from '../../test/dossier-factory';
+import { type DossierTestApp, startDossierTestApp } from '../../test/dossier-test-app';
 import { GetUnitStatistics } from './application/get-unit-statistics.query';
 import { GetUnitStatisticsInMemory } from './application/get-unit-statistics-in-memory.query';
 
@@ -46,12 +46,15 @@ describe('dossier statistics: the SQL query equals the pure domain (real Postgre
       const dueAt = rnd() < 0.1 ? null : new Date(receivedAt.getTime() + Math.floor(rnd() * 15) * DAY + pick([0, 17 * 3600_000 - (receivedAt.getTime() - base) % DAY]));
       const completedAt = FINISHED_STATUSES.has(status) ? new Date(receivedAt.getTime() + Math.floor(rnd() * 20) * DAY + pick(offsets)) : null;
       const unit = i % 10 === 0 ? t.unitB : t.unitA;
-      await db.query(
-        `INSERT INTO dossier (id, code, procedure_code, status, channel, receiving_unit_code, competent_unit_code, processing_unit_code,
-           applicant_full_name, applicant_id_number, processing_days, received_at, due_at, completed_at, closed_at)
-         VALUES ($1, $2, 'HT.010', $3, $4, $5, $5, $5, 'Seed', '001090001234', 5, $6, $7, $8, $8)`,
-        [randomUUID(), `${unit}-SEED-${String(i).padStart(4, '0')}`, status, pick(['ONLINE', 'DIRECT', 'POSTAL']), unit, receivedAt, dueAt, completedAt],
-      );
+      await insertDossierRow(db, {
+        code: `${unit}-SEED-${String(i).padStart(4, '0')}`,
+        unitCode: unit,
+        status,
+        channel: pick(['ONLINE', 'DIRECT', 'POSTAL'] as const),
+        receivedAt,
+        dueAt,
+        completedAt,
+      });
     }
   }, 60_000);
   afterAll(() => t?.close());

@@ -8,10 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import request from 'supertest';
 import { type DevTokenClaims, issueDevToken, Role } from '@xaso/auth';
-import { createTestDatabase, realAdminUnits } from '@xaso/testing';
+import { createTestDatabase, realAdminUnits, waitUntil } from '@xaso/testing';
 import { KafkaTransport, type EventTransport } from '@xaso/messaging';
-import { createDossierApp, DeadlineScheduler, ManualClock, UnitReplica } from '../bootstrap';
-import type { DossierServiceOptions } from '../common/tokens';
+import { createDossierApp, DeadlineScheduler, ManualClock, UnitReplica } from '../src/bootstrap';
+import type { DossierServiceOptions } from '../src/common/tokens';
 
 export const TEST_SECRET = 'dossier-service-test-secret-0123456789abcdef';
 /** A province code no real unit has (real ones are 01 … 96). */
@@ -137,12 +137,10 @@ export async function startDossierTestApp(
       return res.body as GqlResult<T>;
     },
     async waitForEvents(predicate, timeoutMs = 20_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        if (predicate(events)) return events;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`events not seen in time; got ${events.map((e) => `${e.type}@${e.aggregateId}`).join(', ')}`);
+      await waitUntil('the events', async () => predicate(events), timeoutMs).catch(() => {
+        throw new Error(`events not seen in time; got ${events.map((e) => `${e.type}@${e.aggregateId}`).join(', ')}`);
+      });
+      return events;
     },
     async close() {
       await consumer?.disconnect().catch(() => undefined);
@@ -168,14 +166,4 @@ export const DOSSIER_FIELDS = `
 
 export const SUBMIT = `mutation Submit($input: SubmitDossierInput!) { submitDossier(input: $input) { ${DOSSIER_FIELDS} } }`;
 
-export function submitInput(unit: string, overrides: Record<string, unknown> = {}) {
-  return {
-    procedureCode: 'HT.010',
-    receivingUnitCode: unit,
-    channel: 'ONLINE',
-    applicant: { fullName: 'Nguyễn Văn An', idNumber: '001090001234', phone: '0912345678', email: 'an@example.vn', address: 'Thôn 1' },
-    formData: { purpose: 'Xây nhà ở' },
-    attachments: [{ name: 'don.pdf', mediaType: 'application/pdf', size: 1024, sha256: 'a'.repeat(64) }],
-    ...overrides,
-  };
-}
+export { submitInput } from './dossier-factory';

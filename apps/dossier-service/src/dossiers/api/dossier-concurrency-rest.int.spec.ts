@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Role } from '@xaso/auth';
-import { citizen, type DossierTestApp, officer, startDossierTestApp, SUBMIT, submitInput } from '../../testing/dossier-test-app';
+import { citizen, type DossierTestApp, officer, startDossierTestApp, SUBMIT, submitInput } from '../../../test/dossier-test-app';
 
 describe('concurrency, code sequence and REST (real PostgreSQL)', () => {
   let t: DossierTestApp;

@@ -3,7 +3,7 @@ import { Role } from '@xaso/auth';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
 import { VN_YEAR_TABLE_2025 } from '@xaso/calendar';
 import { dossierOpenApiDocument } from '../../bootstrap';
-import { citizen, type DossierTestApp, officer, startDossierTestApp, SUBMIT, submitInput } from '../../testing/dossier-test-app';
+import { citizen, type DossierTestApp, officer, startDossierTestApp, SUBMIT, submitInput } from '../../../test/dossier-test-app';
 
 describe('procedure catalogue editor, calendar over REST and the OpenAPI document (real PostgreSQL)', () => {
   let t: DossierTestApp;
