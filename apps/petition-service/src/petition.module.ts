@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, type EventTransport, messagingEntities, messagingMigrations } from '@xaso/messaging';
-import { UnitReplica, UnitReplicaHandlers, UnitReplicaHealth, unitReplicaMigrations, UnitResolver } from '@xaso/unit-replica';
+import { UnitReplica, UnitReplicaHandlers, UnitReplicaHealth, unitReplicaMigrations, UnitResolver, unitScopeProviders } from '@xaso/unit-replica';
 import { PetitionsController } from './petitions/api/petitions.controller';
 import { AdministrativeUnitPetitionsResolver, PetitionsResolver } from './petitions/api/petitions.resolver';
 import { CLOCK, PETITION_CONFIG, petitionConfigFromEnv, systemClock, type Clock, type PetitionConfig } from './petitions/application/petition.config';
@@ -45,6 +45,7 @@ export class PetitionModule {
         UnitReplicaHandlers,
         UnitResolver,
         UnitReplicaHealth,
+        ...unitScopeProviders(),
         { provide: PetitionRepository, useClass: PgPetitionRepository },
         PetitionAccess,
         SubmitPetition,

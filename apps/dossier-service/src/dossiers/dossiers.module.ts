@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { UnitReplicaModule } from '@xaso/unit-replica';
+import { UnitReplicaModule, unitScopeProviders } from '@xaso/unit-replica';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ProceduresModule } from '../procedures/procedures.module';
 import { DossierLoaderFactory } from './api/dossier.loaders';
@@ -28,6 +28,7 @@ import { PgDossierRepository } from './infrastructure/pg-dossier.repository';
   controllers: [DossiersController],
   providers: [
     { provide: DossierRepository, useClass: PgDossierRepository },
+    ...unitScopeProviders(),
     DossierAccess,
     DossierEvents,
     DossierTransitionRunner,

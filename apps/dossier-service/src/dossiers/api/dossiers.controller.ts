@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { NotFoundError, ValidationFailedError } from '@xaso/api';
-import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
+import { ANY_ROLE, type AuthUser, CurrentUser, Public, Roles, STAFF_OR_AGENCY } from '@xaso/auth';
 import { DossierOverdueCheck } from '../application/dossier-overdue-check';
 import { GetDossier } from '../application/get-dossier.query';
 import { ListDossiers } from '../application/list-dossiers.query';
@@ -34,9 +34,6 @@ import {
   SupplementRequestDto,
   TransferDto,
 } from './dossier.rest-dto';
-
-const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.AGENCY, Role.ADMIN];
-const EVERYONE = [Role.CITIZEN, ...STAFF];
 
 /** REST view of a dossier (the applicant's data only reaches callers allowed to see the dossier). */
 function view(d: DossierRecord, overdue: boolean) {
@@ -97,7 +94,7 @@ export class DossiersController {
     return result.body;
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Post()
   @ApiOperation({ summary: 'Submit a dossier (citizen online; officer/agency at the counter or by post)' })
   @ApiIdempotencyKey()
@@ -113,7 +110,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'submit', body }, 201, () => this.submitDossier.execute(user, body));
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Get()
   @ApiOperation({ summary: 'Dossiers visible to the caller, newest first' })
   @ApiOkResponse({ type: DossierPageDto })
@@ -155,7 +152,7 @@ export class DossiersController {
     };
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Get(':code')
   @ApiOperation({ summary: 'One dossier with its history, supplement requests and attachments (the applicant, officers of its units)' })
   @ApiOkResponse({ type: DossierDetailDto })
@@ -176,7 +173,7 @@ export class DossiersController {
     };
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/start-processing')
   @ApiOperation({ summary: 'RECEIVED → IN_PROCESSING' })
   @ApiIdempotencyKey()
@@ -186,7 +183,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'start', code, body }, 200, () => this.transition.execute(user, code, { type: 'START_PROCESSING', note: body.note }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/supplement-requests')
   @ApiOperation({ summary: 'Request a supplement: the clock is paused until it arrives' })
   @ApiIdempotencyKey()
@@ -198,7 +195,7 @@ export class DossiersController {
     );
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Post(':code/supplements')
   @ApiOperation({ summary: 'Provide the requested supplement: the due date moves by the paused working days' })
   @ApiIdempotencyKey()
@@ -210,7 +207,7 @@ export class DossiersController {
     );
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/complete')
   @ApiOperation({ summary: 'IN_PROCESSING → PROCESSED (result ready)' })
   @ApiIdempotencyKey()
@@ -220,7 +217,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'complete', code, body }, 200, () => this.transition.execute(user, code, { type: 'COMPLETE', resultNote: body.resultNote }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/return')
   @ApiOperation({ summary: 'PROCESSED → RETURNED (result handed over)' })
   @ApiIdempotencyKey()
@@ -230,7 +227,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'return', code }, 200, () => this.transition.execute(user, code, { type: 'RETURN' }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/refuse')
   @ApiOperation({ summary: 'Refuse (LEADER)' })
   @ApiIdempotencyKey()
@@ -240,7 +237,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'refuse', code, body }, 200, () => this.transition.execute(user, code, { type: 'REFUSE', reason: body.reason }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/stop')
   @ApiOperation({ summary: 'Stop processing (LEADER)' })
   @ApiIdempotencyKey()
@@ -250,7 +247,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'stop', code, body }, 200, () => this.transition.execute(user, code, { type: 'STOP', reason: body.reason }));
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Post(':code/withdraw')
   @ApiOperation({ summary: 'Withdrawn by the applicant (or an officer on their behalf)' })
   @ApiIdempotencyKey()
@@ -260,7 +257,7 @@ export class DossiersController {
     return this.reply(res, user, key, { op: 'withdraw', code, body }, 200, () => this.transition.execute(user, code, { type: 'WITHDRAW', reason: body.reason ?? null }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/apology')
   @ApiOperation({ summary: 'Written apology with a new appointment date (once, no later than the original due date)' })
   @ApiIdempotencyKey()
@@ -272,7 +269,7 @@ export class DossiersController {
     );
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/transfer')
   @ApiOperation({ summary: 'Transfer to another processing unit with a reason' })
   @ApiIdempotencyKey()

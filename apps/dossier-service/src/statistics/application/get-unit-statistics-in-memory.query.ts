@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@xaso/auth';
-import { domainCall } from '../../dossiers/application/domain-bridge';
 import { computeDossierStatistics } from '../domain';
 import { StatisticsPeriod } from './statistics-period';
 import type { UnitStatistics } from './unit-statistics';
@@ -17,6 +16,6 @@ export class GetUnitStatisticsInMemory {
   async execute(user: AuthUser, unitCode: string, from: string, to: string): Promise<UnitStatistics> {
     const { start, end } = await this.period.check(user, unitCode, from, to);
     const dossiers = await this.statistics.dossiersFor(unitCode, start, end);
-    return { unitCode, ...domainCall(() => computeDossierStatistics(dossiers, { from, to })) };
+    return { unitCode, ...computeDossierStatistics(dossiers, { from, to }) };
   }
 }

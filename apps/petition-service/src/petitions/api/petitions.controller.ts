@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsCalendarDate, IsUnitCode, UNIT_CODE_SYNTAX } from '@xaso/api';
-import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
+import { type AuthUser, CurrentUser, GOVERNMENT_STAFF, Public, Role, Roles } from '@xaso/auth';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PetitionService } from '../application/petition.service';
@@ -94,7 +94,7 @@ export class PetitionsController {
     return { petition: petitionView(r.petition), trackingSecret: r.trackingSecret, linkedTo: r.linkedTo ?? null };
   }
 
-  @Roles(Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Roles(...GOVERNMENT_STAFF)
   @Get('export.csv')
   @ApiOperation({ summary: 'CSV export of a unit’s petitions received in a period (no personal data; at most 10,000 rows, X-Truncated: true when more)' })
   async export(
@@ -107,7 +107,7 @@ export class PetitionsController {
     res.type('text/csv').send(toCsv(nodes));
   }
 
-  @Roles(Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Roles(...GOVERNMENT_STAFF)
   @Get('statistics')
   @ApiOkResponse({ description: 'Statistics of a unit for a period' })
   statistics(@Query() q: PeriodQuery, @CurrentUser() user: AuthUser) {
@@ -123,7 +123,7 @@ export class PetitionsController {
     return { found: true, ...petitionView(p), steps: p.history.map((h) => ({ action: h.action, status: h.to, at: h.at.toISOString() })) };
   }
 
-  @Roles(Role.CITIZEN, Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Roles(Role.CITIZEN, ...GOVERNMENT_STAFF)
   @Get(':code')
   async get(@Param('code') code: string, @CurrentUser() user: AuthUser) {
     return petitionView(await this.service.get(user, code));

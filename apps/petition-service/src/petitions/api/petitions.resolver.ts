@@ -1,6 +1,6 @@
 import { Args, Directive, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { DateScalar, offsetFromCursor, pageFromOffset, UnitCodeScalar } from '@xaso/api';
-import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
+import { ANY_ROLE, type AuthUser, COMMUNE_STAFF, CurrentUser, GOVERNMENT_STAFF, Public, Role, Roles } from '@xaso/auth';
 import { actorOf, PetitionService, type PetitionCommand } from '../application/petition.service';
 import { CLOCK, type Clock } from '../application/petition.config';
 import { Inject } from '@nestjs/common';
@@ -19,9 +19,6 @@ import {
   SubmitPetitionPayload,
 } from './petition.models';
 import { toStatisticsModel } from './statistics.mapper';
-
-const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
-const ANY = [Role.CITIZEN, Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.AGENCY, Role.ADMIN];
 
 @Resolver(() => PetitionModel)
 export class PetitionsResolver {
@@ -45,7 +42,7 @@ export class PetitionsResolver {
     return { petition: this.model(r.petition), trackingSecret: r.trackingSecret, linkedTo: r.linkedTo };
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => PetitionModel)
   classifyPetition(
     @CurrentUser() user: AuthUser,
@@ -60,7 +57,7 @@ export class PetitionsResolver {
     return this.step(user, code, { action: 'CLASSIFY', input: { kind: kind as never, complexity, remoteArea, category, note, actDate } });
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => PetitionModel, { description: 'Thụ lý' })
   acceptPetition(
     @CurrentUser() user: AuthUser,
@@ -72,13 +69,13 @@ export class PetitionsResolver {
     return this.step(user, code, { action: 'ACCEPT', input: { note, complexity, lateFilingReason } });
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => PetitionModel, { description: 'Không thụ lý (with reason)' })
   refusePetition(@CurrentUser() user: AuthUser, @Args('code') code: string, @Args('reason') reason: string) {
     return this.step(user, code, { action: 'REFUSE', input: { reason } });
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => PetitionModel, { description: 'Chuyển đơn to the competent unit or agency' })
   referPetition(
     @CurrentUser() user: AuthUser,
@@ -112,7 +109,7 @@ export class PetitionsResolver {
     return this.step(user, code, { action: 'EXTEND', input: { reason, complexity } });
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => PetitionModel)
   resolvePetition(
     @CurrentUser() user: AuthUser,
@@ -172,7 +169,7 @@ export class PetitionsResolver {
     return this.step(user, code, { action: 'WITHDRAW', input: { reason, items } }, trackingSecret);
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => PetitionModel, { description: 'File information (anonymous denunciation)' })
   archivePetition(@CurrentUser() user: AuthUser, @Args('code') code: string, @Args('note', { nullable: true }) note?: string) {
     return this.step(user, code, { action: 'ARCHIVE', input: { note } });
@@ -180,13 +177,13 @@ export class PetitionsResolver {
 
   // ------------------------------------------------------------------ queries
 
-  @Roles(...ANY)
+  @Roles(...ANY_ROLE)
   @Query(() => PetitionModel)
   async petition(@CurrentUser() user: AuthUser, @Args('code') code: string) {
     return this.model(await this.service.get(user, code));
   }
 
-  @Roles(...ANY)
+  @Roles(...ANY_ROLE)
   @Query(() => PetitionConnection)
   async petitions(@CurrentUser() user: AuthUser, @Args() args: PetitionsArgs): Promise<PetitionConnection> {
     const offset = offsetFromCursor(args.after);
@@ -219,7 +216,7 @@ export class PetitionsResolver {
     };
   }
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @Query(() => PetitionStatisticsModel)
   async petitionStatistics(
     @CurrentUser() user: AuthUser,
@@ -273,7 +270,7 @@ export class AdministrativeUnitPetitionsResolver {
     return { code: reference.code, validFrom: reference.validFrom };
   }
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @ResolveField(() => PetitionStatisticsModel)
   async petitionStatistics(
     @Parent() unit: AdministrativeUnitRef,

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError, ValidationFailedError } from '@xaso/api';
-import { type AuthUser, canAccessUnit, Role } from '@xaso/auth';
+import { type AuthUser, canAccessUnit, isGovernmentStaff, Role } from '@xaso/auth';
 import { TransactionRunner } from '@xaso/persistence';
 import * as D from '../domain';
 import type { Petition, PetitionerIdentity, PetitionStatistics } from '../domain';
 import { PetitionRepository, type PetitionListFilter } from './petition.repository.port';
 import { ActOnPetition, type PetitionCommand } from './act-on-petition.use-case';
 import { AppealPetition } from './appeal-petition.use-case';
-import { actorOf, isStaff, PetitionAccess } from './petition-access';
-import { PETITION_CONFIG, translated, type PetitionConfig } from './petition.config';
+import { actorOf, PetitionAccess } from './petition-access';
+import { PETITION_CONFIG, type PetitionConfig } from './petition.config';
 import { ScanDeadlines } from './scan-deadlines.use-case';
 import { SubmitPetition, type SubmitPetitionCommand, type SubmitResult } from './submit-petition.use-case';
 
@@ -72,7 +72,7 @@ export class PetitionService {
     const f = { ...filter };
     if (user.roles.includes(Role.ADMIN)) {
       // everything
-    } else if (isStaff(user)) {
+    } else if (isGovernmentStaff(user)) {
       f.unitCode = f.unitCode ?? user.unitCode;
       if (!f.unitCode) throw new ForbiddenError();
       await this.access.assertUnit(user, f.unitCode);
@@ -86,14 +86,12 @@ export class PetitionService {
 
   /** Export rows (no personal data: see `toCsv`) of a unit's petitions received in a period; staff of the unit only. */
   async exportPeriod(user: AuthUser, unitCode: string, from: string, to: string, limit = 10_000): Promise<{ nodes: Petition[]; truncated: boolean }> {
-    return translated(async () => {
-      if (!D.isLocalDate(from) || !D.isLocalDate(to) || to < from) {
-        throw new ValidationFailedError('from/to must be dates with from ≤ to', 'Khoảng thời gian không hợp lệ', { field: 'to' });
-      }
-      if (!isStaff(user)) throw new ForbiddenError();
-      await this.access.assertUnit(user, unitCode);
-      return this.petitions.receivedInPeriod(unitCode, from, to, limit);
-    });
+    if (!D.isLocalDate(from) || !D.isLocalDate(to) || to < from) {
+      throw new ValidationFailedError('from/to must be dates with from ≤ to', 'Khoảng thời gian không hợp lệ', { field: 'to' });
+    }
+    if (!isGovernmentStaff(user)) throw new ForbiddenError();
+    await this.access.assertUnit(user, unitCode);
+    return this.petitions.receivedInPeriod(unitCode, from, to, limit);
   }
 
   history(code: string): Promise<D.HistoryEntry[]> {
@@ -121,12 +119,10 @@ export class PetitionService {
     });
   }
 
-  identityAccessLog(user: AuthUser, code: string) {
-    return translated(async () => {
-      const { petition } = await this.access.load(code);
-      if (!user.roles.includes(Role.ADMIN) && !(user.roles.includes(Role.LEADER) && canAccessUnit(user, petition.unitCode))) throw new ForbiddenError();
-      return this.petitions.identityAccessLog(code);
-    });
+  async identityAccessLog(user: AuthUser, code: string) {
+    const { petition } = await this.access.load(code);
+    if (!user.roles.includes(Role.ADMIN) && !(user.roles.includes(Role.LEADER) && canAccessUnit(user, petition.unitCode))) throw new ForbiddenError();
+    return this.petitions.identityAccessLog(code);
   }
 
   /** Re-encrypts identities under older keys with the current key; returns how many were rotated. */
@@ -146,14 +142,12 @@ export class PetitionService {
   }
 
   async statistics(user: AuthUser, unitCode: string, from: string, to: string): Promise<PetitionStatistics & { unitCode: string }> {
-    return translated(async () => {
-      if (!D.isLocalDate(from) || !D.isLocalDate(to) || to < from) {
-        throw new ValidationFailedError('from/to must be dates with from ≤ to', 'Khoảng thời gian không hợp lệ', { field: 'to' });
-      }
-      if (!isStaff(user)) throw new ForbiddenError();
-      await this.access.assertUnit(user, unitCode);
-      const rows = await this.petitions.forStatistics(unitCode, from, to);
-      return { unitCode, ...D.computeStatistics(rows, { from, to }, this.access.now()) };
-    });
+    if (!D.isLocalDate(from) || !D.isLocalDate(to) || to < from) {
+      throw new ValidationFailedError('from/to must be dates with from ≤ to', 'Khoảng thời gian không hợp lệ', { field: 'to' });
+    }
+    if (!isGovernmentStaff(user)) throw new ForbiddenError();
+    await this.access.assertUnit(user, unitCode);
+    const rows = await this.petitions.forStatistics(unitCode, from, to);
+    return { unitCode, ...D.computeStatistics(rows, { from, to }, this.access.now()) };
   }
 }

@@ -1,18 +1,12 @@
 import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { DateScalar, ForbiddenError, IsCalendarDate, NotFoundError, UnitCodeScalar, ValidationFailedError } from '@xaso/api';
-import { type AuthUser, canAccessUnit, CurrentUser, Role, Roles } from '@xaso/auth';
+import { DateScalar, IsCalendarDate, NotFoundError, UnitCodeScalar, ValidationFailedError } from '@xaso/api';
+import { type AuthUser, COMMUNE_STAFF, CurrentUser, GOVERNMENT_STAFF, Roles, UnitScope } from '@xaso/auth';
 import { UnitResolver } from '@xaso/unit-replica';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { translated } from '../../petitions/application/petition.config';
 import { closeMediation, summarizeMediation, updateMediationOutcome, validateMediationCase, type MediationOutcome } from '../../mediation/domain/mediation';
 import { checkUnitCompliance, validateSession } from '../domain/reception';
 import { ReceptionRepository } from '../infrastructure/reception.repository';
 
-const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
-
-function assertUnit(user: AuthUser, unitCode: string) {
-  if (!canAccessUnit(user, unitCode)) throw new ForbiddenError(`You may not act on unit ${unitCode}`, `Không có quyền với đơn vị ${unitCode}`, 'OUT_OF_UNIT_SCOPE');
-}
 function assertPeriod(from: string, to: string) {
   if (to < from) throw new ValidationFailedError('`to` must not be before `from`', 'Ngày kết thúc không được trước ngày bắt đầu', { field: 'to' });
 }
@@ -108,95 +102,88 @@ export class ReceptionResolver {
   constructor(
     private readonly repo: ReceptionRepository,
     private readonly units: UnitResolver,
+    private readonly scope: UnitScope,
   ) {}
 
   /** The record's unit on the record's own day, by the shared unit rule; then the caller's scope on it. */
   private async unitOn(user: AuthUser, unitCode: string, date: string): Promise<{ unitCode: string; routedFromUnitCode?: string }> {
     const unit = await this.units.resolve('unitCode', unitCode, date);
-    assertUnit(user, unit.code);
+    await this.scope.assert(user, unit.code);
     return { unitCode: unit.code, routedFromUnitCode: unit.routedFromCode };
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => ReceptionSessionModel)
-  recordReceptionSession(@Args('input') input: RecordReceptionSessionInput, @CurrentUser() user: AuthUser) {
-    return translated(async () => {
-      const s = { ...validateSession({ ...input, petitionCodes: input.petitionCodes ?? [] }) };
-      Object.assign(s, await this.unitOn(user, s.unitCode, s.date));
-      const missing = await this.repo.missingPetitionCodes(s.petitionCodes);
-      if (missing.length) {
-        throw new ValidationFailedError(`Unknown petition code(s): ${missing.join(', ')}`, `Không có đơn mã ${missing.join(', ')}`, { field: 'petitionCodes', missing });
-      }
-      return this.repo.insertSession(s, user.sub);
-    });
+  async recordReceptionSession(@Args('input') input: RecordReceptionSessionInput, @CurrentUser() user: AuthUser) {
+    const s = { ...validateSession({ ...input, petitionCodes: input.petitionCodes ?? [] }) };
+    Object.assign(s, await this.unitOn(user, s.unitCode, s.date));
+    const missing = await this.repo.missingPetitionCodes(s.petitionCodes);
+    if (missing.length) {
+      throw new ValidationFailedError(`Unknown petition code(s): ${missing.join(', ')}`, `Không có đơn mã ${missing.join(', ')}`, { field: 'petitionCodes', missing });
+    }
+    return this.repo.insertSession(s, user.sub);
   }
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @Query(() => [ReceptionSessionModel])
-  receptionSessions(
+  async receptionSessions(
     @CurrentUser() user: AuthUser,
     @Args('unitCode', { type: () => UnitCodeScalar }) unitCode: string,
     @Args('from', { type: () => DateScalar }) from: string,
     @Args('to', { type: () => DateScalar }) to: string,
   ) {
-    assertUnit(user, unitCode);
+    await this.scope.assert(user, unitCode);
     assertPeriod(from, to);
     return this.repo.sessions(unitCode, from, to);
   }
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @Query(() => [ReceptionComplianceModel], { description: 'Per chairperson: 1 day a week before 2026-07-01, 2 days a month since' })
-  receptionCompliance(@CurrentUser() user: AuthUser, @Args('unitCode', { type: () => UnitCodeScalar }) unitCode: string, @Args('month') month: string) {
-    return translated(async () => {
-      assertUnit(user, unitCode);
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ValidationFailedError('month must be YYYY-MM', 'Tháng phải có dạng YYYY-MM', { field: 'month' });
-      // sessions up to a week around the month (ISO weeks may start in the previous month)
-      const [y, m] = month.split('-').map(Number);
-      const from = new Date(Date.UTC(y, m - 1, 1) - 7 * 86_400_000).toISOString().slice(0, 10);
-      const to = new Date(Date.UTC(y, m, 0) + 7 * 86_400_000).toISOString().slice(0, 10);
-      return checkUnitCompliance(await this.repo.sessions(unitCode, from, to), month);
-    });
+  async receptionCompliance(@CurrentUser() user: AuthUser, @Args('unitCode', { type: () => UnitCodeScalar }) unitCode: string, @Args('month') month: string) {
+    await this.scope.assert(user, unitCode);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ValidationFailedError('month must be YYYY-MM', 'Tháng phải có dạng YYYY-MM', { field: 'month' });
+    // sessions up to a week around the month (ISO weeks may start in the previous month)
+    const [y, m] = month.split('-').map(Number);
+    const from = new Date(Date.UTC(y, m - 1, 1) - 7 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.UTC(y, m, 0) + 7 * 86_400_000).toISOString().slice(0, 10);
+    return checkUnitCompliance(await this.repo.sessions(unitCode, from, to), month);
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => MediationCaseModel)
-  recordMediationCase(@Args('input') input: RecordMediationCaseInput, @CurrentUser() user: AuthUser) {
-    return translated(async () => {
-      const c =
-        input.outcome === 'PENDING' || !input.closedOn
-          ? validateMediationCase(input)
-          : closeMediation(validateMediationCase({ ...input, outcome: 'PENDING', closedOn: undefined }), input.outcome, input.closedOn, input);
-      return this.repo.insertMediation({ ...c, ...(await this.unitOn(user, c.unitCode, c.openedOn)) }, user.sub);
-    });
+  async recordMediationCase(@Args('input') input: RecordMediationCaseInput, @CurrentUser() user: AuthUser) {
+    const c =
+      input.outcome === 'PENDING' || !input.closedOn
+        ? validateMediationCase(input)
+        : closeMediation(validateMediationCase({ ...input, outcome: 'PENDING', closedOn: undefined }), input.outcome, input.closedOn, input);
+    return this.repo.insertMediation({ ...c, ...(await this.unitOn(user, c.unitCode, c.openedOn)) }, user.sub);
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => MediationCaseModel, { description: 'Records the outcome of a pending mediation (or a note), or re-opens a successful one whose agreement was not carried out' })
-  updateMediationOutcome(@Args('input') input: UpdateMediationOutcomeInput, @CurrentUser() user: AuthUser) {
-    return translated(async () => {
-      const updated = await this.repo.changeMediation(input.id, (c) => {
-        assertUnit(user, c.unitCode);
-        return updateMediationOutcome(c, input);
-      });
-      if (!updated) throw new NotFoundError('MediationCase', 'vụ việc hòa giải', input.id);
-      return updated;
+  async updateMediationOutcome(@Args('input') input: UpdateMediationOutcomeInput, @CurrentUser() user: AuthUser) {
+    const updated = await this.repo.changeMediation(input.id, async (c) => {
+      await this.scope.assert(user, c.unitCode);
+      return updateMediationOutcome(c, input);
     });
+    if (!updated) throw new NotFoundError('MediationCase', 'vụ việc hòa giải', input.id);
+    return updated;
   }
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @Query(() => [MediationCaseModel])
-  mediationCases(
+  async mediationCases(
     @CurrentUser() user: AuthUser,
     @Args('unitCode', { type: () => UnitCodeScalar }) unitCode: string,
     @Args('from', { type: () => DateScalar }) from: string,
     @Args('to', { type: () => DateScalar }) to: string,
   ) {
-    assertUnit(user, unitCode);
+    await this.scope.assert(user, unitCode);
     assertPeriod(from, to);
     return this.repo.mediationCases(unitCode, from, to);
   }
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @Query(() => MediationSummaryModel)
   async mediationSummary(
     @CurrentUser() user: AuthUser,
@@ -204,7 +191,7 @@ export class ReceptionResolver {
     @Args('from', { type: () => DateScalar }) from: string,
     @Args('to', { type: () => DateScalar }) to: string,
   ) {
-    assertUnit(user, unitCode);
+    await this.scope.assert(user, unitCode);
     assertPeriod(from, to);
     return summarizeMediation(await this.repo.mediationCases(unitCode, from, to));
   }

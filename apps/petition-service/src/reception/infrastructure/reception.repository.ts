@@ -66,11 +66,11 @@ export class ReceptionRepository {
    * Loads a mediation case row-locked, lets `change` compute the new state (it may throw), saves
    * it, all in one transaction. `null` when there is no such case.
    */
-  async changeMediation(id: string, change: (c: MediationCase) => MediationCase): Promise<MediationCase | null> {
+  async changeMediation(id: string, change: (c: MediationCase) => MediationCase | Promise<MediationCase>): Promise<MediationCase | null> {
     return inTransaction(this.dataSource, async () => {
       const [row] = await managerFor(this.dataSource).query(`${MEDIATION_SELECT} WHERE id::text = $1 FOR UPDATE`, [id]);
       if (!row) return null;
-      const next = change(mediationOf(row));
+      const next = await change(mediationOf(row));
       await managerFor(this.dataSource).query(
         `UPDATE mediation_case SET outcome = $2, closed_on = $3, referred_to = $4, result = $5 WHERE id = $1`,
         [next.id, next.outcome, next.closedOn ?? null, next.referredTo ?? null, next.result ?? null],

@@ -1,10 +1,8 @@
 import { Args, Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { DateScalar } from '@xaso/api';
-import { type AuthenticatedRequest, forbidden, hasRole, Role, TokenVerifier, unauthenticated } from '@xaso/auth';
+import { type AuthenticatedRequest, forbidden, GOVERNMENT_STAFF, hasRole, TokenVerifier, unauthenticated } from '@xaso/auth';
 import { GetUnitStatistics } from '../../application/get-unit-statistics.query';
 import { AdministrativeUnitRef, DossierStatisticsModel } from './statistics.models';
-
-const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
 
 /** `AdministrativeUnit.dossierStatistics(from, to)` through federation (the entity is merger-service's). */
 @Resolver(() => AdministrativeUnitRef)
@@ -34,7 +32,7 @@ export class AdministrativeUnitStatisticsResolver {
     if (req && !req.user) req.user = await this.verifier.verifyAuthorizationHeader(req.headers?.authorization);
     const user = req?.user;
     if (!user) throw unauthenticated();
-    if (!hasRole(user, ...STAFF)) throw forbidden();
+    if (!hasRole(user, ...GOVERNMENT_STAFF)) throw forbidden();
     return this.statistics.execute(user, unit.code, from, to);
   }
 }

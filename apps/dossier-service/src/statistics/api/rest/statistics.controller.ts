@@ -1,14 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationFailedError } from '@xaso/api';
-import { type AuthUser, CurrentUser, Role, Roles } from '@xaso/auth';
+import { type AuthUser, CurrentUser, Roles, STAFF_OR_AGENCY } from '@xaso/auth';
 import { isValidLocalDate } from '@xaso/calendar';
 import { UNIT_CODE } from '../../../dossiers/api/dossier.models';
 import { ApiProblems } from '../../../dossiers/api/dossier.rest-dto';
 import { GetUnitStatistics } from '../../application/get-unit-statistics.query';
 import { DossierStatisticsDto, StatisticsQuery } from './statistics.rest-dto';
-
-const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.AGENCY, Role.ADMIN];
 
 /**
  * `GET /api/v1/dossiers/statistics`. Its routes must be registered before `DossiersController`'s
@@ -20,7 +18,7 @@ const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.AGENCY, Ro
 export class StatisticsController {
   constructor(private readonly unitStatistics: GetUnitStatistics) {}
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Get('statistics')
   @ApiOperation({ summary: 'Statistics of a unit (as processing unit) for local days from..to' })
   @ApiOkResponse({ type: DossierStatisticsDto })
