@@ -1,12 +1,7 @@
-import type { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { ApiModule, subgraphGraphQLOptions } from '@xaso/api';
-import { AuthModule, type AuthModuleOptions } from '@xaso/auth';
 import { messagingEntities, messagingMigrations } from '@xaso/messaging';
-import { ObservabilityModule } from '@xaso/observability';
-import { PersistenceModule } from '@xaso/persistence';
+import { ServicePlatformModule, type ServiceOptions } from '@xaso/service';
 import { unitReplicaMigrations } from '@xaso/unit-replica';
 import { CalendarModule } from './calendar/calendar.module';
 import { DOSSIER_SERVICE, DossierCoreModule, type DossierModuleOptions } from './common/dossier-core.module';
@@ -17,12 +12,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 import { CreateDossierTables1732400000000 } from './dossiers/infrastructure/migrations/1732400000000-create-dossier-tables';
 import { ProcedureLegalBasis1732500000000 } from './dossiers/infrastructure/migrations/1732500000000-procedure-legal-basis';
 
-export interface DossierAppOptions extends DossierModuleOptions {
-  /** Auth overrides (tests). */
-  auth?: AuthModuleOptions;
-  /** Logs, health and metrics (default true). */
-  observability?: boolean;
-}
+export interface DossierAppOptions extends DossierModuleOptions, ServiceOptions {}
 
 @Module({})
 export class AppModule {
@@ -30,22 +20,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...(options.observability === false ? [] : [ObservabilityModule.forRoot({ service: DOSSIER_SERVICE })]),
-        ApiModule,
-        AuthModule.forRoot(options.auth),
-        PersistenceModule.forService({
+        ServicePlatformModule.forService({
+          ...options,
           service: DOSSIER_SERVICE,
-          url: options.databaseUrl,
           entities: [...messagingEntities],
           migrations: [...messagingMigrations, CreateDossierTables1732400000000, ProcedureLegalBasis1732500000000, ...unitReplicaMigrations],
+          graphql: { scalars: { JSON: GraphQLJSON }, orphanedTypes: [AdministrativeUnitRef] },
         }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(
-          subgraphGraphQLOptions({
-            service: DOSSIER_SERVICE,
-            scalars: { JSON: GraphQLJSON },
-            orphanedTypes: [AdministrativeUnitRef],
-          }),
-        ),
         DossierCoreModule.forRoot(options),
         CalendarModule,
         ProceduresModule,

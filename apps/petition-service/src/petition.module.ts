@@ -12,6 +12,7 @@ import { PetitionRepository } from './petitions/application/petition.repository.
 import { ScanDeadlines } from './petitions/application/scan-deadlines.use-case';
 import { SubmitPetition } from './petitions/application/submit-petition.use-case';
 import { CreatePetitionTables1732500000000 } from './petitions/infrastructure/migrations/1732500000000-create-petition-tables';
+import { DEADLINE_SCAN_INTERVAL_MS, DeadlineScanScheduler, deadlineScanIntervalFromEnv } from './petitions/infrastructure/deadline-scan.scheduler';
 import { PgPetitionRepository } from './petitions/infrastructure/pg-petition.repository';
 import { ReceptionResolver } from './reception/api/reception.resolver';
 import { ReceptionUnitRouting1732600000000 } from './reception/infrastructure/migrations/1732600000000-unit-routing';
@@ -29,6 +30,8 @@ export interface PetitionModuleOptions {
   clock?: Clock;
   /** Tests: explicit key ring / policy. Default: `petitionConfigFromEnv()`. */
   config?: PetitionConfig;
+  /** Deadline scan interval (due-soon notices, escalation; ms); default PETITION_ESCALATION_INTERVAL_MS, else 15 min; 0 disables. */
+  escalationIntervalMs?: number;
 }
 
 @Module({})
@@ -52,6 +55,8 @@ export class PetitionModule {
         ActOnPetition,
         AppealPetition,
         ScanDeadlines,
+        { provide: DEADLINE_SCAN_INTERVAL_MS, useValue: options.escalationIntervalMs ?? deadlineScanIntervalFromEnv() },
+        DeadlineScanScheduler,
         PetitionService,
         PetitionsResolver,
         AdministrativeUnitPetitionsResolver,

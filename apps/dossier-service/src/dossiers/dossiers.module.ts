@@ -5,7 +5,6 @@ import { ProceduresModule } from '../procedures/procedures.module';
 import { DossierLoaderFactory } from './api/dossier.loaders';
 import { DossiersController } from './api/dossiers.controller';
 import { DossiersResolver } from './api/dossiers.resolver';
-import { IdempotencyService } from './api/idempotency';
 import { DossierAccess } from './application/dossier-access';
 import { DossierEvents } from './application/dossier-events';
 import { DossierOverdueCheck } from './application/dossier-overdue-check';
@@ -42,7 +41,6 @@ import { PgDossierRepository } from './infrastructure/pg-dossier.repository';
     TransferDossier,
     FlagDeadlines,
     DeadlineScheduler,
-    IdempotencyService,
     DossierLoaderFactory,
     DossiersResolver,
   ],
