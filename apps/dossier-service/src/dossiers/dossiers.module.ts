@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { UnitReplicaModule, unitScopeProviders } from '@xaso/unit-replica';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ProceduresModule } from '../procedures/procedures.module';
-import { DossierLoaderFactory } from './api/dossier.loaders';
-import { DossiersController } from './api/dossiers.controller';
-import { DossiersResolver } from './api/dossiers.resolver';
+import { DossierLoaderFactory } from './api/graphql/dossier.loaders';
+import { DossierWorkflowController } from './api/rest/dossier-workflow.controller';
+import { DossiersController } from './api/rest/dossiers.controller';
+import { DossiersResolver } from './api/graphql/dossiers.resolver';
 import { DossierAccess } from './application/dossier-access';
 import { DossierEvents } from './application/dossier-events';
 import { DossierOverdueCheck } from './application/dossier-overdue-check';
@@ -24,7 +25,7 @@ import { PgDossierRepository } from './infrastructure/pg-dossier.repository';
 /** Dossiers: submission, the workflow, deadlines and their scheduler, reads within the caller's scope. */
 @Module({
   imports: [CalendarModule, ProceduresModule, UnitReplicaModule],
-  controllers: [DossiersController],
+  controllers: [DossiersController, DossierWorkflowController],
   providers: [
     { provide: DossierRepository, useClass: PgDossierRepository },
     ...unitScopeProviders(),

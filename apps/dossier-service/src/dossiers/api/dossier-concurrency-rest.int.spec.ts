@@ -104,7 +104,7 @@ describe('concurrency, code sequence and REST (real PostgreSQL)', () => {
         ),
       );
       expect(new Set(dupes.map((r) => r.body.code)).size).toBe(1);
-      const list = await http().get('/api/v1/dossiers?limit=100').set('authorization', `Bearer ${officerToken}`).expect(200);
+      const list = await http().get('/api/v1/dossiers?first=100').set('authorization', `Bearer ${officerToken}`).expect(200);
       expect(list.body.items.filter((d: { code: string }) => d.code.includes('-260304-'))).toHaveLength(2);
     });
 

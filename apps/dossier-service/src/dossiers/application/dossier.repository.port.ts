@@ -1,3 +1,4 @@
+import type { KeysetPageRequest, KeysetSlice } from '@xaso/api';
 import type {
   AttachmentRecord,
   DossierChanges,
@@ -32,8 +33,11 @@ export abstract class DossierRepository {
   abstract supplementRequestsOf(dossierIds: readonly string[]): Promise<SupplementRequestRecord[]>;
   abstract addAttachments(attachments: AttachmentRecord[]): Promise<void>;
   abstract attachmentsOf(dossierIds: readonly string[]): Promise<AttachmentRecord[]>;
-  /** Dossiers visible in `scope`, filtered, newest first. */
-  abstract list(scope: DossierScope, filter: DossierListFilter, offset: number, limit: number): Promise<{ items: DossierRecord[]; total: number }>;
+  /**
+   * Dossiers visible in `scope`, filtered, newest first: by (received_at, code) descending, the
+   * page after the key `page.after` ([receivedAt ISO instant, code]).
+   */
+  abstract list(scope: DossierScope, filter: DossierListFilter, page: KeysetPageRequest): Promise<KeysetSlice<DossierRecord>>;
   /**
    * Scheduler: flags, in one set-based write, open running (not paused) dossiers past their due
    * instant that were not flagged yet; returns the newly flagged ones. The version is not bumped:

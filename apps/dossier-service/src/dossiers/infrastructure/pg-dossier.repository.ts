@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ConflictError } from '@xaso/api';
+import { ConflictError, type KeysetPageRequest, type KeysetSlice, sliceOf } from '@xaso/api';
 import { managerFor } from '@xaso/persistence';
 import type {
   AttachmentRecord,
@@ -185,17 +185,19 @@ export class PgDossierRepository extends DossierRepository {
     return rows.map(toAttachment);
   }
 
-  /** Dossiers visible in `scope`, filtered, newest first. */
-  async list(scope: DossierScope, filter: DossierListFilter, offset: number, limit: number): Promise<{ items: DossierRecord[]; total: number }> {
+  /** Dossiers visible in `scope`, filtered, newest first, keyset-paged by (received_at, code) descending. */
+  async list(scope: DossierScope, filter: DossierListFilter, page: KeysetPageRequest): Promise<KeysetSlice<DossierRecord>> {
     const params = new SqlParams();
     const clause = dossierListWhere(scope, filter, params);
-    const p = (value: unknown) => params.add(value);
+    const count: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM dossier ${clause}`, [...params.values]);
+    const conditions = clause ? [clause.slice('WHERE '.length)] : [];
+    if (page.after) conditions.push(`(received_at, code) < (${params.add(page.after[0])}::timestamptz, ${params.add(page.after[1])})`);
     const rows: Row[] = await this.db.query(
-      `SELECT * FROM dossier ${clause} ORDER BY received_at DESC, code DESC OFFSET ${p(offset)} LIMIT ${p(limit)}`,
+      `SELECT * FROM dossier ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+        ORDER BY received_at DESC, code DESC LIMIT ${params.add(page.first + 1)}`,
       params.values,
     );
-    const count: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM dossier ${clause}`, params.values.slice(0, -2));
-    return { items: rows.map(toDossier), total: count[0].n };
+    return sliceOf(rows.map(toDossier), page.first, count[0].n);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { type KeysetPageRequest, type KeysetSlice, sliceOf } from '@xaso/api';
 import { managerFor } from '@xaso/persistence';
 import { foldVietnamese } from '@xaso/text';
 import { type OnlineLevel, type ProcedureRecord, ProcedureRepository } from '../application/procedure.repository.port';
@@ -58,17 +59,19 @@ export class PgProcedureRepository extends ProcedureRepository {
     return rows.map(toRecord);
   }
 
-  /** Active procedures whose code, name or field contains `search` (accents and case ignored). */
-  async search(search: string | undefined, offset: number, limit: number): Promise<{ items: ProcedureRecord[]; total: number }> {
+  /** Active procedures whose code, name or field contains `search` (accents and case ignored), keyset-paged by (field, code). */
+  async search(search: string | undefined, page: KeysetPageRequest): Promise<KeysetSlice<ProcedureRecord>> {
     const pattern = search?.trim() ? `%${foldVietnamese(search).replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
     const where = `active AND ($1::text IS NULL OR search_text LIKE $1)`;
     const manager = managerFor(this.dataSource);
+    const [afterField, afterCode] = page.after ?? [null, null];
     const rows: ProcedureRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM procedure WHERE ${where} ORDER BY field, code OFFSET $2 LIMIT $3`,
-      [pattern, offset, limit],
+      `SELECT ${COLUMNS} FROM procedure WHERE ${where} AND ($2::text IS NULL OR (field, code) > ($2, $3))
+        ORDER BY field, code LIMIT $4`,
+      [pattern, afterField, afterCode, page.first + 1],
     );
     const count: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM procedure WHERE ${where}`, [pattern]);
-    return { items: rows.map(toRecord), total: count[0].n };
+    return sliceOf(rows.map(toRecord), page.first, count[0].n);
   }
 
   async upsert(procedures: readonly ProcedureRecord[], actor = SEED_ACTOR): Promise<void> {

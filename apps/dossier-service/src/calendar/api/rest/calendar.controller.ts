@@ -5,7 +5,7 @@ import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import { isDateTime, NotFoundError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
 import { atLocalTime, type DossierChannel, isValidLocalDate } from '@xaso/calendar';
-import { ApiProblems } from '../../../dossiers/api/dossier.rest-dto';
+import { ApiProblems } from '../../../common/api-problems';
 import { CurrentCalendar } from '../../application/current-calendar';
 import { GetCalendarYear } from '../../application/get-calendar-year.query';
 import { SetCalendarYear } from '../../application/set-calendar-year.use-case';

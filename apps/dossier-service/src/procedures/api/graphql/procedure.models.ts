@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Connection, PaginationArgs } from '@xaso/api';
+import { Connection, PaginationArgs, RestPageInfoDto } from '@xaso/api';
 import { PROCEDURE_CODE_PATTERN } from '../../domain';
 
 @ObjectType('Procedure', { description: 'Thủ tục hành chính' })
@@ -31,8 +31,9 @@ export class ProcedureConnection extends Connection(ProcedureModel, 'Procedure')
 
 /** REST page of the catalogue. */
 export class ProcedurePageDto {
-  @ApiProperty() total!: number;
   @ApiProperty({ type: [ProcedureModel] }) items!: ProcedureModel[];
+  @ApiProperty({ type: RestPageInfoDto }) pageInfo!: RestPageInfoDto;
+  @ApiProperty() totalCount!: number;
 }
 
 @ArgsType()

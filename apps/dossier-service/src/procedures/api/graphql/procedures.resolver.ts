@@ -1,8 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { offsetFromCursor, pageFromOffset } from '@xaso/api';
+import { connectionOfSlice } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
 import { GetProcedure } from '../../application/get-procedure.query';
-import { ListProcedures } from '../../application/list-procedures.query';
+import { ListProcedures, procedureListKey, procedurePageRequest } from '../../application/list-procedures.query';
 import { UpsertProcedure } from '../../application/upsert-procedure.use-case';
 import { ProcedureConnection, ProcedureInput, ProcedureModel, ProceduresArgs } from './procedure.models';
 
@@ -17,9 +17,9 @@ export class ProceduresResolver {
   @Public()
   @Query(() => ProcedureConnection, { description: 'Procedure catalogue (public)' })
   async procedures(@Args() args: ProceduresArgs): Promise<ProcedureConnection> {
-    const offset = offsetFromCursor(args.after);
-    const { items, total } = await this.listProcedures.execute(args.search, offset, args.first);
-    return pageFromOffset(items, offset, total) as ProcedureConnection;
+    const page = procedurePageRequest(args.first, args.after);
+    const slice = await this.listProcedures.execute(args.search, page);
+    return connectionOfSlice(slice, page, procedureListKey, (p) => p) as ProcedureConnection;
   }
 
   @Public()

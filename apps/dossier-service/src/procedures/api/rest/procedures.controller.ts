@@ -1,15 +1,15 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { NotFoundError, OffsetPageQuery } from '@xaso/api';
+import { KeysetPageQuery, NotFoundError, restListOfSlice } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
-import { ApiProblems } from '../../../dossiers/api/dossier.rest-dto';
+import { ApiProblems } from '../../../common/api-problems';
 import { GetProcedure } from '../../application/get-procedure.query';
-import { ListProcedures } from '../../application/list-procedures.query';
+import { ListProcedures, procedureListKey, procedurePageRequest } from '../../application/list-procedures.query';
 import { UpsertProcedure } from '../../application/upsert-procedure.use-case';
 import { ProcedureBody, ProcedureModel, ProcedurePageDto } from '../graphql/procedure.models';
 
-export class ProceduresQuery extends OffsetPageQuery {
+export class ProceduresQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ description: 'Part of the code, name or field; accents and case ignored', maxLength: 100 })
   @IsOptional()
   @IsString()
@@ -32,7 +32,8 @@ export class ProceduresController {
   @ApiOkResponse({ type: ProcedurePageDto })
   @ApiProblems(400)
   async list(@Query() q: ProceduresQuery) {
-    return this.listProcedures.execute(q.search, q.offset ?? 0, q.limit ?? 20);
+    const slice = await this.listProcedures.execute(q.search, procedurePageRequest(q.first, q.after));
+    return restListOfSlice(slice, procedureListKey, (p) => p);
   }
 
   @Public()

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ValidationFailedError } from '@xaso/api';
 import { type AuthUser, CurrentUser, Roles, STAFF_OR_AGENCY } from '@xaso/auth';
 import { isValidLocalDate } from '@xaso/calendar';
-import { UNIT_CODE } from '../../../dossiers/api/dossier.models';
-import { ApiProblems } from '../../../dossiers/api/dossier.rest-dto';
+import { UNIT_CODE } from '../../../dossiers/api/graphql/dossier.models';
+import { ApiProblems } from '../../../common/api-problems';
 import { GetUnitStatistics } from '../../application/get-unit-statistics.query';
 import { DossierStatisticsDto, StatisticsQuery } from './statistics.rest-dto';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
-import { UNIT_CODE } from '../../../dossiers/api/dossier.models';
+import { UNIT_CODE } from '../../../dossiers/api/graphql/dossier.models';
 
 export class StatisticsQuery {
   // Checked by the handler (one message for the three); @IsOptional/@IsString keep them through the whitelist.

@@ -1,29 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { NotFoundError, ValidationFailedError } from '@xaso/api';
-import { ANY_ROLE, type AuthUser, CurrentUser, Public, Roles, STAFF_OR_AGENCY } from '@xaso/auth';
-import { DossierOverdueCheck } from '../application/dossier-overdue-check';
-import { GetDossier } from '../application/get-dossier.query';
-import { ListDossiers } from '../application/list-dossiers.query';
-import { TrackDossier } from '../application/track-dossier.query';
-import { IssueApology } from '../application/issue-apology.use-case';
-import { SubmitDossier } from '../application/submit-dossier.use-case';
-import { TransferDossier } from '../application/transfer-dossier.use-case';
-import { TransitionDossier } from '../application/transition-dossier.use-case';
-import { shownDueAt } from '../application/domain-bridge';
-import { DossierStatus } from '../domain';
-import type { DossierRecord } from '../application/dossier.records';
-import { DossierRepository } from '../application/dossier.repository.port';
-import { SubmitDossierInput } from './dossier.models';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANY_ROLE, type AuthUser, CurrentUser, Roles, STAFF_OR_AGENCY } from '@xaso/auth';
+import { ApiProblems } from '../../../common/api-problems';
+import { DossierOverdueCheck } from '../../application/dossier-overdue-check';
+import type { DossierRecord } from '../../application/dossier.records';
+import { IssueApology } from '../../application/issue-apology.use-case';
+import { SubmitDossier } from '../../application/submit-dossier.use-case';
+import { TransferDossier } from '../../application/transfer-dossier.use-case';
+import { TransitionDossier } from '../../application/transition-dossier.use-case';
+import { SubmitDossierInput } from '../graphql/dossier.models';
 import {
-  ApiProblems,
   ApologyDto,
   CompleteDto,
-  DossierDetailDto,
   DossierDto,
-  DossierPageDto,
-  DossierTrackingDto,
-  ListQuery,
   NoteDto,
   OptionalReasonDto,
   ProvideSupplementDto,
@@ -31,51 +20,24 @@ import {
   SupplementRequestDto,
   TransferDto,
 } from './dossier.rest-dto';
+import { dossierView } from './dossier.view';
 
-/** REST view of a dossier (the applicant's data only reaches callers allowed to see the dossier). */
-function view(d: DossierRecord, overdue: boolean) {
-  return {
-    code: d.code,
-    procedureCode: d.procedureCode,
-    status: d.status,
-    channel: d.channel,
-    receivingUnitCode: d.receivingUnitCode,
-    competentUnitCode: d.competentUnitCode,
-    processingUnitCode: d.processingUnitCode,
-    applicant: { fullName: d.applicant.fullName, idNumber: d.applicant.idNumber, phone: d.applicant.phone, email: d.applicant.email, address: d.applicant.address },
-    formData: d.formData,
-    receivedAt: d.receivedAt,
-    dueAt: shownDueAt(d),
-    originalDueAt: d.originalDueAt,
-    paused: !!d.pausedSince,
-    completedAt: d.completedAt,
-    returnedAt: d.returnedAt,
-    resultNote: d.resultNote,
-    overdue,
-    apology: d.apology ? { reason: d.apology.reason, newDueAt: d.apology.newDueAt, issuedAt: d.apology.issuedAt } : null,
-    version: d.version,
-  };
-}
-
+/** Changing dossiers over REST: submission and the workflow commands (every POST takes an Idempotency-Key). */
 @ApiTags('dossiers')
 @ApiBearerAuth()
 @Controller('api/v1/dossiers')
-export class DossiersController {
+export class DossierWorkflowController {
   constructor(
-    private readonly getDossier: GetDossier,
-    private readonly listDossiers: ListDossiers,
-    private readonly trackDossier: TrackDossier,
     private readonly overdueCheck: DossierOverdueCheck,
     private readonly submitDossier: SubmitDossier,
     private readonly transition: TransitionDossier,
     private readonly issueApology: IssueApology,
     private readonly transferDossier: TransferDossier,
-    private readonly dossiers: DossierRepository,
   ) {}
 
   private async reply(work: () => Promise<DossierRecord>) {
     const d = await work();
-    return view(d, this.overdueCheck.isOverdue(d));
+    return dossierView(d, this.overdueCheck.isOverdue(d));
   }
 
   @Roles(...ANY_ROLE)
@@ -89,69 +51,6 @@ export class DossiersController {
     @Body() body: SubmitDossierInput,
   ) {
     return this.reply(() => this.submitDossier.execute(user, body));
-  }
-
-  @Roles(...ANY_ROLE)
-  @Get()
-  @ApiOperation({ summary: 'Dossiers visible to the caller, newest first' })
-  @ApiOkResponse({ type: DossierPageDto })
-  @ApiProblems(400, 401)
-  async list(@CurrentUser() user: AuthUser, @Query() q: ListQuery) {
-    const status = q.status?.split(',').filter(Boolean);
-    if (status?.some((s) => !(s in DossierStatus))) {
-      throw new ValidationFailedError(`Unknown status in ${q.status}`, `Trạng thái không hợp lệ: ${q.status}`, { field: 'status' });
-    }
-    const { items, total } = await this.listDossiers.execute(
-      user,
-      { status, unitCode: q.unitCode, procedureCode: q.procedureCode, channel: q.channel, overdue: q.overdue === undefined ? undefined : q.overdue === 'true' },
-      q.offset ?? 0,
-      q.limit ?? 20,
-    );
-    return { total, items: items.map((d) => view(d, this.overdueCheck.isOverdue(d))) };
-  }
-
-  @Public()
-  @Get(':code/tracking')
-  @ApiOperation({ summary: 'Public tracking (no personal data) with the last 4 digits of the ID number' })
-  @ApiQuery({ name: 'idNumberLast4', required: true, example: '1234' })
-  @ApiOkResponse({ type: DossierTrackingDto })
-  @ApiProblems(404)
-  async track(@Param('code') code: string, @Query('idNumberLast4') last4: string) {
-    const d = await this.trackDossier.execute(code, last4 ?? '');
-    if (!d) throw new NotFoundError('Dossier', 'hồ sơ', code);
-    const history = await this.dossiers.historyOf([d.id]);
-    return {
-      code: d.code,
-      procedureCode: d.procedureCode,
-      status: d.status,
-      receivedAt: d.receivedAt,
-      dueAt: shownDueAt(d),
-      completedAt: d.completedAt,
-      overdue: this.overdueCheck.isOverdue(d),
-      apologyNewDueAt: d.apology?.newDueAt ?? null,
-      history: history.map((h) => ({ status: h.toStatus, action: h.action, at: h.at })),
-    };
-  }
-
-  @Roles(...ANY_ROLE)
-  @Get(':code')
-  @ApiOperation({ summary: 'One dossier with its history, supplement requests and attachments (the applicant, officers of its units)' })
-  @ApiOkResponse({ type: DossierDetailDto })
-  @ApiProblems(401, 404)
-  async get(@CurrentUser() user: AuthUser, @Param('code') code: string) {
-    const d = await this.getDossier.execute(user, code);
-    if (!d) throw new NotFoundError('Dossier', 'hồ sơ', code);
-    const [history, supplementRequests, attachments] = await Promise.all([
-      this.dossiers.historyOf([d.id]),
-      this.dossiers.supplementRequestsOf([d.id]),
-      this.dossiers.attachmentsOf([d.id]),
-    ]);
-    return {
-      ...view(d, this.overdueCheck.isOverdue(d)),
-      history: history.map(({ id: _id, dossierId: _d, ...h }) => h),
-      supplementRequests: supplementRequests.map(({ dossierId: _d, ...s }) => s),
-      attachments: attachments.map(({ dossierId: _d, ...a }) => a),
-    };
   }
 
   @Roles(...STAFF_OR_AGENCY)

@@ -1,18 +1,18 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
-import { offsetFromCursor, pageFromOffset, PaginationArgs } from '@xaso/api';
+import { connectionOfSlice, PaginationArgs } from '@xaso/api';
 import { ANY_ROLE, type AuthUser, CurrentUser, Public, Roles, STAFF_OR_AGENCY } from '@xaso/auth';
-import { DossierOverdueCheck } from '../application/dossier-overdue-check';
-import { GetDossier } from '../application/get-dossier.query';
-import { ListDossiers } from '../application/list-dossiers.query';
-import { TrackDossier } from '../application/track-dossier.query';
-import { IssueApology } from '../application/issue-apology.use-case';
-import { SubmitDossier } from '../application/submit-dossier.use-case';
-import { TransferDossier } from '../application/transfer-dossier.use-case';
-import { TransitionDossier } from '../application/transition-dossier.use-case';
-import { shownDueAt } from '../application/domain-bridge';
-import type { DossierRecord } from '../application/dossier.records';
+import { DossierOverdueCheck } from '../../application/dossier-overdue-check';
+import { GetDossier } from '../../application/get-dossier.query';
+import { dossierListKey, dossierPageRequest, ListDossiers } from '../../application/list-dossiers.query';
+import { TrackDossier } from '../../application/track-dossier.query';
+import { IssueApology } from '../../application/issue-apology.use-case';
+import { SubmitDossier } from '../../application/submit-dossier.use-case';
+import { TransferDossier } from '../../application/transfer-dossier.use-case';
+import { TransitionDossier } from '../../application/transition-dossier.use-case';
+import { shownDueAt } from '../../application/domain-bridge';
+import type { DossierRecord } from '../../application/dossier.records';
 import { DossierLoaderFactory } from './dossier.loaders';
 import {
   AttachmentInput,
@@ -73,9 +73,9 @@ export class DossiersResolver {
   @Roles(...ANY_ROLE)
   @Query(() => DossierConnection, { description: 'Dossiers the caller may see (citizens: their own; officers: their unit’s)' })
   async dossiers(@CurrentUser() user: AuthUser, @Args() args: DossiersArgs) {
-    const offset = offsetFromCursor(args.after);
-    const { items, total } = await this.listDossiers.execute(user, args.filter ?? {}, offset, args.first);
-    return pageFromOffset(items, offset, total);
+    const page = dossierPageRequest(args.first, args.after);
+    const slice = await this.listDossiers.execute(user, args.filter ?? {}, page);
+    return connectionOfSlice(slice, page, dossierListKey, (d) => d);
   }
 
   @Public()

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { type ProcedureRecord, ProcedureRepository } from '../../procedures/application/procedure.repository.port';
-import type { AttachmentRecord, HistoryRecord, SupplementRequestRecord } from '../application/dossier.records';
-import { DossierRepository } from '../application/dossier.repository.port';
+import { type ProcedureRecord, ProcedureRepository } from '../../../procedures/application/procedure.repository.port';
+import type { AttachmentRecord, HistoryRecord, SupplementRequestRecord } from '../../application/dossier.records';
+import { DossierRepository } from '../../application/dossier.repository.port';
 
 export interface DossierLoaders {
   procedure: DataLoader<string, ProcedureRecord | null>;

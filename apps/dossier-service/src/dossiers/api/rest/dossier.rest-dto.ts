@@ -1,44 +1,18 @@
 /**
  * OpenAPI shapes of the REST API for agencies (`/api/v1/dossiers`): typed request/response DTO
- * classes and RFC 9457 problem+json error responses, so the merged
+ * classes (the problem+json error responses: `ApiProblems` in common/api-problems.ts), so the merged
  * OpenAPI document is usable by integrators (the `Idempotency-Key` header of every POST is
  * documented by `documentIdempotencyKey` from @xaso/api).
  */
-import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsDateTime, OffsetPageQuery, ProblemDetailsDto } from '@xaso/api';
-import { DossierStatus } from '../domain';
-import { AttachmentInput, DossierChannel, UNIT_CODE } from './dossier.models';
+import { IsDateTime, KeysetPageQuery, RestPageInfoDto } from '@xaso/api';
+import { DossierStatus } from '../../domain';
+import { AttachmentInput, DossierChannel, UNIT_CODE } from '../graphql/dossier.models';
 
 const STATUSES = Object.values(DossierStatus);
 const CHANNELS = Object.values(DossierChannel);
-
-// ------------------------------------------------------------------ documentation helpers
-
-const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input (BAD_USER_INPUT, INVALID_ID_NUMBER, …) — problem+json',
-  401: 'Missing or invalid token (UNAUTHENTICATED) — problem+json',
-  403: 'Role or unit scope does not allow it (FORBIDDEN, ROLE_NOT_ALLOWED, OUT_OF_UNIT_SCOPE) — problem+json',
-  404: 'Not found (NOT_FOUND) — problem+json',
-  409: 'Not allowed from the current state (INVALID_TRANSITION, APOLOGY_ALREADY_ISSUED, APOLOGY_TOO_LATE, …) or changed concurrently (CONFLICT) — problem+json',
-  422: 'Idempotency-Key reused with a different request (IDEMPOTENCY_KEY_REUSED) — problem+json',
-};
-
-/** RFC 9457 problem+json responses with the shared `ProblemDetailsDto` schema. */
-export function ApiProblems(...statuses: number[]) {
-  return applyDecorators(
-    ApiExtraModels(ProblemDetailsDto),
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: PROBLEM_DESCRIPTIONS[status] ?? 'Error — problem+json',
-        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
-      }),
-    ),
-  );
-}
 
 // ------------------------------------------------------------------ request bodies
 
@@ -80,7 +54,7 @@ export class TransferDto extends ReasonDto {
 
 // ------------------------------------------------------------------ query strings
 
-export class ListQuery extends OffsetPageQuery {
+export class ListQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ description: `Comma-separated statuses: ${STATUSES.join(', ')}`, example: 'RECEIVED,IN_PROCESSING' })
   @IsOptional()
   @IsString()
@@ -172,8 +146,9 @@ export class DossierDetailDto extends DossierDto {
 }
 
 export class DossierPageDto {
-  @ApiProperty() total!: number;
   @ApiProperty({ type: [DossierDto] }) items!: DossierDto[];
+  @ApiProperty({ type: RestPageInfoDto }) pageInfo!: RestPageInfoDto;
+  @ApiProperty() totalCount!: number;
 }
 
 export class TrackingStepDto {

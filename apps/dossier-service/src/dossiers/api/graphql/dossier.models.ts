@@ -20,8 +20,8 @@ import {
 } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Connection, UNIT_CODE_SYNTAX } from '@xaso/api';
-import { ProcedureModel } from '../../procedures/api/graphql/procedure.models';
-import { DossierStatus } from '../domain';
+import { ProcedureModel } from '../../../procedures/api/graphql/procedure.models';
+import { DossierStatus } from '../../domain';
 
 export enum DossierChannel {
   ONLINE = 'ONLINE',
