@@ -154,7 +154,7 @@ describe('deadlines, scheduler, apologies, statistics and calendar tables (real 
 
   it('lets an ADMIN edit a year table; deadlines use it at once', async () => {
     const entry = (e: { date: string; reason: string; group?: string; kind?: string }) =>
-      `{ date: "${e.date}", reason: ${JSON.stringify(e.reason)}${e.group ? `, group: "${e.group}"` : ''}${e.kind ? `, kind: "${e.kind}"` : ''} }`;
+      `{ date: "${e.date}", reason: ${JSON.stringify(e.reason)}${e.group ? `, group: ${e.group}` : ''}${e.kind ? `, kind: ${e.kind}` : ''} }`;
     const mutation = (daysOff: string[], workingDays: string[]) =>
       `mutation { setCalendarYear(year: 2026, daysOff: [${daysOff.join(',')}], workingDays: [${workingDays.join(',')}]) { year daysOff { date reason } workingDays { date } } }`;
     const daysOff = [...VN_YEAR_TABLE_2026.daysOff.map(entry), entry({ date: '2026-06-02', reason: 'Nghỉ hoán đổi (thử)' })];

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { InProcessBus, InProcessTransport } from '@xaso/messaging';
 import { insertDossierRow } from '../../../test/dossier-factory';
-import { type DossierTestApp, officer, startDossierTestApp } from '../../../test/dossier-test-app';
+import { type DossierTestApp, type GqlResult, officer, startDossierTestApp } from '../../../test/dossier-test-app';
 
 /**
  * Keyset paging of the dossier and procedure lists (GraphQL connections and REST lists): pages
@@ -39,13 +39,13 @@ describe('dossier and procedure lists: keyset cursors (real PostgreSQL)', () => 
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { data, errors } = await t.gql<any>(
+      const { data, errors }: GqlResult<any> = await t.gql<any>(
         token,
         `query ($after: String) { dossiers(first: 7, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { code } } } }`,
         { after },
       );
       expect(errors).toBeUndefined();
-      const connection = data!.dossiers;
+      const connection: any = data!.dossiers;
       expect(connection.totalCount).toBe(DOSSIERS);
       expect(connection.pageInfo.hasPreviousPage).toBe(after !== null);
       seen.push(...connection.edges.map((e: { node: { code: string } }) => e.node.code));
@@ -92,7 +92,7 @@ describe('dossier and procedure lists: keyset cursors (real PostgreSQL)', () => 
     const viaGraphQL: string[] = [];
     let after: string | null = null;
     do {
-      const { data } = await t.gql<any>(null, `query ($after: String) { procedures(first: 4, after: $after) { pageInfo { hasNextPage endCursor } edges { node { code } } } }`, { after });
+      const { data }: GqlResult<any> = await t.gql<any>(null, `query ($after: String) { procedures(first: 4, after: $after) { pageInfo { hasNextPage endCursor } edges { node { code } } } }`, { after });
       viaGraphQL.push(...data!.procedures.edges.map((e: { node: { code: string } }) => e.node.code));
       after = data!.procedures.pageInfo.hasNextPage ? data!.procedures.pageInfo.endCursor : null;
     } while (after);
@@ -101,7 +101,7 @@ describe('dossier and procedure lists: keyset cursors (real PostgreSQL)', () => 
     const viaRest: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await http().get(`/api/v1/procedures?first=4${cursor ? `&after=${encodeURIComponent(cursor)}` : ''}`).expect(200);
+      const res: request.Response = await http().get(`/api/v1/procedures?first=4${cursor ? `&after=${encodeURIComponent(cursor)}` : ''}`).expect(200);
       expect(res.body.totalCount).toBe(expected.length);
       viaRest.push(...res.body.items.map((p: { code: string }) => p.code));
       cursor = res.body.pageInfo.hasNextPage ? res.body.pageInfo.endCursor : null;

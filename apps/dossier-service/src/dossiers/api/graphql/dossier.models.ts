@@ -21,7 +21,7 @@ import {
 import { GraphQLJSON } from 'graphql-scalars';
 import { Connection, UNIT_CODE_SYNTAX } from '@xaso/api';
 import { ProcedureModel } from '../../../procedures/api/graphql/procedure.models';
-import { DossierStatus } from '../../domain';
+import { ALL_DOSSIER_ACTIONS, DossierStatus } from '../../domain';
 
 export enum DossierChannel {
   ONLINE = 'ONLINE',
@@ -30,6 +30,9 @@ export enum DossierChannel {
 }
 registerEnumType(DossierChannel, { name: 'DossierChannel', description: 'Kênh nộp: trực tuyến, trực tiếp, bưu chính' });
 registerEnumType(DossierStatus, { name: 'DossierStatus', description: 'Trạng thái hồ sơ' });
+/** The workflow commands recorded in a dossier's history (the domain's `DossierAction`). */
+export const DossierActionEnum = Object.fromEntries(ALL_DOSSIER_ACTIONS.map((action) => [action, action]));
+registerEnumType(DossierActionEnum, { name: 'DossierAction', description: 'Thao tác trên hồ sơ (lịch sử xử lý)' });
 
 export const UNIT_CODE = UNIT_CODE_SYNTAX;
 const unitCodeMessage = { message: 'unit codes are 2, 3 or 5 digits' };
@@ -108,7 +111,7 @@ export class ApplicantModel {
 
 @ObjectType('DossierHistoryEntry')
 export class HistoryEntryModel {
-  @Field() action!: string;
+  @Field(() => DossierActionEnum) action!: string;
   @Field(() => DossierStatus, { nullable: true }) fromStatus!: string | null;
   @Field(() => DossierStatus) toStatus!: string;
   @Field({ description: 'Role the actor acted in' }) actorRole!: string;
@@ -181,7 +184,7 @@ export class DossierConnection extends Connection(DossierModel, 'Dossier') {}
 @ObjectType('DossierTrackingStep')
 export class TrackingStepModel {
   @Field(() => DossierStatus) status!: string;
-  @Field() action!: string;
+  @Field(() => DossierActionEnum) action!: string;
   @Field() at!: Date;
 }
 
