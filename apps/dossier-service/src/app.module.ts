@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLJSON } from 'graphql-scalars';
+import { AdministrativeUnitRef } from '@xaso/api';
 import { messagingEntities, messagingMigrations } from '@xaso/messaging';
 import { ServicePlatformModule, type ServiceOptions } from '@xaso/service';
 import { unitReplicaMigrations } from '@xaso/unit-replica';
@@ -7,7 +8,6 @@ import { CalendarModule } from './calendar/calendar.module';
 import { DOSSIER_SERVICE, DossierCoreModule, type DossierModuleOptions } from './common/dossier-core.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { ProceduresModule } from './procedures/procedures.module';
-import { AdministrativeUnitRef } from './statistics/api/graphql/statistics.models';
 import { StatisticsModule } from './statistics/statistics.module';
 import { CreateDossierTables1732400000000 } from './dossiers/infrastructure/migrations/1732400000000-create-dossier-tables';
 import { ProcedureLegalBasis1732500000000 } from './dossiers/infrastructure/migrations/1732500000000-procedure-legal-basis';

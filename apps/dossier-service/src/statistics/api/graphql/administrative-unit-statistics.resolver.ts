@@ -1,20 +1,17 @@
-import { Args, Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { DateScalar } from '@xaso/api';
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AdministrativeUnitExtensionResolver, AdministrativeUnitRef, DateScalar } from '@xaso/api';
 import { type AuthenticatedRequest, forbidden, GOVERNMENT_STAFF, hasRole, TokenVerifier, unauthenticated } from '@xaso/auth';
 import { GetUnitStatistics } from '../../application/get-unit-statistics.query';
-import { AdministrativeUnitRef, DossierStatisticsModel } from './statistics.models';
+import { DossierStatisticsModel } from './statistics.models';
 
 /** `AdministrativeUnit.dossierStatistics(from, to)` through federation (the entity is merger-service's). */
 @Resolver(() => AdministrativeUnitRef)
-export class AdministrativeUnitStatisticsResolver {
+export class AdministrativeUnitStatisticsResolver extends AdministrativeUnitExtensionResolver {
   constructor(
     private readonly statistics: GetUnitStatistics,
     private readonly verifier: TokenVerifier,
-  ) {}
-
-  @ResolveReference()
-  resolveReference(reference: { code: string; validFrom: string }): AdministrativeUnitRef {
-    return { code: reference.code, validFrom: reference.validFrom };
+  ) {
+    super();
   }
 
   /**

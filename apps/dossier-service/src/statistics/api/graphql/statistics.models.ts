@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '@xaso/api';
 
 @ObjectType('DossierReceivedCounts')
@@ -30,12 +30,4 @@ export class DossierStatisticsModel {
   @Field(() => Int) pendingOverdue!: number;
   @Field(() => Float, { nullable: true, description: '(early + onTime) / resolved, 0..1; null when nothing was resolved' })
   onTimeRate!: number | null;
-}
-
-/** Stub of merger-service's entity, extended here with the unit's dossier statistics. */
-@ObjectType('AdministrativeUnit')
-@Directive('@key(fields: "code validFrom")')
-export class AdministrativeUnitRef {
-  @Field(() => ID) code!: string;
-  @Field(() => DateScalar) validFrom!: string;
 }
