@@ -1,10 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLJSON } from 'graphql-scalars';
+import { AdministrativeUnitRef } from '@xaso/api';
 import { messagingEntities, messagingMigrations } from '@xaso/messaging';
 import { ServicePlatformModule, type ServiceOptions } from '@xaso/service';
 import { unitReplicaMigrations } from '@xaso/unit-replica';
-import { AdministrativeUnitRef } from './statistics/statistics';
-import { DOSSIER_SERVICE, DossierModule, type DossierModuleOptions } from './dossier.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { DOSSIER_SERVICE, DossierCoreModule, type DossierModuleOptions } from './common/dossier-core.module';
+import { DossiersModule } from './dossiers/dossiers.module';
+import { ProceduresModule } from './procedures/procedures.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { CreateDossierTables1732400000000 } from './dossiers/infrastructure/migrations/1732400000000-create-dossier-tables';
 import { ProcedureLegalBasis1732500000000 } from './dossiers/infrastructure/migrations/1732500000000-procedure-legal-basis';
 
@@ -23,7 +27,12 @@ export class AppModule {
           migrations: [...messagingMigrations, CreateDossierTables1732400000000, ProcedureLegalBasis1732500000000, ...unitReplicaMigrations],
           graphql: { scalars: { JSON: GraphQLJSON }, orphanedTypes: [AdministrativeUnitRef] },
         }),
-        DossierModule.forRoot(options),
+        DossierCoreModule.forRoot(options),
+        CalendarModule,
+        ProceduresModule,
+        // Before DossiersModule: GET /api/v1/dossiers/statistics must be routed before GET /api/v1/dossiers/:code.
+        StatisticsModule,
+        DossiersModule,
       ],
     };
   }

@@ -5,8 +5,8 @@ import type { DossierAppOptions } from './app.module';
 import { dossierService } from './dossier.service-definition';
 
 export { ManualClock, type Clock } from './common/clock';
-export { DeadlineScheduler } from './dossiers/application/deadline-scheduler';
-export { CalendarService } from './calendar/calendar.service';
+export { DeadlineScheduler } from './dossiers/infrastructure/deadline-scheduler';
+export { CurrentCalendar } from './calendar/application/current-calendar';
 export { UnitReplica } from '@xaso/unit-replica';
 export { dossierService } from './dossier.service-definition';
 

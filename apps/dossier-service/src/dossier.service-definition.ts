@@ -1,6 +1,6 @@
 import { defineService } from '@xaso/service';
 import { AppModule, type DossierAppOptions } from './app.module';
-import { DOSSIER_SERVICE } from './dossier.module';
+import { DOSSIER_SERVICE } from './common/dossier-core.module';
 
 /** dossier-service as the shared builder and the all-in-one launcher start it. */
 export const dossierService = defineService<DossierAppOptions>({

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { IdempotencyKeyPruner } from '@xaso/api';
-import { type DossierTestApp, officer, startDossierTestApp, submitInput } from '../../testing/dossier-test-app';
+import { type DossierTestApp, officer, startDossierTestApp, submitInput } from '../../../test/dossier-test-app';
 
 /** The shared Idempotency-Key interceptor of @xaso/api, through dossier-service's REST on real PostgreSQL. */
 describe('Idempotency-Key on every REST POST (interceptor of @xaso/api, real PostgreSQL)', () => {

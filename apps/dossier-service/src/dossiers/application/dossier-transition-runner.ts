@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError } from '@xaso/api';
 import type { AuthUser } from '@xaso/auth';
 import { TransactionRunner } from '@xaso/persistence';
-import { CalendarService } from '../../calendar/calendar.service';
+import { CurrentCalendar } from '../../calendar/application/current-calendar';
 import { CLOCK, type Clock } from '../../common/clock';
 import { DOSSIER_OPTIONS, type DossierServiceOptions } from '../../common/tokens';
 import type { DossierCommand, DossierHistoryEntry } from '../domain';
@@ -32,7 +32,7 @@ export class DossierTransitionRunner {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly dossiers: DossierRepository,
-    private readonly calendar: CalendarService,
+    private readonly calendar: CurrentCalendar,
     private readonly access: DossierAccess,
     private readonly events: DossierEvents,
     @Inject(CLOCK) private readonly clock: Clock,

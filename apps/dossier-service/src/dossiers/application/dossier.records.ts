@@ -130,12 +130,3 @@ export interface DossierListFilter {
   overdue?: boolean;
   now: Date;
 }
-
-export interface StatisticsCounts {
-  carriedOver: number;
-  received: { total: number; online: number; direct: number; postal: number };
-  resolved: { total: number; early: number; onTime: number; late: number };
-  closedWithoutDecision: number;
-  pendingOnTime: number;
-  pendingOverdue: number;
-}

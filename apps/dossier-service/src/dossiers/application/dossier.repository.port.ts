@@ -1,3 +1,4 @@
+import type { KeysetPageRequest, KeysetSlice } from '@xaso/api';
 import type {
   AttachmentRecord,
   DossierChanges,
@@ -5,7 +6,6 @@ import type {
   DossierRecord,
   DossierScope,
   HistoryRecord,
-  StatisticsCounts,
   SupplementRequestRecord,
 } from './dossier.records';
 
@@ -33,8 +33,11 @@ export abstract class DossierRepository {
   abstract supplementRequestsOf(dossierIds: readonly string[]): Promise<SupplementRequestRecord[]>;
   abstract addAttachments(attachments: AttachmentRecord[]): Promise<void>;
   abstract attachmentsOf(dossierIds: readonly string[]): Promise<AttachmentRecord[]>;
-  /** Dossiers visible in `scope`, filtered, newest first. */
-  abstract list(scope: DossierScope, filter: DossierListFilter, offset: number, limit: number): Promise<{ items: DossierRecord[]; total: number }>;
+  /**
+   * Dossiers visible in `scope`, filtered, newest first: by (received_at, code) descending, the
+   * page after the key `page.after` ([receivedAt ISO instant, code]).
+   */
+  abstract list(scope: DossierScope, filter: DossierListFilter, page: KeysetPageRequest): Promise<KeysetSlice<DossierRecord>>;
   /**
    * Scheduler: flags, in one set-based write, open running (not paused) dossiers past their due
    * instant that were not flagged yet; returns the newly flagged ones. The version is not bumped:
@@ -43,19 +46,4 @@ export abstract class DossierRepository {
   abstract flagOverdue(now: Date): Promise<DossierRecord[]>;
   /** Scheduler: flags dossiers due within `hours` (default 24, and not yet overdue) once; returns them. */
   abstract flagDueSoon(now: Date, hours?: number): Promise<DossierRecord[]>;
-  /**
-   * Dossiers of a unit (as processing unit) that matter for a period [from, to): received before
-   * `to` and not closed/resolved before `from`. Only the columns statistics need.
-   */
-  abstract forStatistics(unitCode: string, from: Date, to: Date): Promise<DossierRecord[]>;
-  /**
-   * The unit's statistics for [from, to) in one set-based query, with exactly the definitions of
-   * the pure `computeDossierStatistics` (dossiers/domain/statistics.ts).
-   */
-  abstract statisticsCounts(
-    unitCode: string,
-    from: Date,
-    to: Date,
-    statuses: { finished: readonly string[]; decision: readonly string[] },
-  ): Promise<StatisticsCounts>;
 }

@@ -6,7 +6,7 @@ import { toLocalDate } from '@xaso/calendar';
 import { dossierReceived } from '@xaso/contracts';
 import { TransactionRunner } from '@xaso/persistence';
 import { todayInVietnam } from '@xaso/unit-replica';
-import { CalendarService } from '../../calendar/calendar.service';
+import { CurrentCalendar } from '../../calendar/application/current-calendar';
 import { ProcedureRepository } from '../../procedures/application/procedure.repository.port';
 import { assertValidIdNumber, formatDossierCode, transition } from '../domain';
 import type { Channel, DossierRecord } from './dossier.records';
@@ -41,7 +41,7 @@ export class SubmitDossier {
     private readonly transactions: TransactionRunner,
     private readonly dossiers: DossierRepository,
     private readonly procedures: ProcedureRepository,
-    private readonly calendar: CalendarService,
+    private readonly calendar: CurrentCalendar,
     private readonly access: DossierAccess,
     private readonly runner: DossierTransitionRunner,
     private readonly events: DossierEvents,

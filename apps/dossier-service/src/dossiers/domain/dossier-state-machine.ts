@@ -21,174 +21,27 @@
  * Checks run in this order: ROLE_NOT_ALLOWED, INVALID_TRANSITION, NOT_APPLICANT, then the
  * command's own rules (reasons, apology dates, transfer target).
  */
-import type { DeadlineCalculator, DossierChannel, Pause } from '@xaso/calendar';
+import type { DeadlineCalculator } from '@xaso/calendar';
 import { DossierDomainError } from './dossier-domain-error';
-import { DossierStatus, isTerminalStatus } from './dossier-status';
-import { Actor, ActorRole } from './roles';
+import { DossierStatus } from './dossier-status';
+import type { Actor } from './roles';
+import type { DossierCommand, DossierHistoryEntry, DossierState } from './dossier-state';
+import { ACTION_VI, TRANSITION_TABLE } from './dossier-transition-table';
+import { recomputeDueAt } from './dossier-deadlines';
 
-export type DossierAction =
-  | 'RECEIVE'
-  | 'START_PROCESSING'
-  | 'REQUEST_SUPPLEMENT'
-  | 'PROVIDE_SUPPLEMENT'
-  | 'COMPLETE'
-  | 'RETURN'
-  | 'REFUSE'
-  | 'STOP'
-  | 'WITHDRAW'
-  | 'ISSUE_APOLOGY'
-  | 'TRANSFER';
-
-export const ALL_DOSSIER_ACTIONS: readonly DossierAction[] = [
-  'RECEIVE',
-  'START_PROCESSING',
-  'REQUEST_SUPPLEMENT',
-  'PROVIDE_SUPPLEMENT',
-  'COMPLETE',
-  'RETURN',
-  'REFUSE',
-  'STOP',
-  'WITHDRAW',
-  'ISSUE_APOLOGY',
-  'TRANSFER',
-];
-
-export interface Apology {
-  reason: string;
-  /** The new appointment date (set once). */
-  newDueAt: Date;
-  /** The due date the apology replaced (the legal due date at the time). */
-  previousDueAt: Date;
-  issuedAt: Date;
-  issuedBy: string;
-}
-
-export interface DossierState {
-  id: string;
-  code: string;
-  procedureCode: string;
-  applicantId: string;
-  channel: DossierChannel;
-  status: DossierStatus;
-  /** The centre that received the dossier, the unit competent to decide, the unit processing it now. */
-  receivingUnitCode: string;
-  competentUnitCode: string;
-  processingUnitCode: string;
-  receivedAt: Date;
-  /** Legal processing time in working days. */
-  workingDays: number;
-  /**
-   * The legal due date (receipt rules + pauses), not changed by an apology — statistics measure
-   * lateness against it. `currentDueAt()` gives the appointment the citizen holds.
-   */
-  dueAt: Date | null;
-  /** Supplement pauses; the last one is open while SUPPLEMENT_REQUESTED. */
-  pauses: Pause[];
-  apology: Apology | null;
-  /** When processing ended: PROCESSED, REFUSED, STOPPED or WITHDRAWN. */
-  completedAt: Date | null;
-  /** When the result was handed over (RETURNED). */
-  returnedAt: Date | null;
-}
-
-export interface ReceiveData {
-  id: string;
-  code: string;
-  procedureCode: string;
-  applicantId: string;
-  channel: DossierChannel;
-  receivingUnitCode: string;
-  competentUnitCode: string;
-  processingUnitCode: string;
-  workingDays: number;
-  /** Computed by the caller with the calendar (`DeadlineCalculator.dueDateFor`), or by `transition` when `deadlines` is given. */
-  dueAt?: Date | null;
-}
-
-export type DossierCommand =
-  | { type: 'RECEIVE'; dossier: ReceiveData; note?: string }
-  | { type: 'START_PROCESSING'; note?: string }
-  | { type: 'REQUEST_SUPPLEMENT'; note: string }
-  | { type: 'PROVIDE_SUPPLEMENT'; note?: string }
-  | { type: 'COMPLETE'; note?: string }
-  | { type: 'RETURN'; note?: string }
-  | { type: 'REFUSE'; note: string }
-  | { type: 'STOP'; note: string }
-  | { type: 'WITHDRAW'; note?: string }
-  | { type: 'ISSUE_APOLOGY'; note: string; newDueAt: Date }
-  | { type: 'TRANSFER'; toUnitCode: string; note?: string };
-
-export interface DossierHistoryEntry {
-  action: DossierAction;
-  from: DossierStatus | null;
-  to: DossierStatus;
-  actorId: string;
-  actorRole: ActorRole;
-  at: Date;
-  note: string | null;
-  /** Action-specific data: the apology's dates, a transfer's units. */
-  data?: Record<string, unknown>;
-}
+export * from './dossier-state';
+export * from './dossier-transition-table';
+export * from './dossier-deadlines';
 
 export type TransitionResult =
   | { ok: true; state: DossierState; entry: DossierHistoryEntry }
   | { ok: false; error: DossierDomainError };
 
-export interface TransitionRule {
-  /** Allowed source states; `null` = no dossier yet. */
-  from: readonly (DossierStatus | null)[];
-  /** Target state; 'SAME' = no state change. */
-  to: DossierStatus | 'SAME';
-  roles: readonly ActorRole[];
-  /** A note (reason) is required. */
-  reasonRequired?: boolean;
-}
-
 const S = DossierStatus;
-const OPEN: readonly DossierStatus[] = [S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENT_REQUESTED];
-const NON_TERMINAL: readonly DossierStatus[] = [...OPEN, S.PROCESSED];
-
-export const TRANSITION_TABLE: Readonly<Record<DossierAction, TransitionRule>> = {
-  RECEIVE: { from: [null], to: S.RECEIVED, roles: ['CITIZEN', 'OFFICER'] },
-  START_PROCESSING: { from: [S.RECEIVED], to: S.IN_PROCESSING, roles: ['OFFICER'] },
-  REQUEST_SUPPLEMENT: { from: [S.RECEIVED, S.IN_PROCESSING], to: S.SUPPLEMENT_REQUESTED, roles: ['OFFICER'], reasonRequired: true },
-  PROVIDE_SUPPLEMENT: { from: [S.SUPPLEMENT_REQUESTED], to: S.IN_PROCESSING, roles: ['CITIZEN', 'OFFICER'] },
-  COMPLETE: { from: [S.IN_PROCESSING], to: S.PROCESSED, roles: ['OFFICER'] },
-  RETURN: { from: [S.PROCESSED], to: S.RETURNED, roles: ['OFFICER'] },
-  REFUSE: { from: OPEN, to: S.REFUSED, roles: ['LEADER'], reasonRequired: true },
-  STOP: { from: [S.IN_PROCESSING, S.SUPPLEMENT_REQUESTED], to: S.STOPPED, roles: ['LEADER'], reasonRequired: true },
-  WITHDRAW: { from: OPEN, to: S.WITHDRAWN, roles: ['CITIZEN', 'OFFICER'] },
-  ISSUE_APOLOGY: { from: NON_TERMINAL, to: 'SAME', roles: ['OFFICER', 'LEADER'], reasonRequired: true },
-  TRANSFER: { from: NON_TERMINAL, to: 'SAME', roles: ['OFFICER'] },
-};
-
-const ACTION_VI: Record<DossierAction, string> = {
-  RECEIVE: 'tiếp nhận hồ sơ',
-  START_PROCESSING: 'bắt đầu xử lý',
-  REQUEST_SUPPLEMENT: 'yêu cầu bổ sung',
-  PROVIDE_SUPPLEMENT: 'bổ sung hồ sơ',
-  COMPLETE: 'hoàn thành xử lý',
-  RETURN: 'trả kết quả',
-  REFUSE: 'từ chối giải quyết',
-  STOP: 'dừng xử lý',
-  WITHDRAW: 'rút hồ sơ',
-  ISSUE_APOLOGY: 'gửi thư xin lỗi và hẹn lại ngày trả kết quả',
-  TRANSFER: 'chuyển xử lý',
-};
 
 export interface TransitionOptions {
   /** When given, RECEIVE without `dueAt` and PROVIDE_SUPPLEMENT recompute the legal due date. */
   deadlines?: Pick<DeadlineCalculator, 'dueDateFor'>;
-}
-
-/** The appointment the citizen holds: the apology's new date if one was issued, else the legal due date. */
-export function currentDueAt(state: DossierState): Date | null {
-  return state.apology?.newDueAt ?? state.dueAt;
-}
-
-/** The legal due date from receipt, processing time and pauses (null while a pause is open). */
-export function recomputeDueAt(state: DossierState, deadlines: Pick<DeadlineCalculator, 'dueDateFor'>): Date | null {
-  return deadlines.dueDateFor({ receivedAt: state.receivedAt, workingDays: state.workingDays, channel: state.channel, pauses: state.pauses });
 }
 
 function fail(code: DossierDomainError['code'], en: string, vi: string, details?: Record<string, unknown>): TransitionResult {
@@ -366,25 +219,4 @@ export function applyTransition(
   const r = transition(state, command, actor, now, options);
   if (!r.ok) throw r.error;
   return { state: r.state, entry: r.entry };
-}
-
-/**
- * Actions this actor may attempt in this state by role and status alone (for UIs: which buttons
- * to show). Command-specific rules (reasons, apology dates, applicant identity) are checked by
- * `transition`.
- */
-export function allowedActions(status: DossierStatus | null, role: ActorRole): DossierAction[] {
-  return ALL_DOSSIER_ACTIONS.filter((a) => TRANSITION_TABLE[a].roles.includes(role) && TRANSITION_TABLE[a].from.includes(status));
-}
-
-/** True while the legal clock is paused (waiting for a supplement). */
-export function isPaused(state: Pick<DossierState, 'status'>): boolean {
-  return state.status === S.SUPPLEMENT_REQUESTED;
-}
-
-/** Overdue = unfinished, not paused, and past the appointment (apology date if any). */
-export function isDossierOverdue(state: DossierState, now: Date): boolean {
-  if (isTerminalStatus(state.status) || state.status === S.PROCESSED || isPaused(state)) return false;
-  const due = currentDueAt(state);
-  return due != null && now.getTime() > due.getTime();
 }

@@ -4,4 +4,3 @@ export * from './roles';
 export * from './dossier-state-machine';
 export * from './dossier-code';
 export * from './id-number';
-export * from './statistics';

@@ -1,3 +1,5 @@
+import type { KeysetPageRequest, KeysetSlice } from '@xaso/api';
+
 /** What the application and the API read and write of the procedure catalogue. */
 export type OnlineLevel = 'FULL' | 'PARTIAL';
 
@@ -25,8 +27,11 @@ export interface ProcedureRecord {
 export abstract class ProcedureRepository {
   abstract find(code: string): Promise<ProcedureRecord | null>;
   abstract findMany(codes: readonly string[]): Promise<ProcedureRecord[]>;
-  /** Active procedures whose code, name or field contains `search` (accents and case ignored). */
-  abstract search(search: string | undefined, offset: number, limit: number): Promise<{ items: ProcedureRecord[]; total: number }>;
+  /**
+   * Active procedures whose code, name or field contains `search` (accents and case ignored), by
+   * (field, code), the page after the key `page.after` ([field, code]).
+   */
+  abstract search(search: string | undefined, page: KeysetPageRequest): Promise<KeysetSlice<ProcedureRecord>>;
   /**
    * Inserts or updates catalogue entries: the seed list at start-up (no actor: never overwrites an
    * entry an ADMIN edited) and the ADMIN editor (actor = the admin's subject).

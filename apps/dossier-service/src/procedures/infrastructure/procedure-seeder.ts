@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { PROCEDURE_SEED } from '../domain';
-import { ProcedureRepository } from './procedure.repository';
+import { ProcedureRepository } from '../application/procedure.repository.port';
 
 /** Loads the commune-level seed catalogue (procedures/domain) at start-up; upsert by code, so idempotent. */
 @Injectable()

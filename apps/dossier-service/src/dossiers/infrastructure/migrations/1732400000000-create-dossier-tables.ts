@@ -4,8 +4,11 @@ import { DEFAULT_YEAR_TABLES } from '@xaso/calendar';
 /**
  * The dossier service's own tables: procedure catalogue, dossiers with their history,
  * supplement requests and attachment metadata, the per-agency-per-day code sequence, the
- * editable calendar tables (seeded from @xaso/calendar's 2025/2026 tables), the admin-unit
- * replica and REST idempotency keys.
+ * editable calendar tables (seeded from @xaso/calendar's 2025/2026 tables) and REST idempotency keys.
+ *
+ * The admin-unit replica is not here: `unitReplicaMigrations` of @xaso/unit-replica create it
+ * (IF NOT EXISTS). Databases migrated before that already have the table from this migration's
+ * first version, which the library's migration completes; `down` still drops it for them.
  */
 export class CreateDossierTables1732400000000 implements MigrationInterface {
   name = 'CreateDossierTables1732400000000';
@@ -130,16 +133,6 @@ export class CreateDossierTables1732400000000 implements MigrationInterface {
         JSON.stringify(table.workingDays),
       ]);
     }
-    await q.query(`
-      CREATE TABLE admin_unit_replica (
-        code         text NOT NULL,
-        valid_from   date NOT NULL,
-        valid_to     date,
-        name         text NOT NULL,
-        level        text NOT NULL,
-        parent_code  text,
-        PRIMARY KEY (code, valid_from)
-      )`);
     await q.query(`
       CREATE TABLE idempotency_key (
         caller        text NOT NULL,

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { ForbiddenError } from '@xaso/api';
+import type { AuthUser } from '@xaso/auth';
+import type { DossierRecord } from './dossier.records';
+import { DossierRepository } from './dossier.repository.port';
+import { DossierAccess } from './dossier-access';
+
+/** One dossier by code: null when there is none, FORBIDDEN (OUT_OF_UNIT_SCOPE) when the caller may not see it. */
+@Injectable()
+export class GetDossier {
+  constructor(
+    private readonly dossiers: DossierRepository,
+    private readonly access: DossierAccess,
+  ) {}
+
+  async execute(user: AuthUser, code: string): Promise<DossierRecord | null> {
+    const dossier = await this.dossiers.findByCode(code);
+    if (!dossier) return null;
+    if (!(await this.access.canSee(user, dossier))) {
+      throw new ForbiddenError(`You may not see dossier ${code}`, `Bạn không được xem hồ sơ ${code}`, 'OUT_OF_UNIT_SCOPE');
+    }
+    return dossier;
+  }
+}
