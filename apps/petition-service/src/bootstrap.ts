@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type PetitionAppOptions } from './app.module';
-import { PetitionService } from './petitions/application/petition.service';
+import { ScanDeadlines } from './petitions/application/scan-deadlines.use-case';
 
 export interface StartPetitionServiceOptions extends Omit<PetitionAppOptions, 'logLevel'> {
   /** Default: PORT, else 4003. Use 0 for a free port. */
@@ -32,12 +32,12 @@ export async function createPetitionApp(opts: Omit<StartPetitionServiceOptions, 
   await app.init();
   const every = opts.escalationIntervalMs ?? Number(process.env.PETITION_ESCALATION_INTERVAL_MS ?? 15 * 60_000);
   if (every > 0) {
-    const service = app.get(PetitionService);
+    const scan = app.get(ScanDeadlines);
     const log = new NestLogger('DeadlineScheduler');
     const timer = setInterval(
       () =>
-        void service
-          .scanDeadlines()
+        void scan
+          .execute()
           .then((r) => r.dueSoon.length + r.escalated.length && log.log(`due soon: ${r.dueSoon.length}, escalated: ${r.escalated.length}`))
           .catch((error: Error) => log.warn(`deadline scan failed: ${error.message}`)),
       every,

@@ -5,7 +5,7 @@ import { createTestDatabase, postGraphQL, realAdminUnits } from '@xaso/testing';
 import { replicaUnitInputOf, UnitReplica } from '@xaso/unit-replica';
 import { Client } from 'pg';
 import { createPetitionApp } from './bootstrap';
-import { PetitionService } from './petitions/application/petition.service';
+import { RotateIdentityKeys } from './petitions/application/rotate-identity-keys.use-case';
 import { DEFAULT_POLICY, IdentityCipher, makeAddDays } from './petitions/domain';
 
 jest.setTimeout(120_000);
@@ -53,8 +53,8 @@ describe('identity key rotation', () => {
     await app.close();
 
     app = await start(`${k2},${k1}`);
-    expect(await app.get(PetitionService).rotateIdentityKeys()).toBe(1);
-    expect(await app.get(PetitionService).rotateIdentityKeys()).toBe(0);
+    expect(await app.get(RotateIdentityKeys).execute()).toBe(1);
+    expect(await app.get(RotateIdentityKeys).execute()).toBe(0);
     await app.close();
 
     const pg = new Client({ connectionString: db.url });

@@ -9,7 +9,8 @@ import { Client } from 'pg';
 import { createPetitionApp } from './bootstrap';
 import { IdentityCipher } from './petitions/domain';
 import { DEFAULT_POLICY, makeAddDays } from './petitions/domain';
-import { PetitionService } from './petitions/application/petition.service';
+import { ScanDeadlines } from './petitions/application/scan-deadlines.use-case';
+import { TrackPetition } from './petitions/application/track-petition.query';
 
 jest.setTimeout(120_000);
 
@@ -324,11 +325,11 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
     const sub = await ok(SUBMIT, { input: { unitCode: '00103', kind: 'RECOMMENDATION', channel: 'ONLINE', title: 'Kiến nghị', content: 'Làm thêm đèn' } }, tokens.citizen);
     const code = sub.submitPetition.petition.code;
     now = new Date('2026-03-20T02:00:00Z');
-    const service = app.get(PetitionService);
-    expect(await service.escalateOverdue()).not.toContain(code);
+    const escalateOverdue = async () => (await app.get(ScanDeadlines).execute()).escalated;
+    expect(await escalateOverdue()).not.toContain(code);
     now = new Date('2026-03-23T02:00:00Z');
-    expect(await service.escalateOverdue()).toContain(code);
-    expect(await service.escalateOverdue()).not.toContain(code);
+    expect(await escalateOverdue()).toContain(code);
+    expect(await escalateOverdue()).not.toContain(code);
     expect(await eventsOf(code)).toEqual(['petition.received', 'petition.due-soon', 'petition.escalated']);
     const soon = events.find((e) => e.aggregateId === code && e.type === 'petition.due-soon')!;
     expect(soon.payload).toMatchObject({ stage: 'ACCEPTANCE', due: '2026-03-22', daysLeft: 2 });
@@ -345,11 +346,11 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
       mine.push(sub.submitPetition.petition.code);
     }
     now = new Date('2026-05-01T02:00:00Z');
-    const service = app.get(PetitionService);
-    const [a, b] = await Promise.all([service.scanDeadlines(2), service.scanDeadlines(2)]);
+    const scan = app.get(ScanDeadlines);
+    const [a, b] = await Promise.all([scan.execute(2), scan.execute(2)]);
     const escalated = [...a.escalated, ...b.escalated].filter((c) => mine.includes(c));
     expect(escalated.sort()).toEqual([...mine].sort());
-    expect((await service.scanDeadlines()).escalated.filter((c) => mine.includes(c))).toEqual([]);
+    expect((await scan.execute()).escalated.filter((c) => mine.includes(c))).toEqual([]);
     await flush();
     for (const code of mine) expect(events.filter((e) => e.aggregateId === code && e.type === 'petition.escalated')).toHaveLength(1);
     const history = await ok(`{ petition(code: "${mine[0]}") { escalated history { action actorRole } } }`, {}, tokens.leader);
@@ -381,7 +382,7 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
     now = new Date('2026-04-10T02:00:00Z');
     await ok(step('resolvePetition', `code: "${a}", conclusion: "ok"`), {}, leader);
     await ok(step('resolvePetition', `code: "${c}", conclusion: "ok"`), {}, officer);
-    const secretC = (await app.get(PetitionService).track(c, 'x')) === null; // sanity: wrong secret → null
+    const secretC = (await app.get(TrackPetition).execute(c, 'x')) === null; // sanity: wrong secret → null
     expect(secretC).toBe(true);
     now = new Date('2026-05-05T02:00:00Z'); // complaint b due 05-01 → late
     await ok(step('resolvePetition', `code: "${b}", conclusion: "late"`), {}, leader);

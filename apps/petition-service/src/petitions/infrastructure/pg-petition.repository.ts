@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError } from '@xaso/api';
+import { ConflictError, sliceOf, type KeysetPageRequest, type KeysetSlice } from '@xaso/api';
 import { managerFor } from '@xaso/persistence';
 import { DataSource } from 'typeorm';
 import type { DuplicateCandidate, HistoryEntry, Petition, PetitionStatRecord } from '../domain';
@@ -150,12 +150,12 @@ export class PgPetitionRepository extends PetitionRepository {
     });
   }
 
-  async list(filter: PetitionListFilter, offset: number, limit: number): Promise<{ nodes: Petition[]; totalCount: number }> {
+  async list(filter: PetitionListFilter, page: KeysetPageRequest): Promise<KeysetSlice<Petition>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
+    const add = (sql: string, ...values: unknown[]) => {
+      let i = 0;
+      where.push(sql.replace(/\?/g, () => `$${params.push(values[i++])}`));
     };
     if (filter.unitCode) add('unit_code = ?', filter.unitCode);
     if (filter.status) add('status = ?', filter.status);
@@ -164,12 +164,13 @@ export class PgPetitionRepository extends PetitionRepository {
     if (filter.handlerId) add('handler_id = ?', filter.handlerId);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.query<{ count: string }>(`SELECT count(*) FROM petition ${clause}`, params);
+    if (page.after) add('(received_at, code) < (?::timestamptz, ?)', page.after[0], page.after[1]);
     const rows = await this.query(
-      `SELECT code, state FROM petition ${clause} ORDER BY received_at DESC, code DESC OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
-      [...params, offset, limit],
+      `SELECT code, state FROM petition ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC, code DESC LIMIT $${params.length + 1}`,
+      [...params, page.first + 1],
     );
     // list views do not need the history (the `history` field loads it per petition)
-    return { nodes: rows.map((r) => reviveState(r.state, [])), totalCount: Number(count) };
+    return sliceOf(rows.map((r) => reviveState(r.state, [])), page.first, Number(count));
   }
 
   /**

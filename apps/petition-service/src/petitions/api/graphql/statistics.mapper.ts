@@ -1,5 +1,5 @@
-import type { PetitionStatistics } from '../domain';
-import type { PetitionStatisticsModel } from './petition.models';
+import type { PetitionStatistics } from '../../domain';
+import type { PetitionStatisticsModel } from './petition-reports.models';
 
 export function toStatisticsModel(s: PetitionStatistics & { unitCode: string }): PetitionStatisticsModel {
   return {

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '@xaso/auth';
+import { RecordUnit } from '../../common/application/record-unit';
+import { translated } from '../../petitions/application/petition.config';
+import { closeMediation, validateMediationCase, type MediationCase } from '../domain/mediation';
+import { MediationRepository } from './mediation.repository.port';
+
+export type RecordMediationCaseCommand = Omit<MediationCase, 'id' | 'routedFromUnitCode'>;
+
+/** Records a mediation case of a unit (the unit on the day the case opened), pending or already with its outcome. */
+@Injectable()
+export class RecordMediationCase {
+  constructor(
+    private readonly cases: MediationRepository,
+    private readonly recordUnit: RecordUnit,
+  ) {}
+
+  execute(user: AuthUser, input: RecordMediationCaseCommand): Promise<MediationCase> {
+    return translated(async () => {
+      const c =
+        input.outcome === 'PENDING' || !input.closedOn
+          ? validateMediationCase(input)
+          : closeMediation(validateMediationCase({ ...input, outcome: 'PENDING', closedOn: undefined }), input.outcome, input.closedOn, input);
+      return this.cases.insert({ ...c, ...(await this.recordUnit.resolve(user, c.unitCode, c.openedOn)) }, user.sub);
+    });
+  }
+}
