@@ -2,7 +2,7 @@ import type { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { ApiModule, subgraphGraphQLOptions } from '@xaso/api';
+import { ApiModule, IdempotencyModule, idempotencyMigrations, subgraphGraphQLOptions } from '@xaso/api';
 import { AuthModule, type AuthModuleOptions } from '@xaso/auth';
 import { messagingEntities, messagingMigrations } from '@xaso/messaging';
 import { ObservabilityModule } from '@xaso/observability';
@@ -33,8 +33,9 @@ export class AppModule {
           service: DOSSIER_SERVICE,
           url: options.databaseUrl,
           entities: [...messagingEntities],
-          migrations: [...messagingMigrations, CreateDossierTables1732400000000, ProcedureLegalBasis1732500000000, ...unitReplicaMigrations],
+          migrations: [...messagingMigrations, CreateDossierTables1732400000000, ProcedureLegalBasis1732500000000, ...unitReplicaMigrations, ...idempotencyMigrations],
         }),
+        IdempotencyModule.forRoot(),
         GraphQLModule.forRoot<ApolloFederationDriverConfig>(
           subgraphGraphQLOptions({
             service: DOSSIER_SERVICE,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { documentIdempotencyKey } from '@xaso/api';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { correlationMiddleware } from '@xaso/observability';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -29,12 +30,12 @@ export function dossierOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Xã Số — dossiers (dossier-service)')
     .setDescription(
-      'One-stop-shop administrative dossiers for agencies. Errors are RFC 9457 problem+json; POST accepts an Idempotency-Key header.',
+      'One-stop-shop administrative dossiers for agencies. Errors are RFC 9457 problem+json; Every POST accepts an Idempotency-Key header.',
     )
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return documentIdempotencyKey(SwaggerModule.createDocument(app, config));
 }
 
 /** Nest application of dossier-service, initialised but not listening (tests use it with supertest). */

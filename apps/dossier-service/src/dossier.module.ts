@@ -10,7 +10,6 @@ import { DossierLoaderFactory } from './dossiers/api/dossier.loaders';
 import { CalendarController } from './calendar/calendar.controller';
 import { DossiersController, ProceduresController } from './dossiers/api/dossiers.controller';
 import { DossiersResolver } from './dossiers/api/dossiers.resolver';
-import { IdempotencyService } from './dossiers/api/idempotency';
 import { DeadlineScheduler } from './dossiers/application/deadline-scheduler';
 import { DossierAccess } from './dossiers/application/dossier-access';
 import { DossierEvents } from './dossiers/application/dossier-events';
@@ -76,7 +75,6 @@ export class DossierModule {
         TransferDossier,
         DeadlineScheduler,
         StatisticsService,
-        IdempotencyService,
         DossierLoaderFactory,
         ProceduresResolver,
         DossiersResolver,

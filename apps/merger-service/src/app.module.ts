@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ApiModule, subgraphGraphQLModule } from '@xaso/api';
+import { ApiModule, IdempotencyModule, idempotencyMigrations, subgraphGraphQLModule } from '@xaso/api';
 import { AuthModule } from '@xaso/auth';
 import type { EventTransport } from '@xaso/messaging';
 import { ObservabilityModule } from '@xaso/observability';
@@ -30,8 +30,9 @@ export class AppModule {
           service: MERGER_SERVICE,
           url: options.databaseUrl,
           entities: MERGER_ENTITIES,
-          migrations: MERGER_MIGRATIONS,
+          migrations: [...MERGER_MIGRATIONS, ...idempotencyMigrations],
         }),
+        IdempotencyModule.forRoot(),
         subgraphGraphQLModule({ service: MERGER_SERVICE }),
         UnitsModule.register({ transport: options.transport }),
       ],

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { documentIdempotencyKey } from '@xaso/api';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { EventTransport } from '@xaso/messaging';
 import { Logger } from 'nestjs-pino';
@@ -50,7 +51,7 @@ export function mergerOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return documentIdempotencyKey(SwaggerModule.createDocument(app, config));
 }
 
 /** Runs the import of `data/admin-units` (or ADMIN_UNITS_DIR) through the app's use case. */

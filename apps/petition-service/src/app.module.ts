@@ -1,7 +1,7 @@
 import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApiModule, subgraphGraphQLOptions } from '@xaso/api';
+import { ApiModule, IdempotencyModule, idempotencyMigrations, subgraphGraphQLOptions } from '@xaso/api';
 import { AuthModule } from '@xaso/auth';
 import { messagingEntities, messagingMigrations } from '@xaso/messaging';
 import { ObservabilityModule } from '@xaso/observability';
@@ -39,7 +39,8 @@ export class AppModule {
         ObservabilityModule.forRoot({ service: PETITION_SERVICE, logLevel: options.logLevel, logDestination: options.logDestination }),
         ApiModule,
         AuthModule.forRoot(),
-        PersistenceModule.forService({ service: PETITION_SERVICE, url: options.databaseUrl, entities: PETITION_ENTITIES, migrations: PETITION_MIGRATIONS }),
+        PersistenceModule.forService({ service: PETITION_SERVICE, url: options.databaseUrl, entities: PETITION_ENTITIES, migrations: [...PETITION_MIGRATIONS, ...idempotencyMigrations] }),
+        IdempotencyModule.forRoot(),
         GraphQLModule.forRoot<ApolloFederationDriverConfig>(
           subgraphGraphQLOptions({
             service: PETITION_SERVICE,

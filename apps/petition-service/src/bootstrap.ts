@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { type INestApplication, Logger as NestLogger } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { documentIdempotencyKey } from '@xaso/api';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type PetitionAppOptions } from './app.module';
-import { ScanDeadlines } from './petitions/application/scan-deadlines.use-case';
 
 export interface StartPetitionServiceOptions extends Omit<PetitionAppOptions, 'logLevel'> {
   /** Default: PORT, else 4003. Use 0 for a free port. */
@@ -14,8 +14,6 @@ export interface StartPetitionServiceOptions extends Omit<PetitionAppOptions, 'l
   /** Logging (default true); false silences Nest's and the request logs. */
   logger?: boolean;
   logLevel?: string;
-  /** Deadline scan interval (due-soon notices, escalation; ms); default PETITION_ESCALATION_INTERVAL_MS, else 15 min; 0 disables. */
-  escalationIntervalMs?: number;
 }
 
 /** Nest application of petition-service, not yet listening (tests use it with supertest). */
@@ -30,25 +28,6 @@ export async function createPetitionApp(opts: Omit<StartPetitionServiceOptions, 
   const document = petitionOpenApiDocument(app);
   app.getHttpAdapter().get('/openapi.json', (_req: unknown, res: { json(body: unknown): void }) => res.json(document));
   await app.init();
-  const every = opts.escalationIntervalMs ?? Number(process.env.PETITION_ESCALATION_INTERVAL_MS ?? 15 * 60_000);
-  if (every > 0) {
-    const scan = app.get(ScanDeadlines);
-    const log = new NestLogger('DeadlineScheduler');
-    const timer = setInterval(
-      () =>
-        void scan
-          .execute()
-          .then((r) => r.dueSoon.length + r.escalated.length && log.log(`due soon: ${r.dueSoon.length}, escalated: ${r.escalated.length}`))
-          .catch((error: Error) => log.warn(`deadline scan failed: ${error.message}`)),
-      every,
-    );
-    timer.unref();
-    const close = app.close.bind(app);
-    app.close = async () => {
-      clearInterval(timer);
-      await close();
-    };
-  }
   return app;
 }
 
@@ -59,7 +38,7 @@ export function petitionOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return documentIdempotencyKey(SwaggerModule.createDocument(app, config));
 }
 
 /** Creates petition-service and listens on `opts.port ?? PORT ?? 4003`. */

@@ -15,3 +15,4 @@ export * from './lib/unit-code';
 export * from './lib/base64.scalar';
 export * from './lib/rest-input-guard.middleware';
 export * from './lib/keyset';
+export * from './lib/idempotency';

@@ -21,6 +21,7 @@ import { RotateIdentityKeys } from './application/rotate-identity-keys.use-case'
 import { ScanDeadlines } from './application/scan-deadlines.use-case';
 import { SubmitPetition } from './application/submit-petition.use-case';
 import { TrackPetition } from './application/track-petition.query';
+import { DEADLINE_SCAN_INTERVAL_MS, DeadlineScanScheduler, deadlineScanIntervalFromEnv } from './infrastructure/deadline-scan.scheduler';
 import { PgPetitionRepository } from './infrastructure/pg-petition.repository';
 
 export interface PetitionsModuleOptions {
@@ -31,6 +32,8 @@ export interface PetitionsModuleOptions {
   clock?: Clock;
   /** Tests: explicit key ring / policy. Default: `petitionConfigFromEnv()`. */
   config?: PetitionConfig;
+  /** Deadline scan interval (due-soon notices, escalation; ms); default PETITION_ESCALATION_INTERVAL_MS, else 15 min; 0 disables. */
+  escalationIntervalMs?: number;
 }
 
 const USE_CASES = [SubmitPetition, ActOnPetition, AppealPetition, ScanDeadlines, RotateIdentityKeys];
@@ -58,6 +61,8 @@ export class PetitionsModule {
         PetitionAccess,
         ...USE_CASES,
         ...QUERIES,
+        { provide: DEADLINE_SCAN_INTERVAL_MS, useValue: options.escalationIntervalMs ?? deadlineScanIntervalFromEnv() },
+        DeadlineScanScheduler,
         PetitionWorkflowResolver,
         PetitionQueriesResolver,
         AdministrativeUnitPetitionsResolver,

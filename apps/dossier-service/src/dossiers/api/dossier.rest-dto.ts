@@ -1,10 +1,11 @@
 /**
  * OpenAPI shapes of the REST API for agencies (`/api/v1/dossiers`): typed request/response DTO
- * classes, the `Idempotency-Key` header and RFC 9457 problem+json error responses, so the merged
- * OpenAPI document is usable by integrators.
+ * classes and RFC 9457 problem+json error responses, so the merged
+ * OpenAPI document is usable by integrators (the `Idempotency-Key` header of every POST is
+ * documented by `documentIdempotencyKey` from @xaso/api).
  */
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsDateTime, OffsetPageQuery, ProblemDetailsDto } from '@xaso/api';
@@ -37,18 +38,6 @@ export function ApiProblems(...statuses: number[]) {
       }),
     ),
   );
-}
-
-/** The optional `Idempotency-Key` request header of every POST. */
-export function ApiIdempotencyKey() {
-  return ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description:
-      'Optional, per caller: 1–200 visible ASCII characters. A retry with the same key and the same body replays the stored response ' +
-      '(with `Idempotent-Replayed: true`); the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED.',
-    schema: { type: 'string', maxLength: 200, example: '7d0c3f9e-2b1a-4f7e-9a55-0c1d2e3f4a5b' },
-  });
 }
 
 // ------------------------------------------------------------------ request bodies

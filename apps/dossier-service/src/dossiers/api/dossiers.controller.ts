@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { NotFoundError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
 import { isValidLocalDate } from '@xaso/calendar';
@@ -16,10 +15,8 @@ import { TransitionDossier } from '../application/transition-dossier.use-case';
 import { shownDueAt } from '../application/domain-bridge';
 import { DossierStatus } from '../domain';
 import { DossierRepository, type DossierRecord } from '../infrastructure/dossier.repository';
-import { IdempotencyService } from './idempotency';
 import { SubmitDossierInput, UNIT_CODE } from './dossier.models';
 import {
-  ApiIdempotencyKey,
   ApiProblems,
   ApologyDto,
   CompleteDto,
@@ -118,40 +115,24 @@ export class DossiersController {
     private readonly transferDossier: TransferDossier,
     private readonly dossiers: DossierRepository,
     private readonly statistics: StatisticsService,
-    private readonly idempotency: IdempotencyService,
   ) {}
 
-  private async reply(
-    res: Response,
-    user: AuthUser,
-    key: string | undefined,
-    request: unknown,
-    status: number,
-    work: () => Promise<DossierRecord>,
-  ) {
-    const result = await this.idempotency.run(user.sub, key, request, status, async () => {
-      const d = await work();
-      return view(d, this.queries.isOverdue(d));
-    });
-    res.status(result.status);
-    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return result.body;
+  private async reply(work: () => Promise<DossierRecord>) {
+    const d = await work();
+    return view(d, this.queries.isOverdue(d));
   }
 
   @Roles(...EVERYONE)
   @Post()
   @ApiOperation({ summary: 'Submit a dossier (citizen online; officer/agency at the counter or by post)' })
-  @ApiIdempotencyKey()
   @ApiBody({ type: SubmitDossierInput })
   @ApiCreatedResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 422)
   submit(
     @CurrentUser() user: AuthUser,
     @Body() body: SubmitDossierInput,
-    @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.reply(res, user, key, { op: 'submit', body }, 201, () => this.submitDossier.execute(user, body));
+    return this.reply(() => this.submitDossier.execute(user, body));
   }
 
   @Roles(...EVERYONE)
@@ -232,107 +213,107 @@ export class DossiersController {
 
   @Roles(...STAFF)
   @Post(':code/start-processing')
+  @HttpCode(200)
   @ApiOperation({ summary: 'RECEIVED → IN_PROCESSING' })
-  @ApiIdempotencyKey()
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  start(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: NoteDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'start', code, body }, 200, () => this.transition.execute(user, code, { type: 'START_PROCESSING', note: body.note }));
+  start(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: NoteDto) {
+    return this.reply(() => this.transition.execute(user, code, { type: 'START_PROCESSING', note: body.note }));
   }
 
   @Roles(...STAFF)
   @Post(':code/supplement-requests')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Request a supplement: the clock is paused until it arrives' })
-  @ApiIdempotencyKey()
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  requestSupplement(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: SupplementRequestDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'request-supplement', code, body }, 200, () =>
+  requestSupplement(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: SupplementRequestDto) {
+    return this.reply(() =>
       this.transition.execute(user, code, { type: 'REQUEST_SUPPLEMENT', reason: body.reason, items: body.items }),
     );
   }
 
   @Roles(...EVERYONE)
   @Post(':code/supplements')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Provide the requested supplement: the due date moves by the paused working days' })
-  @ApiIdempotencyKey()
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  provideSupplement(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ProvideSupplementDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'provide-supplement', code, body }, 200, () =>
+  provideSupplement(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ProvideSupplementDto) {
+    return this.reply(() =>
       this.transition.execute(user, code, { type: 'PROVIDE_SUPPLEMENT', note: body.note ?? null, attachments: body.attachments ?? [] }),
     );
   }
 
   @Roles(...STAFF)
   @Post(':code/complete')
+  @HttpCode(200)
   @ApiOperation({ summary: 'IN_PROCESSING → PROCESSED (result ready)' })
-  @ApiIdempotencyKey()
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  complete(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: CompleteDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'complete', code, body }, 200, () => this.transition.execute(user, code, { type: 'COMPLETE', resultNote: body.resultNote }));
+  complete(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: CompleteDto) {
+    return this.reply(() => this.transition.execute(user, code, { type: 'COMPLETE', resultNote: body.resultNote }));
   }
 
   @Roles(...STAFF)
   @Post(':code/return')
+  @HttpCode(200)
   @ApiOperation({ summary: 'PROCESSED → RETURNED (result handed over)' })
-  @ApiIdempotencyKey()
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(401, 403, 404, 409, 422)
-  returnResult(@CurrentUser() user: AuthUser, @Param('code') code: string, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'return', code }, 200, () => this.transition.execute(user, code, { type: 'RETURN' }));
+  returnResult(@CurrentUser() user: AuthUser, @Param('code') code: string) {
+    return this.reply(() => this.transition.execute(user, code, { type: 'RETURN' }));
   }
 
   @Roles(...STAFF)
   @Post(':code/refuse')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Refuse (LEADER)' })
-  @ApiIdempotencyKey()
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  refuse(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ReasonDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'refuse', code, body }, 200, () => this.transition.execute(user, code, { type: 'REFUSE', reason: body.reason }));
+  refuse(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ReasonDto) {
+    return this.reply(() => this.transition.execute(user, code, { type: 'REFUSE', reason: body.reason }));
   }
 
   @Roles(...STAFF)
   @Post(':code/stop')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Stop processing (LEADER)' })
-  @ApiIdempotencyKey()
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  stop(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ReasonDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'stop', code, body }, 200, () => this.transition.execute(user, code, { type: 'STOP', reason: body.reason }));
+  stop(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ReasonDto) {
+    return this.reply(() => this.transition.execute(user, code, { type: 'STOP', reason: body.reason }));
   }
 
   @Roles(...EVERYONE)
   @Post(':code/withdraw')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Withdrawn by the applicant (or an officer on their behalf)' })
-  @ApiIdempotencyKey()
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  withdraw(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: OptionalReasonDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'withdraw', code, body }, 200, () => this.transition.execute(user, code, { type: 'WITHDRAW', reason: body.reason ?? null }));
+  withdraw(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: OptionalReasonDto) {
+    return this.reply(() => this.transition.execute(user, code, { type: 'WITHDRAW', reason: body.reason ?? null }));
   }
 
   @Roles(...STAFF)
   @Post(':code/apology')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Written apology with a new appointment date (once, no later than the original due date)' })
-  @ApiIdempotencyKey()
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  apology(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ApologyDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'apology', code, body }, 200, () =>
+  apology(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: ApologyDto) {
+    return this.reply(() =>
       this.issueApology.execute(user, code, body.reason, new Date(body.newDueAt)),
     );
   }
 
   @Roles(...STAFF)
   @Post(':code/transfer')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Transfer to another processing unit with a reason' })
-  @ApiIdempotencyKey()
   @ApiOkResponse({ type: DossierDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  transfer(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: TransferDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    return this.reply(res, user, key, { op: 'transfer', code, body }, 200, () => this.transferDossier.execute(user, code, body.toUnitCode, body.reason));
+  transfer(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: TransferDto) {
+    return this.reply(() => this.transferDossier.execute(user, code, body.toUnitCode, body.reason));
   }
 }
