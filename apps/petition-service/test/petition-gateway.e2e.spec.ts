@@ -1,12 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
-import { Role, issueDevToken } from '@xaso/auth';
+import { Role } from '@xaso/auth';
 import { eventRegistry } from '@xaso/contracts';
 import { KafkaTransport } from '@xaso/messaging';
-import { createTestDatabase, realAdminUnits } from '@xaso/testing';
-import { replicaUnitInputOf, UnitReplica } from '@xaso/unit-replica';
+import { waitUntil } from '@xaso/testing';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { startPetitionService } from './bootstrap';
+import { startPetitionTestApp, type PetitionTestApp } from './petition-test-app';
 
 jest.setTimeout(180_000);
 
@@ -34,30 +33,29 @@ const DENOUNCER = { fullName: 'Vũ Văn Kín Tiếng', idNumber: '036080007788',
 const PERSONAL = [CITIZEN.name, CITIZEN.idNumber, ...Object.values(DENOUNCER)];
 
 describe('petition lifecycles through the gateway (real PostgreSQL, events on Kafka)', () => {
-  let db: { url: string; drop(): Promise<void> };
+  let harness: PetitionTestApp;
+  let db: { url: string };
   let service: INestApplication;
   let gateway: INestApplication;
   let consumer: KafkaTransport;
   let base: string;
   const received: string[] = [];
-  const saved = { secret: process.env.AUTH_DEV_SECRET, logLevel: process.env.LOG_LEVEL };
+  const saved = { logLevel: process.env.LOG_LEVEL };
   const t: Record<string, string> = {};
   const codes: string[] = [];
 
   beforeAll(async () => {
-    process.env.AUTH_DEV_SECRET = SECRET;
     process.env.LOG_LEVEL = 'error'; // the gateway's request log
     const brokers = process.env.KAFKA_BROKERS!.split(',');
-    db = await createTestDatabase('petition_gateway');
-    service = await startPetitionService({
-      port: 0,
-      databaseUrl: db.url,
-      logger: false,
-      escalationIntervalMs: 0,
+    harness = await startPetitionTestApp({
+      database: 'petition_gateway',
+      secret: SECRET,
+      listen: true,
       transport: new KafkaTransport({ brokers, clientId: 'petition-gateway-spec' }),
       consumerGroup: `petition-service-test-gateway-${Date.now()}`,
     });
-    await service.get(UnitReplica).upsert(realAdminUnits().map(replicaUnitInputOf)); // every unit a petition names is a real unit
+    service = harness.app;
+    db = { url: harness.databaseUrl };
     const serviceUrl = (await service.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
     gateway = await startGateway({ port: 0, host: '127.0.0.1', subgraphs: [{ name: 'petition', url: `${serviceUrl}/graphql` }], logger: false });
     base = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
@@ -66,7 +64,7 @@ describe('petition lifecycles through the gateway (real PostgreSQL, events on Ka
     await consumer.subscribe(`evaluation-gateway-spec-${Date.now()}`, ['xaso.petition.events.v1'], async (m) => {
       received.push(m.value!);
     });
-    const mk = (sub: string, role: Role, unitCode?: string, extra: Record<string, string> = {}) => issueDevToken({ sub, role, unitCode, ...extra }, SECRET);
+    const mk = harness.token;
     t.citizen = await mk('gw-citizen-1', Role.CITIZEN, undefined, CITIZEN);
     t.citizen2 = await mk('gw-citizen-2', Role.CITIZEN, undefined, { name: 'Lý Văn Hàng Xóm', idNumber: '001190006677' });
     t.stranger = await mk('gw-citizen-3', Role.CITIZEN);
@@ -79,10 +77,7 @@ describe('petition lifecycles through the gateway (real PostgreSQL, events on Ka
   afterAll(async () => {
     await consumer?.stop();
     await gateway?.close();
-    await service?.close();
-    await db?.drop();
-    if (saved.secret === undefined) delete process.env.AUTH_DEV_SECRET;
-    else process.env.AUTH_DEV_SECRET = saved.secret;
+    await harness?.close();
     if (saved.logLevel === undefined) delete process.env.LOG_LEVEL;
     else process.env.LOG_LEVEL = saved.logLevel;
   });
@@ -116,9 +111,8 @@ describe('petition lifecycles through the gateway (real PostgreSQL, events on Ka
   };
   const step = async (mutation: string, token: string) => (await gql(`mutation { ${mutation} { code status kind extensionsUsed resolutionDue } }`, token)) as Record<string, any>;
   const eventsOf = async (code: string, atLeast: number) => {
-    const deadline = Date.now() + 45_000;
     const mine = () => received.map((v) => JSON.parse(v)).filter((e) => e.aggregateId === code);
-    while (mine().length < atLeast && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await waitUntil(`${atLeast} events of ${code}`, async () => mine().length >= atLeast, 45_000);
     return mine() as { type: string; payload: Record<string, any> }[];
   };
 

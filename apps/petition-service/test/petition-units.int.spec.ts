@@ -5,53 +5,40 @@
  * bus, real PostgreSQL. Filing day 2026-03-02.
  */
 import type { INestApplication } from '@nestjs/common';
-import { Role, issueDevToken } from '@xaso/auth';
+import { Role } from '@xaso/auth';
 import { topicFor } from '@xaso/contracts';
-import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { adminUnitsUpsertedMessages, createTestDatabase, postGraphQL, realAdminUnits, waitUntil } from '@xaso/testing';
+import { InProcessTransport } from '@xaso/messaging';
+import { adminUnitsUpsertedMessages, postGraphQL, realAdminUnits, waitUntil } from '@xaso/testing';
 import { UnitReplica } from '@xaso/unit-replica';
-import { createPetitionApp } from './bootstrap';
-import { DEFAULT_POLICY, IdentityCipher, makeAddDays } from './petitions/domain';
+import { startPetitionTestApp, type PetitionTestApp } from './petition-test-app';
 
 jest.setTimeout(120_000);
 
 const SECRET = 'petition-units-secret-petition-units-secret-0';
 
 describe('petition-service: every unit a record names is a unit on the record’s day', () => {
-  let db: { url: string; drop(): Promise<void> };
+  let harness: PetitionTestApp;
   let app: INestApplication;
-  const saved = process.env.AUTH_DEV_SECRET;
-  const bus = new InProcessBus();
   const now = new Date('2026-03-02T02:00:00Z');
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    process.env.AUTH_DEV_SECRET = SECRET;
-    db = await createTestDatabase('petition_units');
-    app = await createPetitionApp({
-      databaseUrl: db.url,
-      logger: false,
-      transport: new InProcessTransport(bus),
-      clock: { now: () => now },
-      escalationIntervalMs: 0,
-      config: { policy: DEFAULT_POLICY, addDays: makeAddDays(), cipher: new IdentityCipher(IdentityCipher.generateKey('k1')) },
-    });
+    // the registry arrives as merger's events, after a first call finds the replica empty
+    harness = await startPetitionTestApp({ database: 'petition_units', secret: SECRET, seedUnits: false, clock: { now: () => now } });
+    app = harness.app;
     const replica = app.get(UnitReplica);
-    const unavailable = await gql(SESSION, { i: session('00097', '2026-03-02') }, await issueDevToken({ sub: 'o-97', role: Role.OFFICER, unitCode: '00097' }, SECRET));
+    const unavailable = await gql(SESSION, { i: session('00097', '2026-03-02') }, await harness.token('o-97', Role.OFFICER, '00097'));
     expect(unavailable.errors?.[0].extensions?.code).toBe('UNIT_REGISTRY_NOT_READY');
-    await new InProcessTransport(bus).send(topicFor('merger'), adminUnitsUpsertedMessages());
+    await new InProcessTransport(harness.bus).send(topicFor('merger'), adminUnitsUpsertedMessages());
     await waitUntil('the replica to hold the registry', async () => (await replica.count()) >= realAdminUnits().length);
-    const mk = (sub: string, role: Role, unitCode: string) => issueDevToken({ sub, role, unitCode }, SECRET);
+    const mk = harness.token;
     tokens.officer97 = await mk('officer-97', Role.OFFICER, '00097');
     tokens.officer1 = await mk('officer-1', Role.OFFICER, '00001');
     tokens.officer25 = await mk('officer-25', Role.OFFICER, '00025');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    if (saved === undefined) delete process.env.AUTH_DEV_SECRET;
-    else process.env.AUTH_DEV_SECRET = saved;
+    await harness?.close();
   });
 
   const gql = (query: string, variables: Record<string, unknown>, token: string) => postGraphQL<any>(app, query, variables, token);

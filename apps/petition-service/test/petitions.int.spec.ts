@@ -1,16 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { Role, issueDevToken } from '@xaso/auth';
-import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase, postGraphQL, realAdminUnits } from '@xaso/testing';
-import { replicaUnitInputOf, UnitReplica } from '@xaso/unit-replica';
+import { Role } from '@xaso/auth';
+import { InProcessTransport } from '@xaso/messaging';
+import { waitUntil } from '@xaso/testing';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { Client } from 'pg';
-import { createPetitionApp } from './bootstrap';
-import { IdentityCipher } from './petitions/domain';
-import { DEFAULT_POLICY, makeAddDays } from './petitions/domain';
-import { ScanDeadlines } from './petitions/application/scan-deadlines.use-case';
-import { TrackPetition } from './petitions/application/track-petition.query';
+import { ScanDeadlines } from '../src/petitions/application/scan-deadlines.use-case';
+import { TrackPetition } from '../src/petitions/application/track-petition.query';
+import { startPetitionTestApp, type PetitionTestApp } from './petition-test-app';
 
 jest.setTimeout(120_000);
 
@@ -31,10 +28,9 @@ const expectNoIdentity = (text: string) => {
 };
 
 describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL)', () => {
-  let db: { url: string; drop(): Promise<void> };
+  let harness: PetitionTestApp;
   let app: INestApplication;
-  const saved = process.env.AUTH_DEV_SECRET;
-  const bus = new InProcessBus();
+  let db: { url: string };
   const events: { type: string; aggregateId: string; unitCode: string | null; payload: Record<string, unknown> }[] = [];
   const rawEvents: string[] = [];
   const logLines: string[] = [];
@@ -44,30 +40,20 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    process.env.AUTH_DEV_SECRET = SECRET;
-    db = await createTestDatabase('petition_api');
     const logDestination = new Writable({
       write(chunk, _enc, cb) {
         logLines.push(String(chunk));
         cb();
       },
     });
-    app = await createPetitionApp({
-      databaseUrl: db.url,
-      logger: true,
-      logLevel: 'debug',
-      logDestination: logDestination as never,
-      transport: new InProcessTransport(bus),
-      clock,
-      escalationIntervalMs: 0,
-      config: { policy: DEFAULT_POLICY, addDays: makeAddDays(), cipher: new IdentityCipher(`${IdentityCipher.generateKey('k1')}`) },
-    });
-    await app.get(UnitReplica).upsert(realAdminUnits().map(replicaUnitInputOf)); // every unit a petition names is a real unit
-    await new InProcessTransport(bus).subscribe('evaluation-spec', ['xaso.petition.events.v1'], async (message) => {
+    harness = await startPetitionTestApp({ database: 'petition_api', secret: SECRET, logger: true, logLevel: 'debug', logDestination: logDestination as never, clock });
+    app = harness.app;
+    db = { url: harness.databaseUrl };
+    await new InProcessTransport(harness.bus).subscribe('evaluation-spec', ['xaso.petition.events.v1'], async (message) => {
       rawEvents.push(message.value!);
       events.push(JSON.parse(message.value!));
     });
-    const mk = (sub: string, role: Role, unitCode?: string, extra: Record<string, string> = {}) => issueDevToken({ sub, role, unitCode, ...extra }, SECRET);
+    const mk = harness.token;
     tokens.citizen = await mk('citizen-1', Role.CITIZEN, undefined, { name: 'Phạm Văn Công Dân', idNumber: '001090000111' });
     tokens.citizen2 = await mk('citizen-2', Role.CITIZEN);
     tokens.officer = await mk('officer-1', Role.OFFICER, UNIT);
@@ -81,19 +67,20 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    if (saved === undefined) delete process.env.AUTH_DEV_SECRET;
-    else process.env.AUTH_DEV_SECRET = saved;
+    await harness?.close();
   });
 
-  const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => postGraphQL(app, query, variables, token);
+  const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => harness.gql(query, variables, token);
   async function ok(query: string, variables: Record<string, unknown>, token: string) {
     const r = await gql(query, variables, token);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     return r.data!;
   }
-  const flush = () => new Promise((r) => setTimeout(r, 400));
+  /** Until the bus has delivered every event the outbox holds. */
+  const flush = async () => {
+    const recorded = await harness.outboxCount();
+    await waitUntil(`the ${recorded} recorded events on the bus`, async () => events.length >= recorded);
+  };
   const eventsOf = async (code: string) => {
     await flush();
     return events.filter((e) => e.aggregateId === code).map((e) => e.type);
@@ -361,8 +348,8 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
 
   it('statistics on a seeded set (unit 00118) with known counts, also through AdministrativeUnit.petitionStatistics', async () => {
     const U = '00118';
-    const leader = await issueDevToken({ sub: 'leader-20', role: Role.LEADER, unitCode: U }, SECRET);
-    const officer = await issueDevToken({ sub: 'officer-20', role: Role.OFFICER, unitCode: U }, SECRET);
+    const leader = await harness.token('leader-20', Role.LEADER, U);
+    const officer = await harness.token('officer-20', Role.OFFICER, U);
     const submit = async (kind: string, channel: string, petitioner?: object) =>
       (await ok(SUBMIT, { input: { unitCode: U, kind, channel, title: `${kind} ${Math.random()}`, content: `${kind} ${channel} ${Math.random()}`, petitioner } }, officer)).submitPetition.petition.code;
     const ident = (n: number) => ({ fullName: `Người ${n}`, idNumber: `00109000${String(n).padStart(4, '0')}` });

@@ -4,47 +4,31 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { Role, issueDevToken } from '@xaso/auth';
-import { eventRegistry, topicFor } from '@xaso/contracts';
-import { InProcessBus, InProcessTransport } from '@xaso/messaging';
-import { createTestDatabase, postGraphQL } from '@xaso/testing';
+import { InProcessTransport } from '@xaso/messaging';
+import { postGraphQL, waitUntil } from '@xaso/testing';
 import { UnitReplica } from '@xaso/unit-replica';
-import { randomUUID } from 'node:crypto';
-import { createPetitionApp } from './bootstrap';
+import { adminUnitsUpserted, registryUnit as u } from './factories';
+import { startPetitionTestApp, type PetitionTestApp } from './petition-test-app';
 
 jest.setTimeout(60_000);
 
 const SECRET = 'petition-province-secret-petition-province-0';
 
 describe('petition-service: a PROVINCE_OFFICER reaches the units of their province', () => {
-  let db: { url: string; drop(): Promise<void> };
+  let harness: PetitionTestApp;
   let app: INestApplication;
-  const saved = process.env.AUTH_DEV_SECRET;
-  const bus = new InProcessBus();
 
   beforeAll(async () => {
-    process.env.AUTH_DEV_SECRET = SECRET;
-    db = await createTestDatabase('petition_province');
-    app = await createPetitionApp({ databaseUrl: db.url, logger: false, transport: new InProcessTransport(bus), escalationIntervalMs: 0 });
-    const u = (code: string, name: string, level: 'PROVINCE' | 'COMMUNE', parent: string | null) => ({
-      code, validFrom: '2025-07-01', validTo: null, name, level, type: level === 'PROVINCE' ? 'Thành phố' : 'Phường',
-      parent: parent ? { code: parent, validFrom: '2025-07-01' } : null,
-    });
-    const envelope = eventRegistry.assertValid({
-      id: randomUUID(), type: 'admin-units.upserted', version: 1, occurredAt: new Date().toISOString(), source: 'merger',
-      aggregateType: 'AdministrativeUnitRegistry', aggregateId: 'administrative-unit-registry', unitCode: null,
-      correlationId: randomUUID(), causationId: null,
-      payload: { units: [u('01', 'Thành phố Hà Nội', 'PROVINCE', null), u('79', 'Thành phố Hồ Chí Minh', 'PROVINCE', null), u('00004', 'Phường Ba Đình', 'COMMUNE', '01'), u('25747', 'Phường Thủ Dầu Một', 'COMMUNE', '79')] },
-    });
-    await new InProcessTransport(bus).send(topicFor('merger'), [{ key: envelope.aggregateId, value: JSON.stringify(envelope), headers: { type: envelope.type, version: '1' } }]);
+    harness = await startPetitionTestApp({ database: 'petition_province', secret: SECRET, seedUnits: false });
+    app = harness.app;
+    const { topic, messages } = adminUnitsUpserted([u('01', 'Thành phố Hà Nội', 'PROVINCE', null), u('79', 'Thành phố Hồ Chí Minh', 'PROVINCE', null), u('00004', 'Phường Ba Đình', 'COMMUNE', '01'), u('25747', 'Phường Thủ Dầu Một', 'COMMUNE', '79')]);
+    await new InProcessTransport(harness.bus).send(topic, messages);
     const replica = app.get(UnitReplica);
-    for (let i = 0; i < 200 && (await replica.count()) < 4; i++) await new Promise((r) => setTimeout(r, 50));
+    await waitUntil('the replica to hold the 4 units', async () => (await replica.count()) >= 4, 10_000);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    if (saved === undefined) delete process.env.AUTH_DEV_SECRET;
-    else process.env.AUTH_DEV_SECRET = saved;
+    await harness?.close();
   });
 
   async function gql(claims: Record<string, unknown>, query: string, variables: Record<string, unknown> = {}) {

@@ -1,33 +1,34 @@
 import type { INestApplication } from '@nestjs/common';
-import { Role, issueDevToken } from '@xaso/auth';
+import { Role } from '@xaso/auth';
 import { eventRegistry } from '@xaso/contracts';
 import { KafkaTransport } from '@xaso/messaging';
-import { createTestDatabase, postGraphQL, realAdminUnits } from '@xaso/testing';
-import { replicaUnitInputOf, UnitReplica } from '@xaso/unit-replica';
-import { createPetitionApp } from './bootstrap';
+import { postGraphQL, waitUntil } from '@xaso/testing';
+import { startPetitionTestApp, type PetitionTestApp } from './petition-test-app';
 
 jest.setTimeout(120_000);
 
 const SECRET = 'petition-kafka-spec-secret-petition-kafka-01';
 
 /**
- * The lifecycle of a denunciation with the events going over Kafka (the librdkafka mock cluster
- * of the test setup): a consumer group in the role of evaluation-service receives every
- * petition.* event in order, each valid against the registry, none carrying the identity.
+ * The lifecycle of a denunciation with the events going over Kafka (the broker of the test
+ * setup): a consumer group in the role of evaluation-service receives every petition.* event in
+ * order, each valid against the registry, none carrying the identity.
  */
 describe('petition-service events on Kafka', () => {
-  let db: { url: string; drop(): Promise<void> };
+  let harness: PetitionTestApp;
   let app: INestApplication;
   let consumer: KafkaTransport;
-  const saved = process.env.AUTH_DEV_SECRET;
   const received: string[] = [];
 
   beforeAll(async () => {
-    process.env.AUTH_DEV_SECRET = SECRET;
-    db = await createTestDatabase('petition_kafka');
     const brokers = process.env.KAFKA_BROKERS!.split(',');
-    app = await createPetitionApp({ databaseUrl: db.url, logger: false, escalationIntervalMs: 0, transport: new KafkaTransport({ brokers, clientId: 'petition-spec' }), consumerGroup: `petition-service-test-${Date.now()}` });
-    await app.get(UnitReplica).upsert(realAdminUnits().map(replicaUnitInputOf)); // every unit a petition names is a real unit
+    harness = await startPetitionTestApp({
+      database: 'petition_kafka',
+      secret: SECRET,
+      transport: new KafkaTransport({ brokers, clientId: 'petition-spec' }),
+      consumerGroup: `petition-service-test-${Date.now()}`,
+    });
+    app = harness.app;
     consumer = new KafkaTransport({ brokers, clientId: 'evaluation-spec' });
     await consumer.start();
     await consumer.subscribe(`evaluation-spec-${Date.now()}`, ['xaso.petition.events.v1'], async (m) => {
@@ -37,15 +38,12 @@ describe('petition-service events on Kafka', () => {
 
   afterAll(async () => {
     await consumer?.stop();
-    await app?.close();
-    await db?.drop();
-    if (saved === undefined) delete process.env.AUTH_DEV_SECRET;
-    else process.env.AUTH_DEV_SECRET = saved;
+    await harness?.close();
   });
 
   it('publishes the denunciation lifecycle, in order, without personal data', async () => {
-    const officer = await issueDevToken({ sub: 'o-k', role: Role.OFFICER, unitCode: '00127' }, SECRET);
-    const leader = await issueDevToken({ sub: 'l-k', role: Role.LEADER, unitCode: '00127' }, SECRET);
+    const officer = await harness.token('o-k', Role.OFFICER, '00127');
+    const leader = await harness.token('l-k', Role.LEADER, '00127');
     const gql = async (query: string, variables: Record<string, unknown>, token: string) => {
       const body = await postGraphQL(app, query, variables, token);
       expect(body.errors).toBeUndefined();
@@ -68,8 +66,7 @@ describe('petition-service events on Kafka', () => {
     ] as const) {
       await gql(`mutation { ${m} { code } }`, {}, token);
     }
-    const deadline = Date.now() + 30_000;
-    while (received.filter((v) => v.includes(code)).length < 7 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await waitUntil('the 7 events of the lifecycle', async () => received.filter((v) => v.includes(code)).length >= 7, 30_000);
     const mine = received.filter((v) => v.includes(code)).map((v) => JSON.parse(v));
     expect(mine.map((e) => e.type)).toEqual([
       'petition.received', 'petition.classified', 'petition.accepted', 'petition.assigned', 'petition.extended', 'petition.extended', 'petition.resolved',
