@@ -28,9 +28,20 @@ const noDriversInApplication = {
   group: ['typeorm', 'typeorm/**', '@nestjs/typeorm', 'pg', 'pg/**', 'kafkajs'],
   message: 'application/ must not use TypeORM, pg or kafkajs: run transactions through TransactionRunner and data through repository ports.',
 };
+// @xaso/api, @xaso/auth, @xaso/unit-replica and @xaso/observability are Nest code too: a domain
+// error extends DomainError from the framework-free @xaso/errors.
 const pureDomain = {
-  group: ['@nestjs/*', 'typeorm', 'typeorm/**', 'pg', 'pg/**', 'kafkajs', '@xaso/persistence', '@xaso/messaging'],
-  message: 'domain/ is pure: no Nest, TypeORM, pg, kafkajs, @xaso/persistence or @xaso/messaging.',
+  group: [
+    '@nestjs/*', 'typeorm', 'typeorm/**', 'pg', 'pg/**', 'kafkajs',
+    '@xaso/persistence', '@xaso/messaging', '@xaso/api', '@xaso/auth', '@xaso/unit-replica', '@xaso/observability',
+  ],
+  message:
+    'domain/ is pure: no Nest, TypeORM, pg, kafkajs or the Nest-based libs (@xaso/persistence, messaging, api, auth, unit-replica, observability); errors extend DomainError from @xaso/errors.',
+};
+// @xaso/errors is what domain/ code may import for its errors: it imports nothing.
+const frameworkFreeErrors = {
+  regex: '^(?!\\.{1,2}/)',
+  message: '@xaso/errors is framework-free and dependency-free: domain/ code of every service imports it.',
 };
 
 export default [
@@ -73,6 +84,11 @@ export default [
   {
     files: SERVICE_DOMAIN,
     rules: { 'no-restricted-imports': ['error', { patterns: [...inwardOnly, pureDomain] }] },
+  },
+  {
+    files: ['libs/errors/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [frameworkFreeErrors] }] },
   },
   {
     // Tests assert shapes they just built; non-null assertions there are the clearest form.

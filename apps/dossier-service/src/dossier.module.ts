@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@xaso/messaging';
 import type { EventTransport } from '@xaso/messaging';
-import { UnitReplica, UnitReplicaHandlers, UnitResolver, UnitReplicaHealth } from '@xaso/unit-replica';
+import { UnitReplica, UnitReplicaHandlers, UnitResolver, UnitReplicaHealth, unitScopeProviders } from '@xaso/unit-replica';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { CalendarService } from './calendar/calendar.service';
 import { CLOCK, type Clock, systemClock } from './common/clock';
@@ -62,6 +62,7 @@ export class DossierModule {
         UnitReplicaHandlers,
         UnitResolver,
         UnitReplicaHealth,
+        ...unitScopeProviders(),
         { provide: ProcedureRepository, useClass: PgProcedureRepository },
         ProcedureSeeder,
         { provide: DossierRepository, useClass: PgDossierRepository },

@@ -9,3 +9,5 @@ export * from './lib/auth.guard';
 export * from './lib/auth.module';
 export * from './lib/unit-scope';
 export * from './lib/dev-token-issuer';
+export * from './lib/role-sets';
+export * from './lib/unit-scope.service';

@@ -44,7 +44,7 @@ const DOMAIN_FORBIDDEN = [
   { source: '../infrastructure/some.repository', message: 'must not import infrastructure/' },
   { source: '../infrastructure', message: 'must not import infrastructure/' },
   { source: '../api/some.controller', message: 'must not import api/' },
-  ...['@nestjs/common', '@nestjs/typeorm', 'typeorm', 'kafkajs', 'pg', '@xaso/persistence', '@xaso/messaging'].map((source) => ({
+  ...['@nestjs/common', '@nestjs/typeorm', 'typeorm', 'kafkajs', 'pg', '@xaso/persistence', '@xaso/messaging', '@xaso/api', '@xaso/auth', '@xaso/unit-replica'].map((source) => ({
     source,
     message: 'domain/ is pure',
   })),
@@ -62,9 +62,10 @@ const CLEAN_APPLICATION = [
 ].join('\n');
 const CLEAN_DOMAIN = [
   "import { toLocalDate } from '@xaso/calendar';",
+  "import { DomainError } from '@xaso/errors';",
   "import { foldVietnamese } from '@xaso/text';",
   "import * as sibling from './index';",
-  'export const probe = [toLocalDate, foldVietnamese, sibling];',
+  'export const probe = [toLocalDate, DomainError, foldVietnamese, sibling];',
   '',
 ].join('\n');
 
@@ -76,6 +77,14 @@ const cases: Case[] = FEATURES.flatMap((feature) => [
   // Infrastructure is where the drivers belong: the layer rule does not apply there.
   { name: `${feature} infrastructure → typeorm`, code: importing('typeorm'), filePath: probe(feature, 'infrastructure') },
 ]);
+
+// @xaso/errors itself imports nothing (so domain/ importing it stays framework-free).
+const ERRORS_LIB = 'libs/errors/src/__probe__.ts';
+cases.push(
+  { name: 'errors lib → @nestjs/common', code: importing('@nestjs/common'), filePath: ERRORS_LIB },
+  { name: 'errors lib → @xaso/api', code: importing('@xaso/api'), filePath: ERRORS_LIB },
+  { name: 'errors lib → sibling', code: importing('./domain-error'), filePath: ERRORS_LIB },
+);
 
 describe('layer rules of the services (no-restricted-imports in eslint.config.mjs)', () => {
   const byName = new Map<string, LintResult>();
@@ -90,6 +99,15 @@ describe('layer rules of the services (no-restricted-imports in eslint.config.mj
     if (!result) throw new Error(`no lint result for ${name}`);
     return result.messages.filter((m) => m.ruleId === RULE && m.severity === 2).map((m) => m.message);
   };
+
+  it('keeps @xaso/errors free of any dependency', () => {
+    for (const source of ['@nestjs/common', '@xaso/api']) {
+      const errors = layerErrors(`errors lib → ${source}`);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain('@xaso/errors is framework-free');
+    }
+    expect(layerErrors('errors lib → sibling')).toEqual([]);
+  });
 
   describe.each(FEATURES)('%s', (feature) => {
     it.each(APPLICATION_FORBIDDEN)('application/ importing $source fails', ({ source, message }) => {

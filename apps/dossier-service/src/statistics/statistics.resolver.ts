@@ -1,25 +1,13 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { DateScalar, UnitCodePipe } from '@xaso/api';
-import {
-  type AuthenticatedRequest,
-  type AuthUser,
-  CurrentUser,
-  forbidden,
-  hasRole,
-  Role,
-  Roles,
-  TokenVerifier,
-  unauthenticated,
-} from '@xaso/auth';
+import { type AuthenticatedRequest, type AuthUser, CurrentUser, forbidden, GOVERNMENT_STAFF, hasRole, Roles, TokenVerifier, unauthenticated } from '@xaso/auth';
 import { AdministrativeUnitRef, DossierStatisticsModel, StatisticsService } from './statistics';
-
-const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
 
 @Resolver(() => DossierStatisticsModel)
 export class StatisticsResolver {
   constructor(private readonly statistics: StatisticsService) {}
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @Query(() => DossierStatisticsModel)
   dossierStatistics(
     @CurrentUser() user: AuthUser,
@@ -59,7 +47,7 @@ export class AdministrativeUnitStatisticsResolver {
     if (req && !req.user) req.user = await this.verifier.verifyAuthorizationHeader(req.headers?.authorization);
     const user = req?.user;
     if (!user) throw unauthenticated();
-    if (!hasRole(user, ...STAFF)) throw forbidden();
+    if (!hasRole(user, ...GOVERNMENT_STAFF)) throw forbidden();
     return this.statistics.forUnit(user, unit.code, from, to);
   }
 }

@@ -5,7 +5,6 @@ import { type AuthUser, Role } from '@xaso/auth';
 import { addDays, isValidLocalDate, startOfLocalDay } from '@xaso/calendar';
 import { DateScalar } from '@xaso/api';
 import { DossierAccess } from '../dossiers/application/dossier-access';
-import { domainCall } from '../dossiers/application/domain-bridge';
 import { computeDossierStatistics, DECISION_STATUSES, type DossierStatus, FINISHED_STATUSES } from '../dossiers/domain';
 
 const STATISTICS_STATUSES = { finished: [...FINISHED_STATUSES], decision: [...DECISION_STATUSES] };
@@ -72,11 +71,9 @@ export class StatisticsService {
   async forUnitInMemory(user: AuthUser, unitCode: string, from: string, to: string): Promise<DossierStatisticsModel> {
     const { start, end } = await this.checkPeriod(user, unitCode, from, to);
     const rows = await this.dossiers.forStatistics(unitCode, start, end);
-    const stats = domainCall(() =>
-      computeDossierStatistics(
-        rows.map((d) => ({ receivedAt: d.receivedAt, dueAt: d.dueAt, completedAt: d.completedAt, status: d.status as DossierStatus, channel: d.channel })),
-        { from, to },
-      ),
+    const stats = computeDossierStatistics(
+      rows.map((d) => ({ receivedAt: d.receivedAt, dueAt: d.dueAt, completedAt: d.completedAt, status: d.status as DossierStatus, channel: d.channel })),
+      { from, to },
     );
     return { unitCode, ...stats };
   }

@@ -1,18 +1,13 @@
+import { DomainError, kindOfHttpStatus } from '@xaso/errors';
+
 /**
- * An error the caller can act on: a stable machine code, the same message in English and
- * Vietnamese, the HTTP status it maps to, and optional details (e.g. which field was wrong).
- * GraphQL shows it as `extensions.code`; REST as RFC 9457 problem+json.
+ * A `DomainError` thrown by API-side code that thinks in HTTP statuses (guards, pipes, the
+ * unit replica): the status given is stored as its kind, so it maps exactly like any other
+ * `DomainError`. Domain code extends `DomainError` from `@xaso/errors` instead.
  */
-export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    readonly messageEn: string,
-    readonly messageVi: string,
-    readonly httpStatus = 400,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(messageEn);
-    this.name = new.target.name;
+export class AppError extends DomainError {
+  constructor(code: string, messageEn: string, messageVi: string, httpStatus = 400, details?: Record<string, unknown>) {
+    super(code, messageEn, messageVi, kindOfHttpStatus(httpStatus), details);
   }
 }
 

@@ -1,4 +1,5 @@
 import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
+import { DomainError } from '@xaso/errors';
 import { GraphQLError } from 'graphql';
 import { AppError, NotFoundError } from './app-error';
 import { toErrorView } from './error-mapping';
@@ -13,6 +14,26 @@ describe('toErrorView', () => {
       messageVi: 'Không tìm thấy hồ sơ X-1',
       details: { key: 'X-1' },
     });
+  });
+
+  it('maps any DomainError, thrown anywhere, by its kind', () => {
+    class ParcelLockedError extends DomainError {
+      constructor() {
+        super('PARCEL_LOCKED', 'Locked', 'Đã khóa', 'conflict', { parcel: 'P' });
+      }
+    }
+    expect(toErrorView(new ParcelLockedError())).toEqual({ status: 409, code: 'PARCEL_LOCKED', messageEn: 'Locked', messageVi: 'Đã khóa', details: { parcel: 'P' } });
+    expect(toErrorView(new DomainError('X', 'en', 'vi', 'unprocessable')).status).toBe(422);
+    expect(toErrorView(new DomainError('X', 'en', 'vi', 'unavailable')).status).toBe(503);
+    // one from another copy of @xaso/errors (a bundle, a worker thread) is recognised by its shape
+    const copy = Object.assign(new Error('en'), { code: 'COPY', messageEn: 'en', messageVi: 'vi', kind: 'forbidden' });
+    expect(toErrorView(copy)).toMatchObject({ status: 403, code: 'COPY' });
+  });
+
+  it('keeps the status an AppError was given, as its kind', () => {
+    expect(new AppError('A', 'en', 'vi', 422)).toMatchObject({ kind: 'unprocessable', httpStatus: 422 });
+    expect(new AppError('A', 'en', 'vi', 503)).toMatchObject({ kind: 'unavailable', httpStatus: 503 });
+    expect(new AppError('A', 'en', 'vi')).toBeInstanceOf(DomainError);
   });
 
   it('reads code and Vietnamese message from an HttpException body', () => {
@@ -32,6 +53,12 @@ describe('toErrorView', () => {
 });
 
 describe('formatGraphQLError', () => {
+  it('formats a DomainError thrown in a resolver', () => {
+    const error = new GraphQLError('x', { originalError: new DomainError('NOT_YOURS', 'Not yours', 'Không phải của bạn', 'forbidden') });
+    const formatted = formatGraphQLError({ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
+    expect(formatted.extensions).toEqual({ code: 'NOT_YOURS', messageEn: 'Not yours', messageVi: 'Không phải của bạn' });
+  });
+
   it('puts the code and both languages into extensions', () => {
     const error = new GraphQLError('x', { originalError: new AppError('INVALID_TRANSITION', 'Not allowed now', 'Không được phép lúc này', 409) });
     const formatted = formatGraphQLError({ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);

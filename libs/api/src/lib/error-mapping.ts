@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { AppError } from './app-error';
+import { HTTP_STATUS_OF_KIND, isDomainError } from '@xaso/errors';
 
 export interface ErrorView {
   status: number;
@@ -59,11 +59,12 @@ const internal: ErrorView = {
 
 /**
  * One mapping from anything thrown to what a client sees, shared by the GraphQL formatter and
- * the REST problem+json filter. Unknown errors become a generic 500 without internals.
+ * the REST problem+json filter: a `DomainError` (any subclass, thrown anywhere) keeps its code and
+ * messages and takes the status of its kind. Unknown errors become a generic 500 without internals.
  */
 export function toErrorView(error: unknown): ErrorView {
-  if (error instanceof AppError) {
-    return { status: error.httpStatus, code: error.code, messageEn: error.messageEn, messageVi: error.messageVi, details: error.details };
+  if (isDomainError(error)) {
+    return { status: HTTP_STATUS_OF_KIND[error.kind], code: error.code, messageEn: error.messageEn, messageVi: error.messageVi, details: error.details };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

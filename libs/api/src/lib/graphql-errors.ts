@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { AppError } from './app-error';
+import { type DomainError, isDomainError } from '@xaso/errors';
 import { toErrorView } from './error-mapping';
 
 const logger = new Logger('GraphQLErrors');
@@ -18,13 +18,13 @@ const apolloCodes: Record<string, string> = {
 };
 
 /**
- * The AppError behind a GraphQL error, if any: graphql-js wraps what a scalar's parse function
- * throws once or twice (coercion, then the variable) before Apollo sees it.
+ * The DomainError behind a GraphQL error, if any: a resolver's is its `originalError`; what a
+ * scalar's parse function throws is wrapped once or twice (coercion, then the variable).
  */
-function appErrorBehind(error: unknown): AppError | undefined {
+function domainErrorBehind(error: unknown): DomainError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
-    if (current instanceof AppError) return current;
+    if (isDomainError(current)) return current;
     current = current instanceof GraphQLError ? current.originalError : undefined;
   }
   return undefined;
@@ -35,10 +35,10 @@ function appErrorBehind(error: unknown): AppError | undefined {
  * internal failures are logged with their stack and shown without internals.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const appError = appErrorBehind(error);
-  const original = appError ?? (error instanceof GraphQLError && error.originalError ? error.originalError : error);
+  const domainError = domainErrorBehind(error);
+  const original = domainError ?? (error instanceof GraphQLError && error.originalError ? error.originalError : error);
   const existingCode = formatted.extensions?.code as string | undefined;
-  if (existingCode && existingCode in apolloCodes && appError) {
+  if (existingCode && existingCode in apolloCodes && domainError) {
     // e.g. a literal "2024-02-30" fails validation: Apollo's code, the scalar's bilingual reason.
     return {
       message: formatted.message,
@@ -46,9 +46,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       path: formatted.path,
       extensions: {
         code: existingCode,
-        messageEn: appError.messageEn,
-        messageVi: appError.messageVi,
-        ...(appError.details ? { details: appError.details } : {}),
+        messageEn: domainError.messageEn,
+        messageVi: domainError.messageVi,
+        ...(domainError.details ? { details: domainError.details } : {}),
       },
     };
   }

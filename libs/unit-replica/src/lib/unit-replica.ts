@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { UnitProvinces } from '@xaso/auth';
 import { managerFor } from '@xaso/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { UnitCandidates } from './unit-resolution';
@@ -128,7 +129,7 @@ export async function upsertReplicaUnits(manager: EntityManager, input: ReplicaU
  * Joins the ambient transaction (`managerFor`).
  */
 @Injectable()
-export class UnitReplica {
+export class UnitReplica implements UnitProvinces {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private query<T>(sql: string, params: unknown[] = []): Promise<T[]> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { NotFoundError, ValidationFailedError } from '@xaso/api';
-import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
+import { ANY_ROLE, type AuthUser, CurrentUser, Public, Role, Roles, STAFF_OR_AGENCY } from '@xaso/auth';
 import { isValidLocalDate } from '@xaso/calendar';
 import { ProcedureBody, ProcedureModel, ProcedurePageDto } from '../../procedures/api/procedure.models';
 import { upsertProcedure } from '../../procedures/application/upsert-procedure';
@@ -35,9 +35,6 @@ import {
   SupplementRequestDto,
   TransferDto,
 } from './dossier.rest-dto';
-
-const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.AGENCY, Role.ADMIN];
-const EVERYONE = [Role.CITIZEN, ...STAFF];
 
 /** REST view of a dossier (the applicant's data only reaches callers allowed to see the dossier). */
 function view(d: DossierRecord, overdue: boolean) {
@@ -122,7 +119,7 @@ export class DossiersController {
     return view(d, this.queries.isOverdue(d));
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Post()
   @ApiOperation({ summary: 'Submit a dossier (citizen online; officer/agency at the counter or by post)' })
   @ApiBody({ type: SubmitDossierInput })
@@ -135,7 +132,7 @@ export class DossiersController {
     return this.reply(() => this.submitDossier.execute(user, body));
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Get()
   @ApiOperation({ summary: 'Dossiers visible to the caller, newest first' })
   @ApiOkResponse({ type: DossierPageDto })
@@ -154,7 +151,7 @@ export class DossiersController {
     return { total, items: items.map((d) => view(d, this.queries.isOverdue(d))) };
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Get('statistics')
   @ApiOperation({ summary: 'Statistics of a unit (as processing unit) for local days from..to' })
   @ApiOkResponse({ type: DossierStatisticsDto })
@@ -190,7 +187,7 @@ export class DossiersController {
     };
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Get(':code')
   @ApiOperation({ summary: 'One dossier with its history, supplement requests and attachments (the applicant, officers of its units)' })
   @ApiOkResponse({ type: DossierDetailDto })
@@ -211,7 +208,7 @@ export class DossiersController {
     };
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/start-processing')
   @HttpCode(200)
   @ApiOperation({ summary: 'RECEIVED → IN_PROCESSING' })
@@ -221,7 +218,7 @@ export class DossiersController {
     return this.reply(() => this.transition.execute(user, code, { type: 'START_PROCESSING', note: body.note }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/supplement-requests')
   @HttpCode(200)
   @ApiOperation({ summary: 'Request a supplement: the clock is paused until it arrives' })
@@ -233,7 +230,7 @@ export class DossiersController {
     );
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Post(':code/supplements')
   @HttpCode(200)
   @ApiOperation({ summary: 'Provide the requested supplement: the due date moves by the paused working days' })
@@ -245,7 +242,7 @@ export class DossiersController {
     );
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'IN_PROCESSING → PROCESSED (result ready)' })
@@ -255,7 +252,7 @@ export class DossiersController {
     return this.reply(() => this.transition.execute(user, code, { type: 'COMPLETE', resultNote: body.resultNote }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/return')
   @HttpCode(200)
   @ApiOperation({ summary: 'PROCESSED → RETURNED (result handed over)' })
@@ -265,7 +262,7 @@ export class DossiersController {
     return this.reply(() => this.transition.execute(user, code, { type: 'RETURN' }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/refuse')
   @HttpCode(200)
   @ApiOperation({ summary: 'Refuse (LEADER)' })
@@ -275,7 +272,7 @@ export class DossiersController {
     return this.reply(() => this.transition.execute(user, code, { type: 'REFUSE', reason: body.reason }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/stop')
   @HttpCode(200)
   @ApiOperation({ summary: 'Stop processing (LEADER)' })
@@ -285,7 +282,7 @@ export class DossiersController {
     return this.reply(() => this.transition.execute(user, code, { type: 'STOP', reason: body.reason }));
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Post(':code/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdrawn by the applicant (or an officer on their behalf)' })
@@ -295,7 +292,7 @@ export class DossiersController {
     return this.reply(() => this.transition.execute(user, code, { type: 'WITHDRAW', reason: body.reason ?? null }));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/apology')
   @HttpCode(200)
   @ApiOperation({ summary: 'Written apology with a new appointment date (once, no later than the original due date)' })
@@ -307,7 +304,7 @@ export class DossiersController {
     );
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Post(':code/transfer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Transfer to another processing unit with a reason' })

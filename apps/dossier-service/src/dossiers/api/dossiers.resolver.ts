@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
 import { offsetFromCursor, pageFromOffset, PaginationArgs } from '@xaso/api';
-import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
+import { ANY_ROLE, type AuthUser, CurrentUser, Public, Roles, STAFF_OR_AGENCY } from '@xaso/auth';
 import { DossierQueries } from '../application/dossier-queries';
 import { IssueApology } from '../application/issue-apology.use-case';
 import { SubmitDossier } from '../application/submit-dossier.use-case';
@@ -43,9 +43,6 @@ class TransferArgs extends ReasonArgs {
   @Field(() => ID) @Matches(UNIT_CODE, { message: 'unit codes are 2–5 digits' }) toUnitCode!: string;
 }
 
-const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.AGENCY, Role.ADMIN];
-const EVERYONE = [Role.CITIZEN, ...STAFF];
-
 type GqlContext = { req?: object };
 
 @Resolver(() => DossierModel)
@@ -61,13 +58,13 @@ export class DossiersResolver {
 
   // ------------------------------------------------------------ queries
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Query(() => DossierModel, { nullable: true, description: 'Officers of the units involved, or the applicant' })
   dossier(@CurrentUser() user: AuthUser, @Args('code', { type: () => ID }) code: string) {
     return this.queries.get(user, code);
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Query(() => DossierConnection, { description: 'Dossiers the caller may see (citizens: their own; officers: their unit’s)' })
   async dossiers(@CurrentUser() user: AuthUser, @Args() args: DossiersArgs) {
     const offset = offsetFromCursor(args.after);
@@ -139,13 +136,13 @@ export class DossiersResolver {
 
   // ------------------------------------------------------------ mutations
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Mutation(() => DossierModel, { description: 'Citizen online, or an officer at the counter (DIRECT/POSTAL)' })
   submitDossier(@CurrentUser() user: AuthUser, @Args('input') input: SubmitDossierInput) {
     return this.submit.execute(user, input);
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Mutation(() => DossierModel)
   startProcessing(
     @CurrentUser() user: AuthUser,
@@ -155,7 +152,7 @@ export class DossiersResolver {
     return this.transition.execute(user, code, { type: 'START_PROCESSING', note });
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Mutation(() => DossierModel)
   requestSupplement(
     @CurrentUser() user: AuthUser,
@@ -166,7 +163,7 @@ export class DossiersResolver {
     return this.transition.execute(user, code, { type: 'REQUEST_SUPPLEMENT', reason, items });
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Mutation(() => DossierModel)
   provideSupplement(
     @CurrentUser() user: AuthUser,
@@ -177,7 +174,7 @@ export class DossiersResolver {
     return this.transition.execute(user, code, { type: 'PROVIDE_SUPPLEMENT', note: note ?? null, attachments: attachments ?? [] });
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Mutation(() => DossierModel)
   completeProcessing(
     @CurrentUser() user: AuthUser,
@@ -187,25 +184,25 @@ export class DossiersResolver {
     return this.transition.execute(user, code, { type: 'COMPLETE', resultNote });
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Mutation(() => DossierModel)
   returnResult(@CurrentUser() user: AuthUser, @Args('code', { type: () => ID }) code: string) {
     return this.transition.execute(user, code, { type: 'RETURN' });
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Mutation(() => DossierModel)
   refuseDossier(@CurrentUser() user: AuthUser, @Args() args: ReasonArgs) {
     return this.transition.execute(user, args.code, { type: 'REFUSE', reason: args.reason });
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Mutation(() => DossierModel)
   stopProcessing(@CurrentUser() user: AuthUser, @Args() args: ReasonArgs) {
     return this.transition.execute(user, args.code, { type: 'STOP', reason: args.reason });
   }
 
-  @Roles(...EVERYONE)
+  @Roles(...ANY_ROLE)
   @Mutation(() => DossierModel)
   withdrawDossier(
     @CurrentUser() user: AuthUser,
@@ -215,7 +212,7 @@ export class DossiersResolver {
     return this.transition.execute(user, code, { type: 'WITHDRAW', reason: reason ?? null });
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Mutation(() => DossierModel)
   issueApology(
     @CurrentUser() user: AuthUser,
@@ -225,7 +222,7 @@ export class DossiersResolver {
     return this.apology.execute(user, args.code, args.reason, new Date(newDueAt));
   }
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_OR_AGENCY)
   @Mutation(() => DossierModel)
   transferDossier(@CurrentUser() user: AuthUser, @Args() args: TransferArgs) {
     return this.transfer.execute(user, args.code, args.toUnitCode, args.reason);

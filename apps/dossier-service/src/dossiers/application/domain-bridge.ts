@@ -1,16 +1,13 @@
 /**
  * Where the application layer meets the pure dossier domain (`../domain`): maps stored records
- * to the domain's `DossierState`, runs `transition()`, maps `DossierDomainError` to `AppError`
- * (CONFLICT → 409, FORBIDDEN → 403, VALIDATION → 422) and turns the new state back into
- * column changes. No rule lives here.
+ * to the domain's `DossierState`, runs `transition()` (throwing its `DossierDomainError`, which
+ * `@xaso/api` maps) and turns the new state back into column changes. No rule lives here.
  */
-import { AppError } from '@xaso/api';
 import type { DeadlineCalculator } from '@xaso/calendar';
 import {
   type Actor,
   type ActorRole,
   type DossierCommand,
-  DossierDomainError,
   type DossierHistoryEntry,
   type DossierState,
   DossierStatus,
@@ -21,23 +18,6 @@ import {
 import type { DossierChanges, DossierRecord } from './dossier.records';
 
 export { DossierStatus } from '../domain';
-
-const HTTP_STATUS = { CONFLICT: 409, FORBIDDEN: 403, VALIDATION: 422 } as const;
-
-/** The domain's typed error as the API's coded error. */
-export function toAppError(error: DossierDomainError): AppError {
-  return new AppError(error.code, error.messageEn, error.messageVi, HTTP_STATUS[error.category], error.details);
-}
-
-/** Runs `fn`, converting a DossierDomainError into an AppError. */
-export function domainCall<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof DossierDomainError) throw toAppError(error);
-    throw error;
-  }
-}
 
 /** Identity of the applicant inside the domain: the account that submitted online, else the ID number. */
 export function applicantIdOf(d: Pick<DossierRecord, 'applicant'>): string {
@@ -81,7 +61,7 @@ export function applyCommand(
   deadlines: Pick<DeadlineCalculator, 'dueDateFor'>,
 ): { state: DossierState; entry: DossierHistoryEntry; changes: DossierChanges } {
   const result = transition(toState(d), command, actor, now, { deadlines });
-  if (!result.ok) throw toAppError(result.error);
+  if (!result.ok) throw result.error;
   const s = result.state;
   const openPause = s.pauses.find((p) => p.to == null);
   const changes: DossierChanges = {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@xaso/api';
-import { type AuthUser, canAccessUnit, outOfUnitScope, Role } from '@xaso/auth';
+import { type AuthUser, Role, UnitScope } from '@xaso/auth';
 import { type IsoDate, type ResolvedUnit, UnitReplica, UnitResolver } from '@xaso/unit-replica';
 import type { Actor, DossierCommand } from '../domain';
 import type { DossierRecord, DossierScope } from './dossier.records';
@@ -36,15 +36,12 @@ export class DossierAccess {
   constructor(
     private readonly units: UnitReplica,
     private readonly resolver: UnitResolver,
+    private readonly scope: UnitScope,
   ) {}
 
-  async canUnit(user: AuthUser, unitCode: string): Promise<boolean> {
-    if (user.roles.includes(Role.AGENCY) && user.unitCode === unitCode) return true;
-    if (canAccessUnit(user, unitCode)) return true;
-    if (user.roles.includes(Role.PROVINCE_OFFICER)) {
-      return canAccessUnit(user, unitCode, { provinceCodeOfUnit: await this.units.provinceOf(unitCode) });
-    }
-    return false;
+  /** The shared unit scope (`UnitScope`). */
+  canUnit(user: AuthUser, unitCode: string): Promise<boolean> {
+    return this.scope.canAccess(user, unitCode);
   }
 
   /** Staff access through one of the dossier's units. */
@@ -73,8 +70,8 @@ export class DossierAccess {
     throw new ForbiddenError(`You may not act on dossier ${d.code}`, `Bạn không được thao tác trên hồ sơ ${d.code}`, 'NOT_APPLICANT');
   }
 
-  async assertStaffUnit(user: AuthUser, unitCode: string): Promise<void> {
-    if (!(await this.canUnit(user, unitCode))) throw outOfUnitScope(unitCode);
+  assertStaffUnit(user: AuthUser, unitCode: string): Promise<void> {
+    return this.scope.assert(user, unitCode);
   }
 
   /** Scope for lists: what `dossiers(...)` may return for this user. */

@@ -15,7 +15,7 @@ import { type AttachmentInput, attachmentRecords, checkAttachments } from './att
 import { DossierAccess } from './dossier-access';
 import { DossierEvents } from './dossier-events';
 import { DossierTransitionRunner } from './dossier-transition-runner';
-import { applicantIdOf, domainCall, pickRole, toAppError } from './domain-bridge';
+import { applicantIdOf, pickRole } from './domain-bridge';
 
 export interface SubmitDossierCommand {
   procedureCode: string;
@@ -48,7 +48,7 @@ export class SubmitDossier {
   ) {}
 
   async execute(user: AuthUser, input: SubmitDossierCommand): Promise<DossierRecord> {
-    domainCall(() => assertValidIdNumber(input.applicant.idNumber ?? ''));
+    assertValidIdNumber(input.applicant.idNumber ?? '');
     checkAttachments(input.attachments ?? []);
     const procedure = await this.procedures.find(input.procedureCode);
     if (!procedure || !procedure.active) {
@@ -87,7 +87,7 @@ export class SubmitDossier {
     return this.transactions.run(async () => {
       const now = this.runner.now();
       const sequence = await this.dossiers.nextSequence(receivingUnitCode, toLocalDate(now));
-      const code = domainCall(() => formatDossierCode(receivingUnitCode, now, sequence));
+      const code = formatDossierCode(receivingUnitCode, now, sequence);
       const applicant = {
         sub: role === 'CITIZEN' ? user.sub : null,
         fullName: input.applicant.fullName,
@@ -118,7 +118,7 @@ export class SubmitDossier {
         now,
         { deadlines: this.calendar.deadlines },
       );
-      if (!result.ok) throw toAppError(result.error);
+      if (!result.ok) throw result.error;
       const s = result.state;
       const dossier: DossierRecord = {
         id,

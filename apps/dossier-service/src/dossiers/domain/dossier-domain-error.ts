@@ -1,6 +1,8 @@
+import { DomainError, type DomainErrorKind } from '@xaso/errors';
+
 /**
- * Typed, framework-free domain errors. The application layer maps them to `AppError`
- * (`category` says which: CONFLICT → 409, FORBIDDEN → 403, VALIDATION → 400/422).
+ * Typed, framework-free domain errors of the dossier feature. They are `DomainError`s, so
+ * `@xaso/api` maps them wherever they are thrown (CONFLICT → 409, FORBIDDEN → 403, VALIDATION → 422).
  */
 export type DossierErrorCode =
   | 'INVALID_TRANSITION'
@@ -37,17 +39,14 @@ const CATEGORY: Record<DossierErrorCode, DossierErrorCategory> = {
   INVALID_STATISTICS_INPUT: 'VALIDATION',
 };
 
-export class DossierDomainError extends Error {
+const KIND_OF_CATEGORY: Record<DossierErrorCategory, DomainErrorKind> = { CONFLICT: 'conflict', FORBIDDEN: 'forbidden', VALIDATION: 'unprocessable' };
+
+export class DossierDomainError extends DomainError {
+  declare readonly code: DossierErrorCode;
   readonly category: DossierErrorCategory;
 
-  constructor(
-    readonly code: DossierErrorCode,
-    readonly messageEn: string,
-    readonly messageVi: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(messageEn);
-    this.name = 'DossierDomainError';
+  constructor(code: DossierErrorCode, messageEn: string, messageVi: string, details?: Record<string, unknown>) {
+    super(code, messageEn, messageVi, KIND_OF_CATEGORY[CATEGORY[code]], details);
     this.category = CATEGORY[code];
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@xaso/auth';
 import { RecordUnit } from '../../common/application/record-unit';
-import { translated } from '../../petitions/application/petition.config';
 import { closeMediation, validateMediationCase, type MediationCase } from '../domain/mediation';
 import { MediationRepository } from './mediation.repository.port';
 
@@ -15,13 +14,11 @@ export class RecordMediationCase {
     private readonly recordUnit: RecordUnit,
   ) {}
 
-  execute(user: AuthUser, input: RecordMediationCaseCommand): Promise<MediationCase> {
-    return translated(async () => {
-      const c =
-        input.outcome === 'PENDING' || !input.closedOn
-          ? validateMediationCase(input)
-          : closeMediation(validateMediationCase({ ...input, outcome: 'PENDING', closedOn: undefined }), input.outcome, input.closedOn, input);
-      return this.cases.insert({ ...c, ...(await this.recordUnit.resolve(user, c.unitCode, c.openedOn)) }, user.sub);
-    });
+  async execute(user: AuthUser, input: RecordMediationCaseCommand): Promise<MediationCase> {
+    const c =
+      input.outcome === 'PENDING' || !input.closedOn
+        ? validateMediationCase(input)
+        : closeMediation(validateMediationCase({ ...input, outcome: 'PENDING', closedOn: undefined }), input.outcome, input.closedOn, input);
+    return this.cases.insert({ ...c, ...(await this.recordUnit.resolve(user, c.unitCode, c.openedOn)) }, user.sub);
   }
 }

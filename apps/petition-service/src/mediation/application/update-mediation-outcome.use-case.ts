@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@xaso/api';
-import type { AuthUser } from '@xaso/auth';
+import { type AuthUser, UnitScope } from '@xaso/auth';
 import { TransactionRunner } from '@xaso/persistence';
-import { assertUnitScope } from '../../common/application/record-unit';
-import { translated } from '../../petitions/application/petition.config';
 import { updateMediationOutcome, type MediationCase, type MediationOutcomeUpdate } from '../domain/mediation';
 import { MediationRepository } from './mediation.repository.port';
 
@@ -16,20 +14,19 @@ export class UpdateMediationOutcome {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly cases: MediationRepository,
+    private readonly scope: UnitScope,
   ) {}
 
-  execute(user: AuthUser, input: MediationOutcomeUpdate & { id: string }): Promise<MediationCase> {
-    return translated(async () => {
-      const updated = await this.transactions.run(async () => {
-        const c = await this.cases.findForUpdate(input.id);
-        if (!c) return null;
-        assertUnitScope(user, c.unitCode);
-        const next = updateMediationOutcome(c, input);
-        await this.cases.saveOutcome(next);
-        return next;
-      });
-      if (!updated) throw new NotFoundError('MediationCase', 'vụ việc hòa giải', input.id);
-      return updated;
+  async execute(user: AuthUser, input: MediationOutcomeUpdate & { id: string }): Promise<MediationCase> {
+    const updated = await this.transactions.run(async () => {
+      const c = await this.cases.findForUpdate(input.id);
+      if (!c) return null;
+      await this.scope.assert(user, c.unitCode);
+      const next = updateMediationOutcome(c, input);
+      await this.cases.saveOutcome(next);
+      return next;
     });
+    if (!updated) throw new NotFoundError('MediationCase', 'vụ việc hòa giải', input.id);
+    return updated;
   }
 }

@@ -2,6 +2,8 @@
  * Grassroots mediation cases (hòa giải ở cơ sở) [Law on Grassroots Mediation 2013]: parties,
  * mediators, outcome SUCCESSFUL / UNSUCCESSFUL / REFERRED. Pure, no framework imports.
  */
+import { DomainError } from '@xaso/errors';
+
 export type MediationOutcome = 'PENDING' | 'SUCCESSFUL' | 'UNSUCCESSFUL' | 'REFERRED';
 export const MEDIATION_OUTCOMES: readonly MediationOutcome[] = ['PENDING', 'SUCCESSFUL', 'UNSUCCESSFUL', 'REFERRED'];
 
@@ -25,17 +27,8 @@ export interface MediationCase {
   routedFromUnitCode?: string;
 }
 
-export class MediationDomainError extends Error {
-  constructor(
-    readonly code: string,
-    readonly messageEn: string,
-    readonly messageVi: string,
-    readonly httpStatus = 400,
-  ) {
-    super(messageEn);
-    this.name = 'MediationDomainError';
-  }
-}
+/** A bilingual `DomainError` of the mediation feature (`@xaso/api` maps it wherever thrown). */
+export class MediationDomainError extends DomainError {}
 
 const bad = (en: string, vi: string) => new MediationDomainError('BAD_USER_INPUT', en, vi);
 const isDate = (s: string | undefined) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
@@ -69,7 +62,7 @@ export function closeMediation(
   details: { referredTo?: string; result?: string } = {},
 ): MediationCase {
   if (c.outcome !== 'PENDING') {
-    throw new MediationDomainError('MEDIATION_ALREADY_CLOSED', 'This mediation already has an outcome', 'Vụ việc hòa giải đã có kết quả', 409);
+    throw new MediationDomainError('MEDIATION_ALREADY_CLOSED', 'This mediation already has an outcome', 'Vụ việc hòa giải đã có kết quả', 'conflict');
   }
   return validateMediationCase({ ...c, outcome, closedOn, referredTo: details.referredTo, result: details.result });
 }
@@ -110,7 +103,7 @@ export function updateMediationOutcome(c: MediationCase, update: MediationOutcom
     'MEDIATION_ALREADY_CLOSED',
     `This mediation is closed as ${c.outcome}; it cannot become ${update.outcome}`,
     `Vụ việc hòa giải đã kết thúc (${c.outcome}); không thể chuyển sang ${update.outcome}`,
-    409,
+    'conflict',
   );
 }
 

@@ -7,7 +7,6 @@ import type { Petition, PetitionAction } from '../domain';
 import { PetitionRepository } from './petition.repository.port';
 import { actorOf, PetitionAccess } from './petition-access';
 import { petitionEvent } from './petition-events';
-import { translated } from './petition.config';
 
 /** One handling step and its input (classify, accept, refuse, refer, assign, extend, resolve, rate, reopen, withdraw, archive). */
 export type PetitionCommand =
@@ -43,21 +42,19 @@ export class ActOnPetition {
    * (signed in as its petitioner, or with the tracking secret).
    */
   async execute(user: AuthUser, code: string, command: PetitionCommand, trackingSecret?: string): Promise<Petition> {
-    return translated(() =>
-      this.transactions.run(async () => {
-        const stored = await this.access.load(code, true);
-        const p = stored.petition;
-        const actor = actorOf(user);
-        const verified = await this.access.authorizeAct(user, actor, p, stored.trackingSecretHash, trackingSecret);
-        const ctx = this.access.ctx(actor, { petitionerVerified: verified });
-        const next = this.apply(p, await this.withReferralUnit(command), ctx);
-        await this.petitions.update(next, stored.version, p.history.length);
-        const action: PetitionAction = command.action === 'WITHDRAW' && command.input.items?.length ? 'WITHDRAW_PARTIALLY' : command.action;
-        await this.outbox.publish(petitionEvent(next, action, p.status));
-        this.logger.log(`petition ${code}: ${action} ${p.status} → ${next.status} by ${actor.role}`);
-        return next;
-      }),
-    );
+    return this.transactions.run(async () => {
+      const stored = await this.access.load(code, true);
+      const p = stored.petition;
+      const actor = actorOf(user);
+      const verified = await this.access.authorizeAct(user, actor, p, stored.trackingSecretHash, trackingSecret);
+      const ctx = this.access.ctx(actor, { petitionerVerified: verified });
+      const next = this.apply(p, await this.withReferralUnit(command), ctx);
+      await this.petitions.update(next, stored.version, p.history.length);
+      const action: PetitionAction = command.action === 'WITHDRAW' && command.input.items?.length ? 'WITHDRAW_PARTIALLY' : command.action;
+      await this.outbox.publish(petitionEvent(next, action, p.status));
+      this.logger.log(`petition ${code}: ${action} ${p.status} → ${next.status} by ${actor.role}`);
+      return next;
+    });
   }
 
   /** A referral to another unit names a unit in force today (an abolished one's single successor, recorded). */

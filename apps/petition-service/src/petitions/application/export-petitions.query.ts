@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@xaso/api';
-import type { AuthUser } from '@xaso/auth';
+import { type AuthUser, isGovernmentStaff } from '@xaso/auth';
 import type { Petition } from '../domain';
-import { isStaff, PetitionAccess } from './petition-access';
-import { translated } from './petition.config';
+import { PetitionAccess } from './petition-access';
 import { PetitionRepository } from './petition.repository.port';
 import { assertPeriod } from './period';
 
@@ -15,12 +14,10 @@ export class ExportPetitions {
     private readonly access: PetitionAccess,
   ) {}
 
-  execute(user: AuthUser, unitCode: string, from: string, to: string, limit = 10_000): Promise<{ nodes: Petition[]; truncated: boolean }> {
-    return translated(async () => {
-      assertPeriod(from, to);
-      if (!isStaff(user)) throw new ForbiddenError();
-      await this.access.assertUnit(user, unitCode);
-      return this.petitions.receivedInPeriod(unitCode, from, to, limit);
-    });
+  async execute(user: AuthUser, unitCode: string, from: string, to: string, limit = 10_000): Promise<{ nodes: Petition[]; truncated: boolean }> {
+    assertPeriod(from, to);
+    if (!isGovernmentStaff(user)) throw new ForbiddenError();
+    await this.access.assertUnit(user, unitCode);
+    return this.petitions.receivedInPeriod(unitCode, from, to, limit);
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@xaso/api';
 import { type AuthUser, canAccessUnit, Role } from '@xaso/auth';
 import { PetitionAccess } from './petition-access';
-import { translated } from './petition.config';
 import { PetitionRepository, type IdentityAccessRow } from './petition.repository.port';
 
 /** Who read a petitioner's identity, when and why: for an admin, or a leader of the petition's unit. */
@@ -13,11 +12,9 @@ export class IdentityAccessLog {
     private readonly access: PetitionAccess,
   ) {}
 
-  execute(user: AuthUser, code: string): Promise<IdentityAccessRow[]> {
-    return translated(async () => {
-      const { petition } = await this.access.load(code);
-      if (!user.roles.includes(Role.ADMIN) && !(user.roles.includes(Role.LEADER) && canAccessUnit(user, petition.unitCode))) throw new ForbiddenError();
-      return this.petitions.identityAccessLog(code);
-    });
+  async execute(user: AuthUser, code: string): Promise<IdentityAccessRow[]> {
+    const { petition } = await this.access.load(code);
+    if (!user.roles.includes(Role.ADMIN) && !(user.roles.includes(Role.LEADER) && canAccessUnit(user, petition.unitCode))) throw new ForbiddenError();
+    return this.petitions.identityAccessLog(code);
   }
 }

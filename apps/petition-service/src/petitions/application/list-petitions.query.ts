@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, type KeysetPageRequest, type KeysetSlice } from '@xaso/api';
-import { type AuthUser, Role } from '@xaso/auth';
+import { type AuthUser, isGovernmentStaff, Role } from '@xaso/auth';
 import type { Petition } from '../domain';
-import { isStaff, PetitionAccess } from './petition-access';
+import { PetitionAccess } from './petition-access';
 import { PetitionRepository, type PetitionListFilter } from './petition.repository.port';
 
 /**
@@ -20,7 +20,7 @@ export class ListPetitions {
     const f = { ...filter };
     if (user.roles.includes(Role.ADMIN)) {
       // everything
-    } else if (isStaff(user)) {
+    } else if (isGovernmentStaff(user)) {
       f.unitCode = f.unitCode ?? user.unitCode;
       if (!f.unitCode) throw new ForbiddenError();
       await this.access.assertUnit(user, f.unitCode);

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '@xaso/api';
-import { type AuthUser, canAccessUnit, Role } from '@xaso/auth';
-import { type ResolvedUnit, todayInVietnam, UnitReplica, UnitResolver } from '@xaso/unit-replica';
+import { type AuthUser, isGovernmentStaff, Role, UnitScope } from '@xaso/auth';
+import { type ResolvedUnit, todayInVietnam, UnitResolver } from '@xaso/unit-replica';
 import * as D from '../domain';
 import type { Actor, ActorRole, Petition } from '../domain';
 import { PetitionRepository } from './petition.repository.port';
 import { CLOCK, PETITION_CONFIG, type Clock, type PetitionConfig } from './petition.config';
 
-export const STAFF: Role[] = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
 const ROLE_PRIORITY: ActorRole[] = ['LEADER', 'OFFICER', 'PROVINCE_OFFICER', 'AGENCY', 'CITIZEN', 'ADMIN'];
 
 /** The domain actor for a signed-in user (the most specific role it holds). */
@@ -16,14 +15,12 @@ export function actorOf(user: AuthUser): Actor {
   return { id: user.sub, role };
 }
 
-export const isStaff = (user: AuthUser) => user.roles.some((r) => STAFF.includes(r));
-
 /** What the petition use cases share: loading, who may act on what (unit scope, petitioner), the state machine's context. */
 @Injectable()
 export class PetitionAccess {
   constructor(
     private readonly petitions: PetitionRepository,
-    private readonly units: UnitReplica,
+    private readonly scope: UnitScope,
     private readonly unitResolver: UnitResolver,
     @Inject(PETITION_CONFIG) private readonly config: PetitionConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -53,21 +50,17 @@ export class PetitionAccess {
     return stored;
   }
 
-  /** Unit scope; a PROVINCE_OFFICER reaches every unit of their province (province from the admin-unit replica). */
-  async canUnit(user: AuthUser, unitCode: string): Promise<boolean> {
-    if (canAccessUnit(user, unitCode)) return true;
-    if (!user.roles.includes(Role.PROVINCE_OFFICER)) return false;
-    return canAccessUnit(user, unitCode, { provinceCodeOfUnit: await this.units.provinceOf(unitCode) });
+  /** The shared unit scope (`UnitScope`): a PROVINCE_OFFICER reaches every unit of their province. */
+  canUnit(user: AuthUser, unitCode: string): Promise<boolean> {
+    return this.scope.canAccess(user, unitCode);
   }
 
-  async assertUnit(user: AuthUser, unitCode: string): Promise<void> {
-    if (!(await this.canUnit(user, unitCode))) {
-      throw new ForbiddenError(`You may not act on unit ${unitCode}`, `Không có quyền với đơn vị ${unitCode}`, 'OUT_OF_UNIT_SCOPE');
-    }
+  assertUnit(user: AuthUser, unitCode: string): Promise<void> {
+    return this.scope.assert(user, unitCode);
   }
 
   async assertCanView(user: AuthUser, p: Petition): Promise<void> {
-    if (isStaff(user) && (await this.canUnit(user, p.unitCode))) return;
+    if (isGovernmentStaff(user) && (await this.canUnit(user, p.unitCode))) return;
     if (user.roles.includes(Role.CITIZEN) && p.petitionerUserId === user.sub) return;
     throw new ForbiddenError('You may not view this petition', 'Không có quyền xem đơn này');
   }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@xaso/api';
-import type { AuthUser } from '@xaso/auth';
+import { type AuthUser, isGovernmentStaff } from '@xaso/auth';
 import { computeStatistics, type PetitionStatistics } from '../domain';
-import { isStaff, PetitionAccess } from './petition-access';
-import { translated } from './petition.config';
+import { PetitionAccess } from './petition-access';
 import { PetitionRepository } from './petition.repository.port';
 import { assertPeriod } from './period';
 
@@ -15,13 +14,11 @@ export class PetitionStatisticsQuery {
     private readonly access: PetitionAccess,
   ) {}
 
-  execute(user: AuthUser, unitCode: string, from: string, to: string): Promise<PetitionStatistics & { unitCode: string }> {
-    return translated(async () => {
-      assertPeriod(from, to);
-      if (!isStaff(user)) throw new ForbiddenError();
-      await this.access.assertUnit(user, unitCode);
-      const rows = await this.petitions.forStatistics(unitCode, from, to);
-      return { unitCode, ...computeStatistics(rows, { from, to }, this.access.now()) };
-    });
+  async execute(user: AuthUser, unitCode: string, from: string, to: string): Promise<PetitionStatistics & { unitCode: string }> {
+    assertPeriod(from, to);
+    if (!isGovernmentStaff(user)) throw new ForbiddenError();
+    await this.access.assertUnit(user, unitCode);
+    const rows = await this.petitions.forStatistics(unitCode, from, to);
+    return { unitCode, ...computeStatistics(rows, { from, to }, this.access.now()) };
   }
 }

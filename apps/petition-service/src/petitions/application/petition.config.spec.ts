@@ -1,6 +1,6 @@
 import { acceptanceDue } from '../domain';
-import { petitionConfigFromEnv, toAppError } from './petition.config';
-import { AppError } from '@xaso/api';
+import { petitionConfigFromEnv } from './petition.config';
+import { toErrorView } from '@xaso/api';
 import { PetitionDomainError } from '../domain';
 
 describe('petition configuration', () => {
@@ -22,9 +22,8 @@ describe('petition configuration', () => {
     expect(() => petitionConfigFromEnv({ NODE_ENV: 'production' })).toThrow(/PETITION_IDENTITY_KEYS/);
   });
 
-  it('maps domain errors to AppError with the same code and messages', () => {
-    const e = toAppError(new PetitionDomainError('X', 'en', 'vi', 'FORBIDDEN')) as AppError;
-    expect(e).toBeInstanceOf(AppError);
-    expect([e.code, e.messageEn, e.messageVi, e.httpStatus]).toEqual(['X', 'en', 'vi', 403]);
+  it('shows domain errors to clients with the same code and messages, without a wrapper', () => {
+    const e = toErrorView(new PetitionDomainError('X', 'en', 'vi', 'forbidden'));
+    expect([e.code, e.messageEn, e.messageVi, e.status]).toEqual(['X', 'en', 'vi', 403]);
   });
 });

@@ -1,11 +1,9 @@
 import { defaultWorkingCalendar } from '@xaso/calendar';
-import { AppError } from '@xaso/api';
 import {
   DEFAULT_POLICY,
   IdentityCipher,
   makeAddDays,
   PETITION_KINDS,
-  PetitionDomainError,
   policyWith,
   type AddDaysPort,
   type DayKind,
@@ -50,24 +48,4 @@ export function petitionConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pet
     addDays: makeAddDays((start, n) => calendar.addWorkingDays(start, n)),
     cipher,
   };
-}
-
-/** Domain error → the platform's AppError (same code and bilingual messages). */
-export function toAppError(error: unknown): unknown {
-  if (error instanceof PetitionDomainError) {
-    return new AppError(error.code, error.messageEn, error.messageVi, error.httpStatus, error.details);
-  }
-  if (error && typeof error === 'object' && 'messageVi' in error && 'code' in error && !(error instanceof AppError)) {
-    const e = error as { code: string; messageEn?: string; message: string; messageVi: string; httpStatus?: number };
-    return new AppError(e.code, e.messageEn ?? e.message, e.messageVi, e.httpStatus ?? 400);
-  }
-  return error;
-}
-
-export async function translated<T>(work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toAppError(error);
-  }
 }

@@ -6,7 +6,7 @@ import type { Petition } from '../domain';
 import { PetitionRepository } from './petition.repository.port';
 import { PetitionAccess } from './petition-access';
 import { petitionEvent } from './petition-events';
-import { PETITION_CONFIG, translated, type PetitionConfig } from './petition.config';
+import { PETITION_CONFIG, type PetitionConfig } from './petition.config';
 
 @Injectable()
 export class ScanDeadlines {
@@ -31,31 +31,29 @@ export class ScanDeadlines {
     const horizon = D.addCalendarDays(today, this.config.policy.dueSoonDays);
     const system = this.access.ctx({ id: 'deadline-scheduler', role: 'SYSTEM' }, { at: now });
     for (;;) {
-      const { found, changed } = await translated(() =>
-        this.transactions.run(async () => {
-          const rows = await this.petitions.lockDeadlineCandidates(today, horizon, batch);
-          const events = [];
-          for (const s of rows) {
-            const mark = D.markDeadline(s.petition, now, this.config.policy);
-            if (!mark) continue;
-            let next: Petition;
-            if (mark.needsEscalation) {
-              next = D.escalate(s.petition, system);
-              events.push(petitionEvent(next, 'ESCALATE', s.petition.status, mark));
-              out.escalated.push(next.code);
-            } else if (mark.needsDueSoonNotice) {
-              next = D.markDueSoon(s.petition, system);
-              events.push(petitionEvent(next, 'MARK_DUE_SOON', s.petition.status, mark));
-              out.dueSoon.push(next.code);
-            } else {
-              continue;
-            }
-            await this.petitions.update(next, s.version, s.historyLength, 0);
+      const { found, changed } = await this.transactions.run(async () => {
+        const rows = await this.petitions.lockDeadlineCandidates(today, horizon, batch);
+        const events = [];
+        for (const s of rows) {
+          const mark = D.markDeadline(s.petition, now, this.config.policy);
+          if (!mark) continue;
+          let next: Petition;
+          if (mark.needsEscalation) {
+            next = D.escalate(s.petition, system);
+            events.push(petitionEvent(next, 'ESCALATE', s.petition.status, mark));
+            out.escalated.push(next.code);
+          } else if (mark.needsDueSoonNotice) {
+            next = D.markDueSoon(s.petition, system);
+            events.push(petitionEvent(next, 'MARK_DUE_SOON', s.petition.status, mark));
+            out.dueSoon.push(next.code);
+          } else {
+            continue;
           }
-          if (events.length) await this.outbox.publish(events);
-          return { found: rows.length, changed: events.length };
-        }),
-      );
+          await this.petitions.update(next, s.version, s.historyLength, 0);
+        }
+        if (events.length) await this.outbox.publish(events);
+        return { found: rows.length, changed: events.length };
+      });
       if (found < batch || changed === 0) return out;
     }
   }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '@xaso/api';
 import type { AuthUser } from '@xaso/auth';
 import { RecordUnit } from '../../common/application/record-unit';
-import { translated } from '../../petitions/application/petition.config';
 import { validateSession, type ReceptionSession } from '../domain/reception';
 import { ReceptionRepository } from './reception.repository.port';
 
@@ -16,15 +15,13 @@ export class RecordReceptionSession {
     private readonly recordUnit: RecordUnit,
   ) {}
 
-  execute(user: AuthUser, input: RecordReceptionSessionCommand): Promise<ReceptionSession> {
-    return translated(async () => {
-      const s = { ...validateSession({ ...input, petitionCodes: input.petitionCodes ?? [] }) };
-      Object.assign(s, await this.recordUnit.resolve(user, s.unitCode, s.date));
-      const missing = await this.sessions.missingPetitionCodes(s.petitionCodes);
-      if (missing.length) {
-        throw new ValidationFailedError(`Unknown petition code(s): ${missing.join(', ')}`, `Không có đơn mã ${missing.join(', ')}`, { field: 'petitionCodes', missing });
-      }
-      return this.sessions.insertSession(s, user.sub);
-    });
+  async execute(user: AuthUser, input: RecordReceptionSessionCommand): Promise<ReceptionSession> {
+    const s = { ...validateSession({ ...input, petitionCodes: input.petitionCodes ?? [] }) };
+    Object.assign(s, await this.recordUnit.resolve(user, s.unitCode, s.date));
+    const missing = await this.sessions.missingPetitionCodes(s.petitionCodes);
+    if (missing.length) {
+      throw new ValidationFailedError(`Unknown petition code(s): ${missing.join(', ')}`, `Không có đơn mã ${missing.join(', ')}`, { field: 'petitionCodes', missing });
+    }
+    return this.sessions.insertSession(s, user.sub);
   }
 }

@@ -4,6 +4,8 @@
  * [Law on Citizen Reception 2013 Art. 15]; from 2026-07-01 at least 2 days a month
  * [Law 136/2025/QH15]. Pure, no framework imports.
  */
+import { DomainError } from '@xaso/errors';
+
 export type LocalDate = string;
 
 export interface ReceptionSession {
@@ -21,16 +23,8 @@ export interface ReceptionSession {
   routedFromUnitCode?: string;
 }
 
-export class ReceptionDomainError extends Error {
-  constructor(
-    readonly code: string,
-    readonly messageEn: string,
-    readonly messageVi: string,
-  ) {
-    super(messageEn);
-    this.name = 'ReceptionDomainError';
-  }
-}
+/** Invalid reception input, as a bilingual `DomainError` (`@xaso/api` maps it wherever thrown). */
+export class ReceptionDomainError extends DomainError {}
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;

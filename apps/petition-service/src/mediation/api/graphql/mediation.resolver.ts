@@ -1,13 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DateScalar, UnitCodeScalar } from '@xaso/api';
-import { type AuthUser, CurrentUser, Role, Roles } from '@xaso/auth';
+import { type AuthUser, COMMUNE_STAFF, CurrentUser, GOVERNMENT_STAFF, Roles } from '@xaso/auth';
 import { ListMediationCases } from '../../application/list-mediation-cases.query';
 import { MediationSummaryQuery } from '../../application/mediation-summary.query';
 import { RecordMediationCase } from '../../application/record-mediation-case.use-case';
 import { UpdateMediationOutcome } from '../../application/update-mediation-outcome.use-case';
 import { MediationCaseModel, MediationSummaryModel, RecordMediationCaseInput, UpdateMediationOutcomeInput } from './mediation.models';
-
-const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
 
 @Resolver(() => MediationCaseModel)
 export class MediationResolver {
@@ -18,19 +16,19 @@ export class MediationResolver {
     private readonly summary: MediationSummaryQuery,
   ) {}
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => MediationCaseModel)
   recordMediationCase(@Args('input') input: RecordMediationCaseInput, @CurrentUser() user: AuthUser) {
     return this.recordCase.execute(user, input);
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => MediationCaseModel, { description: 'Records the outcome of a pending mediation (or a note), or re-opens a successful one whose agreement was not carried out' })
   updateMediationOutcome(@Args('input') input: UpdateMediationOutcomeInput, @CurrentUser() user: AuthUser) {
     return this.updateOutcome.execute(user, input);
   }
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @Query(() => [MediationCaseModel])
   mediationCases(
     @CurrentUser() user: AuthUser,
@@ -41,7 +39,7 @@ export class MediationResolver {
     return this.listCases.execute(user, unitCode, from, to);
   }
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @Query(() => MediationSummaryModel)
   mediationSummary(
     @CurrentUser() user: AuthUser,

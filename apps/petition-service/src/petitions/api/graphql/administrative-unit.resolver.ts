@@ -1,9 +1,8 @@
 import { Args, Directive, Field, ID, ObjectType, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { DateScalar } from '@xaso/api';
-import { type AuthUser, CurrentUser, Roles } from '@xaso/auth';
+import { type AuthUser, CurrentUser, GOVERNMENT_STAFF, Roles } from '@xaso/auth';
 import { PetitionStatisticsQuery } from '../../application/petition-statistics.query';
 import { PetitionStatisticsModel } from './petition-reports.models';
-import { STAFF } from './petition-queries.resolver';
 import { toStatisticsModel } from './statistics.mapper';
 
 /** `AdministrativeUnit` (merger-service's entity) extended with the unit's petition statistics. */
@@ -23,7 +22,7 @@ export class AdministrativeUnitPetitionsResolver {
     return { code: reference.code, validFrom: reference.validFrom };
   }
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @ResolveField(() => PetitionStatisticsModel)
   async petitionStatistics(
     @Parent() unit: AdministrativeUnitRef,

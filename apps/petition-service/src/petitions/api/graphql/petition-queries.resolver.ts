@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { connectionOfSlice, DateScalar, keysetRequest, UnitCodeScalar } from '@xaso/api';
-import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
+import { ANY_ROLE, type AuthUser, CurrentUser, GOVERNMENT_STAFF, Public, Role, Roles } from '@xaso/auth';
 import { GetPetition } from '../../application/get-petition.query';
 import { IdentityAccessLog } from '../../application/identity-access-log.query';
 import { ListPetitions } from '../../application/list-petitions.query';
@@ -17,9 +17,6 @@ import { PetitionsArgs } from './petition.inputs';
 import { HistoryEntryModel, PetitionConnection, PetitionerModel, PetitionModel } from './petition.model';
 import { IdentityAccessModel, PetitionStatisticsModel, PetitionTrackingModel } from './petition-reports.models';
 import { toStatisticsModel } from './statistics.mapper';
-
-export const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
-const ANY = [Role.CITIZEN, Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.AGENCY, Role.ADMIN];
 
 /** Reading petitions: one, a page, public tracking, statistics, the identity access log; the `history` and `petitioner` fields. */
 @Resolver(() => PetitionModel)
@@ -37,13 +34,13 @@ export class PetitionQueriesResolver {
 
   private model = (p: Petition) => PetitionModel.of(p, this.clock.now());
 
-  @Roles(...ANY)
+  @Roles(...ANY_ROLE)
   @Query(() => PetitionModel)
   async petition(@CurrentUser() user: AuthUser, @Args('code', { type: () => ID }) code: string) {
     return this.model(await this.getPetition.execute(user, code));
   }
 
-  @Roles(...ANY)
+  @Roles(...ANY_ROLE)
   @Query(() => PetitionConnection)
   async petitions(@CurrentUser() user: AuthUser, @Args() args: PetitionsArgs): Promise<PetitionConnection> {
     const page = keysetRequest(args.first, args.after, 2);
@@ -71,7 +68,7 @@ export class PetitionQueriesResolver {
     };
   }
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @Query(() => PetitionStatisticsModel)
   async petitionStatistics(
     @CurrentUser() user: AuthUser,

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { DateScalar, UnitCodeScalar } from '@xaso/api';
-import { type AuthUser, CurrentUser, Role, Roles } from '@xaso/auth';
+import { type AuthUser, COMMUNE_STAFF, CurrentUser, Role, Roles } from '@xaso/auth';
 import { ActOnPetition, type PetitionCommand } from '../../application/act-on-petition.use-case';
 import { AppealPetition } from '../../application/appeal-petition.use-case';
 import { CLOCK, type Clock } from '../../application/petition.config';
@@ -34,7 +34,7 @@ export class PetitionWorkflowResolver {
     return { petition: this.model(r.petition), trackingSecret: r.trackingSecret, linkedTo: r.linkedTo };
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => PetitionModel)
   classifyPetition(
     @CurrentUser() user: AuthUser,
@@ -49,7 +49,7 @@ export class PetitionWorkflowResolver {
     return this.step(user, code, { action: 'CLASSIFY', input: { kind: kind as DomainSubmittableKind | undefined, complexity, remoteArea, category, note, actDate } });
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => PetitionModel, { description: 'Thụ lý' })
   acceptPetition(
     @CurrentUser() user: AuthUser,
@@ -61,13 +61,13 @@ export class PetitionWorkflowResolver {
     return this.step(user, code, { action: 'ACCEPT', input: { note, complexity, lateFilingReason } });
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => PetitionModel, { description: 'Không thụ lý (with reason)' })
   refusePetition(@CurrentUser() user: AuthUser, @Args('code', { type: () => ID }) code: string, @Args('reason') reason: string) {
     return this.step(user, code, { action: 'REFUSE', input: { reason } });
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => PetitionModel, { description: 'Chuyển đơn to the competent unit or agency' })
   referPetition(
     @CurrentUser() user: AuthUser,
@@ -101,7 +101,7 @@ export class PetitionWorkflowResolver {
     return this.step(user, code, { action: 'EXTEND', input: { reason, complexity } });
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => PetitionModel)
   resolvePetition(
     @CurrentUser() user: AuthUser,
@@ -161,7 +161,7 @@ export class PetitionWorkflowResolver {
     return this.step(user, code, { action: 'WITHDRAW', input: { reason, items } }, trackingSecret);
   }
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => PetitionModel, { description: 'File information (anonymous denunciation)' })
   archivePetition(@CurrentUser() user: AuthUser, @Args('code', { type: () => ID }) code: string, @Args('note', { nullable: true }) note?: string) {
     return this.step(user, code, { action: 'ARCHIVE', input: { note } });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
+import { type AuthUser, CurrentUser, GOVERNMENT_STAFF, Public, Role, Roles } from '@xaso/auth';
 import { ExportPetitions } from '../../application/export-petitions.query';
 import { GetPetition } from '../../application/get-petition.query';
 import { PetitionStatisticsQuery } from '../../application/petition-statistics.query';
@@ -33,7 +33,7 @@ export class PetitionsController {
     return { petition: petitionView(r.petition), trackingSecret: r.trackingSecret, linkedTo: r.linkedTo ?? null };
   }
 
-  @Roles(Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Roles(...GOVERNMENT_STAFF)
   @Get('export.csv')
   @ApiOperation({ summary: 'CSV export of a unit’s petitions received in a period (no personal data; at most 10,000 rows, X-Truncated: true when more)' })
   async export(
@@ -46,7 +46,7 @@ export class PetitionsController {
     res.type('text/csv').send(toCsv(nodes));
   }
 
-  @Roles(Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Roles(...GOVERNMENT_STAFF)
   @Get('statistics')
   @ApiOkResponse({ description: 'Statistics of a unit for a period' })
   statistics(@Query() q: PeriodQuery, @CurrentUser() user: AuthUser) {
@@ -62,7 +62,7 @@ export class PetitionsController {
     return { found: true, ...petitionView(p), steps: p.history.map((h) => ({ action: h.action, status: h.to, at: h.at.toISOString() })) };
   }
 
-  @Roles(Role.CITIZEN, Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Roles(Role.CITIZEN, ...GOVERNMENT_STAFF)
   @Get(':code')
   async get(@Param('code') code: string, @CurrentUser() user: AuthUser) {
     return petitionView(await this.getPetition.execute(user, code));

@@ -1,12 +1,10 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DateScalar, UnitCodeScalar } from '@xaso/api';
-import { type AuthUser, CurrentUser, Role, Roles } from '@xaso/auth';
+import { type AuthUser, COMMUNE_STAFF, CurrentUser, GOVERNMENT_STAFF, Roles } from '@xaso/auth';
 import { ListReceptionSessions } from '../../application/list-reception-sessions.query';
 import { ReceptionCompliance } from '../../application/reception-compliance.query';
 import { RecordReceptionSession } from '../../application/record-reception-session.use-case';
 import { ReceptionComplianceModel, ReceptionSessionModel, RecordReceptionSessionInput } from './reception.models';
-
-const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
 
 @Resolver()
 export class ReceptionResolver {
@@ -16,13 +14,13 @@ export class ReceptionResolver {
     private readonly compliance: ReceptionCompliance,
   ) {}
 
-  @Roles(Role.OFFICER, Role.LEADER)
+  @Roles(...COMMUNE_STAFF)
   @Mutation(() => ReceptionSessionModel)
   recordReceptionSession(@Args('input') input: RecordReceptionSessionInput, @CurrentUser() user: AuthUser) {
     return this.recordSession.execute(user, input);
   }
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @Query(() => [ReceptionSessionModel])
   receptionSessions(
     @CurrentUser() user: AuthUser,
@@ -33,7 +31,7 @@ export class ReceptionResolver {
     return this.listSessions.execute(user, unitCode, from, to);
   }
 
-  @Roles(...STAFF)
+  @Roles(...GOVERNMENT_STAFF)
   @Query(() => [ReceptionComplianceModel], { description: 'Per chairperson: 1 day a week before 2026-07-01, 2 days a month since' })
   receptionCompliance(@CurrentUser() user: AuthUser, @Args('unitCode', { type: () => UnitCodeScalar }) unitCode: string, @Args('month') month: string) {
     return this.compliance.execute(user, unitCode, month);
