@@ -1,6 +1,12 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar, IsCalendarDate, UnitCodeScalar } from '@xaso/api';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+
+export enum ReceptionRule {
+  WEEKLY = 'WEEKLY',
+  TWICE_MONTHLY = 'TWICE_MONTHLY',
+}
+registerEnumType(ReceptionRule, { name: 'ReceptionRule', description: 'WEEKLY: 1 day a week (before 2026-07-01); TWICE_MONTHLY: 2 days a month (since)' });
 
 @ObjectType('ReceptionSession', { description: 'Buổi tiếp công dân' })
 export class ReceptionSessionModel {
@@ -20,7 +26,7 @@ export class ReceptionSessionModel {
 export class ReceptionComplianceModel {
   @Field() chairpersonId!: string;
   @Field() month!: string;
-  @Field() rule!: string;
+  @Field(() => ReceptionRule) rule!: ReceptionRule;
   @Field(() => Int) required!: number;
   @Field(() => Int) held!: number;
   @Field() compliant!: boolean;
