@@ -14,7 +14,8 @@ import { ListPetitions } from './application/list-petitions.query';
 import { PetitionAccess } from './application/petition-access';
 import { PetitionHistory } from './application/petition-history.query';
 import { PetitionStatisticsQuery } from './application/petition-statistics.query';
-import { CLOCK, PETITION_CONFIG, petitionConfigFromEnv, systemClock, type Clock, type PetitionConfig } from './application/petition.config';
+import { Clock, systemClock } from './application/clock.port';
+import { PETITION_CONFIG, petitionConfigFromEnv, type PetitionConfig } from './application/petition.config';
 import { PetitionRepository } from './application/petition.repository.port';
 import { ReadIdentity } from './application/read-identity.query';
 import { RotateIdentityKeys } from './application/rotate-identity-keys.use-case';
@@ -55,7 +56,7 @@ export class PetitionsModule {
       ],
       controllers: [PetitionsController],
       providers: [
-        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: Clock, useValue: options.clock ?? systemClock },
         { provide: PETITION_CONFIG, useFactory: () => options.config ?? petitionConfigFromEnv() },
         { provide: PetitionRepository, useClass: PgPetitionRepository },
         PetitionAccess,
@@ -67,7 +68,7 @@ export class PetitionsModule {
         PetitionQueriesResolver,
         AdministrativeUnitPetitionsResolver,
       ],
-      exports: [CLOCK, ...USE_CASES, ...QUERIES],
+      exports: [Clock, ...USE_CASES, ...QUERIES],
     };
   }
 }

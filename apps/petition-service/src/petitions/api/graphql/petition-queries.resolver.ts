@@ -1,4 +1,3 @@
-import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { connectionOfSlice, DateScalar, keysetRequest, UnitCodeScalar } from '@xaso/api';
 import { ANY_ROLE, type AuthUser, CurrentUser, GOVERNMENT_STAFF, Public, Role, Roles } from '@xaso/auth';
@@ -8,7 +7,7 @@ import { ListPetitions } from '../../application/list-petitions.query';
 import { actorOf } from '../../application/petition-access';
 import { PetitionHistory } from '../../application/petition-history.query';
 import { PetitionStatisticsQuery } from '../../application/petition-statistics.query';
-import { CLOCK, type Clock } from '../../application/petition.config';
+import { Clock } from '../../application/clock.port';
 import { petitionListKey } from '../../application/petition.repository.port';
 import { ReadIdentity } from '../../application/read-identity.query';
 import { TrackPetition } from '../../application/track-petition.query';
@@ -29,7 +28,7 @@ export class PetitionQueriesResolver {
     private readonly accessLog: IdentityAccessLog,
     private readonly petitionHistory: PetitionHistory,
     private readonly readIdentity: ReadIdentity,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   private model = (p: Petition) => PetitionModel.of(p, this.clock.now());

@@ -1,10 +1,9 @@
-import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { DateScalar, UnitCodeScalar } from '@xaso/api';
 import { type AuthUser, COMMUNE_STAFF, CurrentUser, Role, Roles } from '@xaso/auth';
 import { ActOnPetition, type PetitionCommand } from '../../application/act-on-petition.use-case';
 import { AppealPetition } from '../../application/appeal-petition.use-case';
-import { CLOCK, type Clock } from '../../application/petition.config';
+import { Clock } from '../../application/clock.port';
 import { SubmitPetition } from '../../application/submit-petition.use-case';
 import type { Petition, SubmittableKind as DomainSubmittableKind } from '../../domain';
 import { Complexity, SubmittableKind } from './petition-enums';
@@ -18,7 +17,7 @@ export class PetitionWorkflowResolver {
     private readonly submit: SubmitPetition,
     private readonly act: ActOnPetition,
     private readonly appeal: AppealPetition,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   private model = (p: Petition) => PetitionModel.of(p, this.clock.now());
