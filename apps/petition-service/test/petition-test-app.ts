@@ -6,8 +6,9 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { issueDevToken, type Role } from '@xaso/auth';
+import { topicFor } from '@xaso/contracts';
 import { InProcessBus, InProcessTransport, type EventTransport } from '@xaso/messaging';
-import { createTestDatabase, postGraphQL, realAdminUnits } from '@xaso/testing';
+import { createTestDatabase, postGraphQL, realAdminUnits, waitUntil } from '@xaso/testing';
 import { replicaUnitInputOf, UnitReplica } from '@xaso/unit-replica';
 import { DataSource } from 'typeorm';
 import { createPetitionApp, startPetitionService, type StartPetitionServiceOptions } from '../src/bootstrap';
@@ -24,6 +25,24 @@ export interface PetitionTestAppOptions extends Omit<StartPetitionServiceOptions
   listen?: boolean;
 }
 
+export interface RecordedEvent {
+  type: string;
+  aggregateId: string;
+  unitCode: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** The petition events the bus delivered, as a consumer (evaluation-service) receives them. */
+export interface EventRecorder {
+  events: RecordedEvent[];
+  /** The messages as sent (JSON text). */
+  raw: string[];
+  /** Until the bus has delivered every event the outbox holds. */
+  flush(): Promise<void>;
+  /** The types of a petition's events, once the bus delivered everything recorded. */
+  typesOf(code: string): Promise<string[]>;
+}
+
 export interface PetitionTestApp {
   app: INestApplication;
   databaseUrl: string;
@@ -33,6 +52,8 @@ export interface PetitionTestApp {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): ReturnType<typeof postGraphQL<T>>;
   /** Rows in the outbox (every petition event the app recorded). */
   outboxCount(): Promise<number>;
+  /** Subscribes a consumer group of the test to the petition events (the app's in-process bus). */
+  recordEvents(group?: string): Promise<EventRecorder>;
   /** Another app on the same database (e.g. with another key ring); closed by `stop()` or `close()`. */
   restart(overrides?: Partial<StartPetitionServiceOptions>): Promise<INestApplication>;
   /** Closes one of the apps now. */
@@ -64,13 +85,35 @@ export async function startPetitionTestApp(options: PetitionTestAppOptions): Pro
     return app;
   };
   const app = await start();
+  const outboxCount = async () => Number((await app.get(DataSource).query('SELECT count(*)::int AS n FROM outbox'))[0].n);
   return {
     app,
     databaseUrl: db.url,
     bus,
     token: (sub, role, unitCode, claims = {}) => issueDevToken({ sub, role, unitCode, ...claims }, secret),
     gql: (query, variables = {}, token) => postGraphQL(app, query, variables, token),
-    outboxCount: async () => Number((await app.get(DataSource).query('SELECT count(*)::int AS n FROM outbox'))[0].n),
+    outboxCount,
+    async recordEvents(group = 'evaluation-spec') {
+      const events: RecordedEvent[] = [];
+      const raw: string[] = [];
+      await new InProcessTransport(bus).subscribe(group, [topicFor('petition')], async (message) => {
+        raw.push(message.value!);
+        events.push(JSON.parse(message.value!));
+      });
+      const flush = async () => {
+        const recorded = await outboxCount();
+        await waitUntil(`the ${recorded} recorded events on the bus`, async () => events.length >= recorded);
+      };
+      return {
+        events,
+        raw,
+        flush,
+        async typesOf(code: string) {
+          await flush();
+          return events.filter((e) => e.aggregateId === code).map((e) => e.type);
+        },
+      };
+    },
     restart: start,
     async stop(a) {
       apps.delete(a);

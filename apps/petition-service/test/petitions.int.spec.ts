@@ -1,13 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { Role } from '@xaso/auth';
-import { InProcessTransport } from '@xaso/messaging';
-import { waitUntil } from '@xaso/testing';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { Client } from 'pg';
-import { ScanDeadlines } from '../src/petitions/application/scan-deadlines.use-case';
-import { TrackPetition } from '../src/petitions/application/track-petition.query';
-import { startPetitionTestApp, type PetitionTestApp } from './petition-test-app';
+import { startPetitionTestApp, type PetitionTestApp, type RecordedEvent } from './petition-test-app';
 
 jest.setTimeout(120_000);
 
@@ -31,8 +27,10 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
   let harness: PetitionTestApp;
   let app: INestApplication;
   let db: { url: string };
-  const events: { type: string; aggregateId: string; unitCode: string | null; payload: Record<string, unknown> }[] = [];
-  const rawEvents: string[] = [];
+  let events: RecordedEvent[];
+  let rawEvents: string[];
+  let flush: () => Promise<void>;
+  let eventsOf: (code: string) => Promise<string[]>;
   const logLines: string[] = [];
   let now = new Date('2026-03-02T02:00:00Z');
   const clock = { now: () => now };
@@ -49,10 +47,7 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
     harness = await startPetitionTestApp({ database: 'petition_api', secret: SECRET, logger: true, logLevel: 'debug', logDestination: logDestination as never, clock });
     app = harness.app;
     db = { url: harness.databaseUrl };
-    await new InProcessTransport(harness.bus).subscribe('evaluation-spec', ['xaso.petition.events.v1'], async (message) => {
-      rawEvents.push(message.value!);
-      events.push(JSON.parse(message.value!));
-    });
+    ({ events, raw: rawEvents, flush, typesOf: eventsOf } = await harness.recordEvents());
     const mk = harness.token;
     tokens.citizen = await mk('citizen-1', Role.CITIZEN, undefined, { name: 'Phạm Văn Công Dân', idNumber: '001090000111' });
     tokens.citizen2 = await mk('citizen-2', Role.CITIZEN);
@@ -76,15 +71,6 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     return r.data!;
   }
-  /** Until the bus has delivered every event the outbox holds. */
-  const flush = async () => {
-    const recorded = await harness.outboxCount();
-    await waitUntil(`the ${recorded} recorded events on the bus`, async () => events.length >= recorded);
-  };
-  const eventsOf = async (code: string) => {
-    await flush();
-    return events.filter((e) => e.aggregateId === code).map((e) => e.type);
-  };
 
   const SUBMIT = `mutation($input: SubmitPetitionInput!) { submitPetition(input: $input) { trackingSecret linkedTo petition { code kind status acceptanceDue anonymous } } }`;
   const step = (name: string, args: string) => `mutation { ${name}(${args}) { code status resolutionDue extensionsUsed complexity } }`;
@@ -305,102 +291,6 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
     expect((await ok(`{ petitions(first: 50) { totalCount } }`, {}, tokens.citizen2)).petitions.totalCount).toBe(0);
     const stats = await gql(`{ petitionStatistics(unitCode: "${UNIT}", from: "2026-03-01", to: "2026-03-31") { received } }`, {}, tokens.foreignOfficer);
     expect(stats.errors?.[0].extensions.code).toBe('OUT_OF_UNIT_SCOPE');
-  });
-
-  it('escalates overdue petitions to the chairperson once and marks deadlines', async () => {
-    now = new Date('2026-03-12T02:00:00Z');
-    const sub = await ok(SUBMIT, { input: { unitCode: '00103', kind: 'RECOMMENDATION', channel: 'ONLINE', title: 'Kiến nghị', content: 'Làm thêm đèn' } }, tokens.citizen);
-    const code = sub.submitPetition.petition.code;
-    now = new Date('2026-03-20T02:00:00Z');
-    const escalateOverdue = async () => (await app.get(ScanDeadlines).execute()).escalated;
-    expect(await escalateOverdue()).not.toContain(code);
-    now = new Date('2026-03-23T02:00:00Z');
-    expect(await escalateOverdue()).toContain(code);
-    expect(await escalateOverdue()).not.toContain(code);
-    expect(await eventsOf(code)).toEqual(['petition.received', 'petition.due-soon', 'petition.escalated']);
-    const soon = events.find((e) => e.aggregateId === code && e.type === 'petition.due-soon')!;
-    expect(soon.payload).toMatchObject({ stage: 'ACCEPTANCE', due: '2026-03-22', daysLeft: 2 });
-    const ev = events.find((e) => e.aggregateId === code && e.type === 'petition.escalated')!;
-    expect(ev.payload).toMatchObject({ stage: 'ACCEPTANCE', overdueSince: '2026-03-22' });
-  });
-
-  it('the deadline scan is safe with two schedulers at once (FOR UPDATE SKIP LOCKED): each petition escalated exactly once', async () => {
-    const before = now;
-    now = new Date('2026-04-01T02:00:00Z');
-    const mine: string[] = [];
-    for (let i = 0; i < 7; i++) {
-      const sub = await ok(SUBMIT, { input: { unitCode: UNIT, kind: 'FEEDBACK', channel: 'MAIL', title: `Phản ánh ${i}`, content: `Nội dung riêng số ${i} về ${i * 17}` } }, tokens.officer);
-      mine.push(sub.submitPetition.petition.code);
-    }
-    now = new Date('2026-05-01T02:00:00Z');
-    const scan = app.get(ScanDeadlines);
-    const [a, b] = await Promise.all([scan.execute(2), scan.execute(2)]);
-    const escalated = [...a.escalated, ...b.escalated].filter((c) => mine.includes(c));
-    expect(escalated.sort()).toEqual([...mine].sort());
-    expect((await scan.execute()).escalated.filter((c) => mine.includes(c))).toEqual([]);
-    await flush();
-    for (const code of mine) expect(events.filter((e) => e.aggregateId === code && e.type === 'petition.escalated')).toHaveLength(1);
-    const history = await ok(`{ petition(code: "${mine[0]}") { escalated history { action actorRole } } }`, {}, tokens.leader);
-    expect(history.petition.escalated).toBe(true);
-    expect(history.petition.history).toEqual([{ action: 'SUBMIT', actorRole: 'OFFICER' }, { action: 'ESCALATE', actorRole: 'SYSTEM' }]);
-    now = before;
-  });
-
-  it('statistics on a seeded set (unit 00118) with known counts, also through AdministrativeUnit.petitionStatistics', async () => {
-    const U = '00118';
-    const leader = await harness.token('leader-20', Role.LEADER, U);
-    const officer = await harness.token('officer-20', Role.OFFICER, U);
-    const submit = async (kind: string, channel: string, petitioner?: object) =>
-      (await ok(SUBMIT, { input: { unitCode: U, kind, channel, title: `${kind} ${Math.random()}`, content: `${kind} ${channel} ${Math.random()}`, petitioner } }, officer)).submitPetition.petition.code;
-    const ident = (n: number) => ({ fullName: `Người ${n}`, idNumber: `00109000${String(n).padStart(4, '0')}` });
-    now = new Date('2026-04-01T02:00:00Z');
-    const a = await submit('COMPLAINT', 'RECEPTION', ident(1)); // accepted, resolved on time
-    const b = await submit('COMPLAINT', 'MAIL', ident(2)); // accepted, resolved late
-    const c = await submit('FEEDBACK', 'HOTLINE'); // accepted, resolved on time, rated 5 and 3
-    const d = await submit('RECOMMENDATION', 'MAIL'); // referred
-    const e = await submit('DENUNCIATION', 'RECEPTION', ident(3)); // accepted, pending (overdue at 04-30? due 05-01: on time)
-    await submit('FEEDBACK', 'MAIL'); // never touched → acceptance due 04-11 → pending overdue
-    for (const code of [a, b, c, d, e]) await ok(step('classifyPetition', `code: "${code}"`), {}, officer);
-    for (const code of [a, b, c, e]) {
-      await ok(step('acceptPetition', `code: "${code}"`), {}, leader);
-      await ok(step('assignPetition', `code: "${code}", handlerId: "officer-20"`), {}, leader);
-    }
-    await ok(step('referPetition', `code: "${d}", agencyName: "Sở Xây dựng", reason: "thẩm quyền"`), {}, officer);
-    now = new Date('2026-04-10T02:00:00Z');
-    await ok(step('resolvePetition', `code: "${a}", conclusion: "ok"`), {}, leader);
-    await ok(step('resolvePetition', `code: "${c}", conclusion: "ok"`), {}, officer);
-    const secretC = (await app.get(TrackPetition).execute(c, 'x')) === null; // sanity: wrong secret → null
-    expect(secretC).toBe(true);
-    now = new Date('2026-05-05T02:00:00Z'); // complaint b due 05-01 → late
-    await ok(step('resolvePetition', `code: "${b}", conclusion: "late"`), {}, leader);
-
-    now = new Date('2026-06-01T02:00:00Z');
-    const Q = `query($from: Date!, $to: Date!) { petitionStatistics(unitCode: "${U}", from: $from, to: $to) {
-      received receivedByKind { kind count } receivedByChannel { channel count } accepted referred refused
-      resolvedOnTime resolvedLate onTimeRate pendingOnTime pendingOverdue ratings averageRating satisfactionRate } }`;
-    const april = (await ok(Q, { from: '2026-04-01', to: '2026-04-30' }, leader)).petitionStatistics;
-    const byKind = Object.fromEntries(april.receivedByKind.map((x: any) => [x.kind, x.count]));
-    const byChannel = Object.fromEntries(april.receivedByChannel.map((x: any) => [x.channel, x.count]));
-    expect(april.received).toBe(6);
-    expect(byKind).toEqual({ COMPLAINT: 2, DENUNCIATION: 1, RECOMMENDATION: 1, FEEDBACK: 2, INFORMATION: 0 });
-    expect(byChannel).toEqual({ RECEPTION: 2, ONLINE: 0, MAIL: 3, HOTLINE: 1 });
-    expect(april).toMatchObject({ accepted: 4, referred: 1, refused: 0, resolvedOnTime: 2, resolvedLate: 0, onTimeRate: 1 });
-    // at 04-30: b (due 05-01) and e (due 05-01) pending on time; the untouched feedback overdue (acceptance due 04-11)
-    expect(april).toMatchObject({ pendingOnTime: 2, pendingOverdue: 1 });
-    const may = (await ok(Q, { from: '2026-05-01', to: '2026-05-31' }, leader)).petitionStatistics;
-    expect(may).toMatchObject({ received: 0, resolvedOnTime: 0, resolvedLate: 1, onTimeRate: 0, pendingOnTime: 0, pendingOverdue: 2 });
-
-    const fed = await gql(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { code petitionStatistics(from: "2026-04-01", to: "2026-04-30") { received accepted } } } }`,
-      { r: [{ __typename: 'AdministrativeUnit', code: U, validFrom: '2025-07-01' }] },
-      leader,
-    );
-    expect(fed.errors).toBeUndefined();
-    expect(fed.data!._entities[0]).toEqual({ code: U, petitionStatistics: { received: 6, accepted: 4 } });
-    const anon = await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { petitionStatistics(from: "2026-04-01", to: "2026-04-30") { received } } } }`, { r: [{ __typename: 'AdministrativeUnit', code: U, validFrom: '2025-07-01' }] });
-    expect(anon.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-    const citizen = await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { petitionStatistics(from: "2026-04-01", to: "2026-04-30") { received } } } }`, { r: [{ __typename: 'AdministrativeUnit', code: U, validFrom: '2025-07-01' }] }, tokens.citizen);
-    expect(citizen.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('is a federation subgraph and serves an OpenAPI document', async () => {
