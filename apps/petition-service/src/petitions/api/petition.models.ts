@@ -2,6 +2,7 @@ import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumTyp
 import { Base64Scalar, Connection, DateScalar, IsCalendarDate, MAX_BASE64_LENGTH, PaginationArgs, UnitCodeScalar } from '@xaso/api';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { toLocalDate } from '@xaso/calendar';
 import { deadlineState, type Petition } from '../domain';
 
 export enum PetitionKind {
@@ -136,7 +137,7 @@ export class PetitionModel {
 
   static of(p: Petition, now: Date): PetitionModel {
     const running = p.status === 'RECEIVED' || p.status === 'CLASSIFIED' ? p.acceptanceDue : ['ACCEPTED', 'ASSIGNED', 'REOPENED'].includes(p.status) ? p.resolutionDue : undefined;
-    const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const today = toLocalDate(now);
     return Object.assign(new PetitionModel(), {
       code: p.code,
       unitCode: p.unitCode,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError, ValidationFailedError } from '@xaso/api';
 import { type AuthUser, canAccessUnit, Role } from '@xaso/auth';
+import { isValidLocalDate } from '@xaso/calendar';
 import { TransactionRunner } from '@xaso/persistence';
 import * as D from '../domain';
 import type { Petition, PetitionerIdentity, PetitionStatistics } from '../domain';
@@ -87,7 +88,7 @@ export class PetitionService {
   /** Export rows (no personal data: see `toCsv`) of a unit's petitions received in a period; staff of the unit only. */
   async exportPeriod(user: AuthUser, unitCode: string, from: string, to: string, limit = 10_000): Promise<{ nodes: Petition[]; truncated: boolean }> {
     return translated(async () => {
-      if (!D.isLocalDate(from) || !D.isLocalDate(to) || to < from) {
+      if (!isValidLocalDate(from) || !isValidLocalDate(to) || to < from) {
         throw new ValidationFailedError('from/to must be dates with from ≤ to', 'Khoảng thời gian không hợp lệ', { field: 'to' });
       }
       if (!isStaff(user)) throw new ForbiddenError();
@@ -147,7 +148,7 @@ export class PetitionService {
 
   async statistics(user: AuthUser, unitCode: string, from: string, to: string): Promise<PetitionStatistics & { unitCode: string }> {
     return translated(async () => {
-      if (!D.isLocalDate(from) || !D.isLocalDate(to) || to < from) {
+      if (!isValidLocalDate(from) || !isValidLocalDate(to) || to < from) {
         throw new ValidationFailedError('from/to must be dates with from ≤ to', 'Khoảng thời gian không hợp lệ', { field: 'to' });
       }
       if (!isStaff(user)) throw new ForbiddenError();

@@ -20,7 +20,7 @@ import {
   type AddDaysPort,
   type PetitionPolicy,
 } from './deadlines';
-import { addCalendarDays, isLocalDate, toLocalDate } from './local-date';
+import { addDays, isValidLocalDate, toLocalDate } from '@xaso/calendar';
 import type {
   Actor,
   ActorRole,
@@ -247,7 +247,7 @@ export function submitPetition(input: SubmitInput, ctx: MachineContext): Petitio
 }
 
 function validateActDate(actDate: string, at: Date): void {
-  if (!isLocalDate(actDate)) throw DomainErrors.invalidInput('actDate', 'actDate must be a date (YYYY-MM-DD)', 'Ngày có quyết định, hành vi không hợp lệ');
+  if (!isValidLocalDate(actDate)) throw DomainErrors.invalidInput('actDate', 'actDate must be a date (YYYY-MM-DD)', 'Ngày có quyết định, hành vi không hợp lệ');
   if (actDate > toLocalDate(at)) {
     throw DomainErrors.invalidInput('actDate', 'actDate is in the future', 'Ngày có quyết định, hành vi không được sau ngày gửi đơn');
   }
@@ -432,7 +432,7 @@ export function reopen(p: Petition, input: { reason: string }, ctx: MachineConte
   checkRule(p, 'REOPEN', ctx.actor.role);
   assertPetitioner(p, ctx);
   const policy = policyOf(ctx);
-  const last = addCalendarDays(toLocalDate(p.resolvedAt ?? ctx.at), policy.reopenWindowDays);
+  const last = addDays(toLocalDate(p.resolvedAt ?? ctx.at), policy.reopenWindowDays);
   if (toLocalDate(ctx.at) > last) throw DomainErrors.windowClosed('REOPEN', last);
   const due = resolutionDue(
     ctx.at,
@@ -470,7 +470,7 @@ export function appeal(p: Petition, input: { reason: string }, ctx: MachineConte
     if (!p.resolutionDue || today <= p.resolutionDue) throw DomainErrors.notOverdueYet();
     start = p.resolutionDue;
   }
-  const last = addCalendarDays(start, windowDays);
+  const last = addDays(start, windowDays);
   if (today > last) throw DomainErrors.windowClosed('APPEAL', last);
   return step(p, 'APPEAL', ctx, {}, reason);
 }
