@@ -1,9 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLJSON } from 'graphql-scalars';
+import { AdministrativeUnitRef } from '@xaso/api';
 import { messagingEntities, messagingMigrations } from '@xaso/messaging';
 import { ServicePlatformModule, type ServiceOptions } from '@xaso/service';
 import { unitReplicaMigrations } from '@xaso/unit-replica';
-import { AdministrativeUnitRef } from './statistics/statistics';
 import { DOSSIER_SERVICE, DossierModule, type DossierModuleOptions } from './dossier.module';
 import { CreateDossierTables1732400000000 } from './dossiers/infrastructure/migrations/1732400000000-create-dossier-tables';
 import { ProcedureLegalBasis1732500000000 } from './dossiers/infrastructure/migrations/1732500000000-procedure-legal-basis';

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AdministrativeUnitRef } from '@xaso/api';
 import { ServicePlatformModule, type ServiceOptions } from '@xaso/service';
-import { AdministrativeUnitRef } from './petitions/api/petitions.resolver';
 import { PETITION_ENTITIES, PETITION_MIGRATIONS, PetitionModule, type PetitionModuleOptions } from './petition.module';
 
 export const PETITION_SERVICE = 'petition';

@@ -1,5 +1,5 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { DateScalar, UnitCodePipe } from '@xaso/api';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AdministrativeUnitExtensionResolver, AdministrativeUnitRef, DateScalar, UnitCodePipe } from '@xaso/api';
 import {
   type AuthenticatedRequest,
   type AuthUser,
@@ -11,7 +11,7 @@ import {
   TokenVerifier,
   unauthenticated,
 } from '@xaso/auth';
-import { AdministrativeUnitRef, DossierStatisticsModel, StatisticsService } from './statistics';
+import { DossierStatisticsModel, StatisticsService } from './statistics';
 
 const STAFF = [Role.OFFICER, Role.LEADER, Role.PROVINCE_OFFICER, Role.ADMIN];
 
@@ -33,15 +33,12 @@ export class StatisticsResolver {
 
 /** `AdministrativeUnit.dossierStatistics(from, to)` through federation (the entity is merger-service's). */
 @Resolver(() => AdministrativeUnitRef)
-export class AdministrativeUnitStatisticsResolver {
+export class AdministrativeUnitStatisticsResolver extends AdministrativeUnitExtensionResolver {
   constructor(
     private readonly statistics: StatisticsService,
     private readonly verifier: TokenVerifier,
-  ) {}
-
-  @ResolveReference()
-  resolveReference(reference: { code: string; validFrom: string }): AdministrativeUnitRef {
-    return { code: reference.code, validFrom: reference.validFrom };
+  ) {
+    super();
   }
 
   /**

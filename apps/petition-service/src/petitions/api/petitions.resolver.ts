@@ -1,5 +1,5 @@
-import { Args, Directive, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
-import { DateScalar, offsetFromCursor, pageFromOffset, UnitCodeScalar } from '@xaso/api';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AdministrativeUnitExtensionResolver, AdministrativeUnitRef, DateScalar, offsetFromCursor, pageFromOffset, UnitCodeScalar } from '@xaso/api';
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
 import { actorOf, PetitionService, type PetitionCommand } from '../application/petition.service';
 import { CLOCK, type Clock } from '../application/petition.config';
@@ -257,20 +257,10 @@ export class PetitionsResolver {
 }
 
 /** `AdministrativeUnit` (merger-service's entity) extended with the unit's petition statistics. */
-@ObjectType('AdministrativeUnit')
-@Directive('@key(fields: "code validFrom")')
-export class AdministrativeUnitRef {
-  @Field(() => ID) code!: string;
-  @Field(() => DateScalar) validFrom!: string;
-}
-
 @Resolver(() => AdministrativeUnitRef)
-export class AdministrativeUnitPetitionsResolver {
-  constructor(private readonly service: PetitionService) {}
-
-  @ResolveReference()
-  resolveReference(reference: { code: string; validFrom: string }): AdministrativeUnitRef {
-    return { code: reference.code, validFrom: reference.validFrom };
+export class AdministrativeUnitPetitionsResolver extends AdministrativeUnitExtensionResolver {
+  constructor(private readonly service: PetitionService) {
+    super();
   }
 
   @Roles(...STAFF)
