@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ensureDatabase, resolveServiceDatabaseUrl, serviceDatabaseEnvName, startEmbeddedPostgres, withDatabaseName } from '@xaso/persistence';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type DiscoveredService, discoverServices, REPO_ROOT } from './services';
+import { REPO_ROOT, type ServiceCatalogueEntry, SERVICES } from './services';
 import { waitUntilReady } from './readiness';
 import { ServiceWorker } from './worker-host';
 
@@ -12,7 +12,7 @@ export interface AllInOneOptions {
   port?: number;
   /** Internal port of the first service; the others follow (default SERVICE_BASE_PORT, else 4101; 0 = free ports). */
   serviceBasePort?: number;
-  /** Only these services (default ALL_IN_ONE_SERVICES, else every apps/*-service with a bootstrap.ts). */
+  /** Only these services (default ALL_IN_ONE_SERVICES, else every service of the catalogue, @xaso/service SERVICE_CATALOGUE). */
   services?: string[];
   /** A PostgreSQL server to use instead of the embedded one (default DATABASE_URL). */
   databaseUrl?: string;
@@ -130,12 +130,12 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
 
     // 2. The services, in parallel, each with its own database.
     const wanted = options.services ?? env.ALL_IN_ONE_SERVICES?.split(',').map((s) => s.trim()).filter(Boolean);
-    const discovered = discoverServices().filter((s) => !wanted || wanted.includes(s.name));
+    const discovered = SERVICES.filter((s) => !wanted || wanted.includes(s.name));
     if (wanted) {
       const missing = wanted.filter((name) => !discovered.some((s) => s.name === name));
-      if (missing.length) throw new Error(`No apps/<name>-service/src/bootstrap.ts for: ${missing.join(', ')}`);
+      if (missing.length) throw new Error(`No such service in the catalogue (@xaso/service SERVICE_CATALOGUE): ${missing.join(', ')}`);
     }
-    if (!discovered.length) throw new Error('No service found (apps/*-service/src/bootstrap.ts)');
+    if (!discovered.length) throw new Error('No service to start');
     const basePort = options.serviceBasePort ?? Number(env.SERVICE_BASE_PORT ?? 4101);
     const strict = options.strict ?? env.ALL_IN_ONE_STRICT !== 'false';
     const failed: { name: string; error: string }[] = [];
@@ -164,7 +164,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
         void stopAll().then(() => options.onFatal?.(error));
       }
     };
-    const startService = async (service: DiscoveredService, index: number): Promise<RunningService> => {
+    const startService = async (service: ServiceCatalogueEntry, index: number): Promise<RunningService> => {
       const began = performance.now();
       const databaseUrl = resolveServiceDatabaseUrl(service.name, { ...env, DATABASE_URL: databaseServer }, true) ?? databaseServer;
       await ensureDatabase(databaseUrl);

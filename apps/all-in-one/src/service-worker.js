@@ -2,7 +2,7 @@
 // its module registry (and @nestjs/graphql's process-global code-first type registry,
 // nestjs/graphql#721) is its own. Plain JavaScript on purpose: it registers TypeScript itself.
 //
-// workerData: { name, bootstrapPath, port, databaseUrl, logger, seed }
+// workerData: { name, definitionPath, port, databaseUrl, logger, seed }
 // Protocol over parentPort:
 //   worker → main  { type: 'ready', port, seeded, seedMs } | { type: 'error', message, stack }
 //   main → worker  { type: 'close' }  →  worker closes the Nest app, posts { type: 'closed' }
@@ -29,19 +29,17 @@ let app;
 let closing;
 
 async function start() {
-  const { loadServiceBootstrap } = require('./services.ts');
-  const bootstrap = loadServiceBootstrap({ name: workerData.name, bootstrapPath: workerData.bootstrapPath });
-  app = await bootstrap.start({
-    port: workerData.port,
-    databaseUrl: workerData.databaseUrl,
-    logger: workerData.logger,
-    importIfEmpty: false,
-  });
+  const { startCatalogueService } = require('./services.ts');
+  const started = await startCatalogueService(
+    { name: workerData.name, definitionPath: workerData.definitionPath },
+    { port: workerData.port, databaseUrl: workerData.databaseUrl, logger: workerData.logger },
+  );
+  app = started.app;
   let seeded = false;
   let seedMs = 0;
-  if (workerData.seed && bootstrap.seedIfEmpty) {
+  if (workerData.seed && started.seedIfEmpty) {
     const began = performance.now();
-    seeded = Boolean(await bootstrap.seedIfEmpty(app));
+    seeded = Boolean(await started.seedIfEmpty());
     seedMs = Math.round(performance.now() - began);
   }
   return { port: app.getHttpServer().address().port, seeded, seedMs };

@@ -3,7 +3,7 @@ import { ServiceWorker, type ServiceWorkerOptions } from './worker-host';
 
 /** The worker-thread protocol, against a fake service (src/test/fake-service.ts). */
 describe('ServiceWorker', () => {
-  const service = { name: 'fake', bootstrapPath: join(__dirname, 'test', 'fake-service.ts') };
+  const service = { name: 'fake', definitionPath: join(__dirname, 'test', 'fake-service.ts') };
   const options = (mode: string, extra: Partial<ServiceWorkerOptions> = {}): ServiceWorkerOptions => ({
     port: 0,
     databaseUrl: 'postgres://unused/unused',

@@ -1,16 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DiscoveredService } from './services';
+import type { ServiceCatalogueEntry } from './services';
 
-/** The worker entry (plain JS: it registers TypeScript itself, then loads the service's bootstrap). */
+/** The worker entry (plain JS: it registers TypeScript itself, then loads the service's definition). */
 export const SERVICE_WORKER_ENTRY = join(__dirname, 'service-worker.js');
 
 export interface ServiceWorkerOptions {
   port: number;
   databaseUrl: string;
   logger: boolean;
-  /** Run the service's `import…IfEmpty(app)` after start (merger: the admin units). */
+  /** Run the definition's `seedIfEmpty(app)` after start (merger: the admin units). */
   seed: boolean;
   /** The worker's process.env. */
   env: NodeJS.ProcessEnv;
@@ -60,11 +60,11 @@ export class ServiceWorker {
    * after `timeoutMs` (the thread is terminated then). `onCrash` is called when the thread dies
    * later without having been asked to close.
    */
-  static start(service: DiscoveredService, options: ServiceWorkerOptions, onCrash: (error: Error) => void): Promise<ServiceWorker> {
+  static start(service: ServiceCatalogueEntry, options: ServiceWorkerOptions, onCrash: (error: Error) => void): Promise<ServiceWorker> {
     const worker = new Worker(SERVICE_WORKER_ENTRY, {
       workerData: {
         name: service.name,
-        bootstrapPath: service.bootstrapPath,
+        definitionPath: service.definitionPath,
         port: options.port,
         databaseUrl: options.databaseUrl,
         logger: options.logger,

@@ -1,6 +1,4 @@
-import { startDossierService } from './bootstrap';
+import { runService } from '@xaso/service';
+import { dossierService } from './dossier.service-definition';
 
-startDossierService().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runService(dossierService);

@@ -1,6 +1,4 @@
-import { startMergerService } from './bootstrap';
+import { runService } from '@xaso/service';
+import { mergerService } from './merger.service-definition';
 
-startMergerService().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runService(mergerService);

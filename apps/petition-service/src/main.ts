@@ -1,6 +1,4 @@
-import { startPetitionService } from './bootstrap';
+import { runService } from '@xaso/service';
+import { petitionService } from './petition.service-definition';
 
-startPetitionService().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runService(petitionService);

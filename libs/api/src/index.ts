@@ -16,3 +16,4 @@ export * from './lib/base64.scalar';
 export * from './lib/rest-input-guard.middleware';
 export * from './lib/keyset';
 export * from './lib/idempotency';
+export * from './lib/administrative-unit.ref';

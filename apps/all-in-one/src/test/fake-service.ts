@@ -1,31 +1,46 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Controller, Get, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { defineService } from '@xaso/service';
+import { threadId } from 'node:worker_threads';
 
 /**
- * A stand-in for a service's bootstrap (worker-host.spec.ts): what the launcher needs of a Nest app
- * (`getHttpServer().address()`, `close()`), steered by FAKE_SERVICE_MODE in the worker's env.
+ * A stand-in service definition (worker-host.spec.ts): a tiny Nest app started by the shared
+ * builder like the real ones, steered by FAKE_SERVICE_MODE in the worker's env.
  */
-export async function startFakeService(options: { port: number }) {
-  const mode = process.env.FAKE_SERVICE_MODE ?? 'ok';
-  if (mode === 'fail') throw new Error('boom at start');
-  if (mode === 'hang') return new Promise<never>(() => setInterval(() => undefined, 1_000));
-  const server: Server = createServer((_req, res) => res.end(JSON.stringify({ thread: require('node:worker_threads').threadId })));
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
-  if (mode === 'crash') {
-    setTimeout(() => {
-      throw new Error('boom after start');
-    }, 200);
+const mode = () => process.env.FAKE_SERVICE_MODE ?? 'ok';
+
+@Controller()
+class ThreadController {
+  @Get()
+  thread() {
+    return { thread: threadId };
   }
-  return {
-    getHttpServer: () => ({ address: () => server.address() as AddressInfo }),
-    close: () =>
-      mode === 'slow-close'
-        ? new Promise<void>(() => setInterval(() => undefined, 1_000))
-        : new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
-/** Found by the launcher's naming convention (`import…IfEmpty`). */
-export async function importFakeDataIfEmpty(): Promise<{ imported: number }> {
-  return { imported: 1 };
+@Injectable()
+class SlowClose implements OnApplicationShutdown {
+  onApplicationShutdown(): Promise<void> | void {
+    if (mode() === 'slow-close') return new Promise<void>(() => setInterval(() => undefined, 1_000));
+  }
 }
+
+@Module({ controllers: [ThreadController], providers: [SlowClose] })
+class FakeModule {}
+
+export const fakeService = defineService({
+  name: 'fake',
+  defaultPort: 0,
+  openApi: { title: 'fake', description: 'worker-host.spec.ts' },
+  module: () => {
+    if (mode() === 'fail') throw new Error('boom at start');
+    return { module: FakeModule };
+  },
+  afterInit: async () => {
+    if (mode() === 'hang') await new Promise<never>(() => setInterval(() => undefined, 1_000));
+    if (mode() === 'crash') {
+      setTimeout(() => {
+        throw new Error('boom after start');
+      }, 200);
+    }
+  },
+  seedIfEmpty: async () => ({ imported: 1 }),
+});

@@ -1,7 +1,7 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { DateScalar, UnitCodePipe } from '@xaso/api';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AdministrativeUnitExtensionResolver, AdministrativeUnitRef, DateScalar, UnitCodePipe } from '@xaso/api';
 import { type AuthenticatedRequest, type AuthUser, CurrentUser, forbidden, GOVERNMENT_STAFF, hasRole, Roles, TokenVerifier, unauthenticated } from '@xaso/auth';
-import { AdministrativeUnitRef, DossierStatisticsModel, StatisticsService } from './statistics';
+import { DossierStatisticsModel, StatisticsService } from './statistics';
 
 @Resolver(() => DossierStatisticsModel)
 export class StatisticsResolver {
@@ -21,15 +21,12 @@ export class StatisticsResolver {
 
 /** `AdministrativeUnit.dossierStatistics(from, to)` through federation (the entity is merger-service's). */
 @Resolver(() => AdministrativeUnitRef)
-export class AdministrativeUnitStatisticsResolver {
+export class AdministrativeUnitStatisticsResolver extends AdministrativeUnitExtensionResolver {
   constructor(
     private readonly statistics: StatisticsService,
     private readonly verifier: TokenVerifier,
-  ) {}
-
-  @ResolveReference()
-  resolveReference(reference: { code: string; validFrom: string }): AdministrativeUnitRef {
-    return { code: reference.code, validFrom: reference.validFrom };
+  ) {
+    super();
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ValidationFailedError } from '@xaso/api';
 import { type AuthUser, Role } from '@xaso/auth';
 import { addDays, isValidLocalDate, startOfLocalDay } from '@xaso/calendar';
@@ -39,14 +39,6 @@ export class DossierStatisticsModel {
   @Field(() => Int) pendingOverdue!: number;
   @Field(() => Float, { nullable: true, description: '(early + onTime) / resolved, 0..1; null when nothing was resolved' })
   onTimeRate!: number | null;
-}
-
-/** Stub of merger-service's entity, extended here with the unit's dossier statistics. */
-@ObjectType('AdministrativeUnit')
-@Directive('@key(fields: "code validFrom")')
-export class AdministrativeUnitRef {
-  @Field(() => ID) code!: string;
-  @Field(() => DateScalar) validFrom!: string;
 }
 
 @Injectable()

@@ -1,26 +1,19 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SERVICE_CATALOGUE, type ServiceCatalogueEntry } from '@xaso/service';
 import { promisify } from 'node:util';
 import type { SubgraphSdl } from '../graphql/supergraph';
 
-/** One service of the monorepo that serves a Federation subgraph (`apps/<name>-service/src/bootstrap.ts`). */
-export interface ServiceEntry {
-  name: string;
-  bootstrap: string;
-}
+/** One service of the monorepo that serves a Federation subgraph (an entry of @xaso/service's catalogue). */
+export type ServiceEntry = ServiceCatalogueEntry;
 
 const appsDir = resolve(__dirname, '..', '..', '..');
 const repoRoot = resolve(appsDir, '..');
 const printer = join(__dirname, '..', 'test', 'print-subgraph-sdl.ts');
-const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
 
-/** Every `apps/*-service` with a bootstrap, sorted by name (the gateway never imports their code: they are loaded by path). */
+/** Every service, sorted by name (the gateway never imports their code: the printer loads each definition by path). */
 export function discoverServices(): ServiceEntry[] {
-  return readdirSync(appsDir)
-    .filter((dir) => dir.endsWith('-service') && existsSync(join(appsDir, dir, 'src', 'bootstrap.ts')))
-    .sort()
-    .map((dir) => ({ name: dir.replace(/-service$/, ''), bootstrap: join(appsDir, dir, 'src', 'bootstrap.ts') }));
+  return [...SERVICE_CATALOGUE];
 }
 
 /**
@@ -35,7 +28,7 @@ export async function serviceSubgraphSdl(service: ServiceEntry, databaseUrl: str
   delete env.EVENT_BUS_DATABASE_URL;
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['-r', '@swc-node/register', printer, service.bootstrap, `start${pascal(service.name)}Service`, databaseUrl],
+    ['-r', '@swc-node/register', printer, service.definitionPath, service.name, databaseUrl],
     { cwd: repoRoot, env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
   ).catch((error: Error & { stderr?: string }) => {
     throw new Error(`${service.name}-service did not boot: ${(error.stderr ?? error.message).split('\n').slice(0, 3).join(' | ')}`);

@@ -1,17 +1,16 @@
 /**
- * Boots one service (by its bootstrap path) against the given database on a free port, prints
+ * Boots one service (by its definition's path, through the shared builder) against the given database on a free port, prints
  * its `_service { sdl }` as JSON on stdout and exits. Run in a child process per service:
  * @nestjs/graphql keeps code-first type metadata process-wide, so services booted in one
  * process leak types into each other's schemas (nestjs/graphql#721).
  */
-import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
+import { loadServiceDefinition, startService } from '@xaso/service';
 import { fetchSubgraphSdl } from '../graphql/supergraph';
 
 async function main(): Promise<void> {
-  const [bootstrapPath, startName, databaseUrl] = process.argv.slice(2);
-  const start = require(bootstrapPath)[startName] as (options: object) => Promise<INestApplication>;
-  const app = await start({ port: 0, databaseUrl, logger: false, importIfEmpty: false });
+  const [definitionPath, name, databaseUrl] = process.argv.slice(2);
+  const app = await startService(loadServiceDefinition(definitionPath, name), { port: 0, databaseUrl, logger: false, importIfEmpty: false });
   try {
     const { port } = app.getHttpServer().address() as AddressInfo;
     const sdl = await fetchSubgraphSdl(`http://127.0.0.1:${port}/graphql`);

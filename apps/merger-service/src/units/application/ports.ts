@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../domain/calendar-date';
+import type { LocalDate } from '@xaso/calendar';
 import type { AdministrativeUnit, UnitKey, UnitLevel, UnitLink } from '../domain/unit';
 
 export interface UpsertCounts {
@@ -13,7 +13,7 @@ export interface UnitUpsertResult extends UpsertCounts {
 
 /** A unit version with its outgoing successor links, as announced to replicas. */
 export interface UnitWithSuccessors extends AdministrativeUnit {
-  successors: { code: string; validFrom: CalendarDate; divided: boolean }[];
+  successors: { code: string; validFrom: LocalDate; divided: boolean }[];
 }
 
 export interface UnitPageQuery {
@@ -29,7 +29,7 @@ export interface UnitPage {
 }
 
 export interface UnitListFilter {
-  asOf: CalendarDate;
+  asOf: LocalDate;
   level?: UnitLevel;
   /** The parent named by this code on `asOf`. */
   parentCode?: string;
@@ -40,7 +40,7 @@ export interface UnitListFilter {
 /** Children of one parent, looked at on one day. */
 export interface ChildrenRequest {
   parent: UnitKey;
-  asOf: CalendarDate;
+  asOf: LocalDate;
 }
 
 export interface LinkedUnit {
@@ -59,9 +59,9 @@ export abstract class UnitRepository {
   abstract insertUnit(unit: AdministrativeUnit): Promise<void>;
   abstract nextVillageSequence(commune: UnitKey): Promise<number>;
 
-  abstract findInForce(code: string, asOf: CalendarDate): Promise<AdministrativeUnit | null>;
+  abstract findInForce(code: string, asOf: LocalDate): Promise<AdministrativeUnit | null>;
   /** The newest version of `code` that started on or before `asOf` (in force on it or ended before it). */
-  abstract latestVersionOnOrBefore(code: string, asOf: CalendarDate): Promise<AdministrativeUnit | null>;
+  abstract latestVersionOnOrBefore(code: string, asOf: LocalDate): Promise<AdministrativeUnit | null>;
   abstract findByKeys(keys: UnitKey[]): Promise<AdministrativeUnit[]>;
   abstract list(filter: UnitListFilter, page: UnitPageQuery): Promise<UnitPage>;
   /** One page per request, all in one query; results in the order of `requests`. */
@@ -71,5 +71,5 @@ export abstract class UnitRepository {
   /** Incoming links with their predecessor units, per successor key (same order). */
   abstract predecessorsOf(keys: UnitKey[]): Promise<LinkedUnit[][]>;
   /** The unit `code` named on `asOf`, followed along successor links to the units in force on `today`. */
-  abstract currentUnitsFor(code: string, asOf: CalendarDate, today: CalendarDate): Promise<AdministrativeUnit[]>;
+  abstract currentUnitsFor(code: string, asOf: LocalDate, today: LocalDate): Promise<AdministrativeUnit[]>;
 }

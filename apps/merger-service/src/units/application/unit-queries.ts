@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '@xaso/api';
-import { type CalendarDate, isCalendarDate, todayInVietnam } from '../domain/calendar-date';
+import { type LocalDate, isValidLocalDate, todayInVietnam } from '@xaso/calendar';
 import type { AdministrativeUnit } from '../domain/unit';
 import { type UnitListFilter, type UnitPage, type UnitPageQuery, UnitRepository } from './ports';
 
 /** Every entry point (GraphQL, REST, other callers) gets the same answer for a day that does not exist. */
-export function checkedDay(asOf: CalendarDate, field = 'asOf'): CalendarDate {
-  if (!isCalendarDate(asOf)) {
+export function checkedDay(asOf: LocalDate, field = 'asOf'): LocalDate {
+  if (!isValidLocalDate(asOf)) {
     throw new ValidationFailedError(`${field} must be a calendar date YYYY-MM-DD: ${asOf}`, `${field} phải là ngày dạng YYYY-MM-DD: ${asOf}`, { field });
   }
   return asOf;
@@ -17,7 +17,7 @@ export function checkedDay(asOf: CalendarDate, field = 'asOf'): CalendarDate {
 export class GetAdministrativeUnit {
   constructor(private readonly units: UnitRepository) {}
 
-  execute(code: string, asOf: CalendarDate = todayInVietnam()): Promise<AdministrativeUnit | null> {
+  execute(code: string, asOf: LocalDate = todayInVietnam()): Promise<AdministrativeUnit | null> {
     return this.units.findInForce(code, checkedDay(asOf));
   }
 }
@@ -27,7 +27,7 @@ export class GetAdministrativeUnit {
 export class ListAdministrativeUnits {
   constructor(private readonly units: UnitRepository) {}
 
-  execute(filter: Omit<UnitListFilter, 'asOf'> & { asOf?: CalendarDate }, page: UnitPageQuery): Promise<UnitPage> {
+  execute(filter: Omit<UnitListFilter, 'asOf'> & { asOf?: LocalDate }, page: UnitPageQuery): Promise<UnitPage> {
     return this.units.list({ ...filter, asOf: checkedDay(filter.asOf ?? todayInVietnam()) }, page);
   }
 }
@@ -41,7 +41,7 @@ export class ListAdministrativeUnits {
 export class CurrentUnitsFor {
   constructor(private readonly units: UnitRepository) {}
 
-  execute(code: string, asOf: CalendarDate, today: CalendarDate = todayInVietnam()): Promise<AdministrativeUnit[]> {
+  execute(code: string, asOf: LocalDate, today: LocalDate = todayInVietnam()): Promise<AdministrativeUnit[]> {
     return this.units.currentUnitsFor(code, checkedDay(asOf), today);
   }
 }

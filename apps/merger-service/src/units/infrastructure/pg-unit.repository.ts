@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { managerFor } from '@xaso/persistence';
 import { DataSource } from 'typeorm';
-import type { CalendarDate } from '../domain/calendar-date';
+import type { LocalDate } from '@xaso/calendar';
 import { searchText } from '../domain/search-text';
 import { type AdministrativeUnit, type UnitKey, type UnitLevel, type UnitLink, unitKeyString } from '../domain/unit';
 import {
@@ -143,7 +143,7 @@ export class PgUnitRepository extends UnitRepository {
     return row.value;
   }
 
-  async findInForce(code: string, asOf: CalendarDate): Promise<AdministrativeUnit | null> {
+  async findInForce(code: string, asOf: LocalDate): Promise<AdministrativeUnit | null> {
     const [row] = await this.query<UnitRow>(
       `SELECT ${UNIT_COLUMNS('u')} FROM administrative_unit u WHERE u.code = $1 AND ${IN_FORCE('u', '$2::date')}
        ORDER BY u.valid_from DESC LIMIT 1`,
@@ -152,7 +152,7 @@ export class PgUnitRepository extends UnitRepository {
     return row ? pickUnit(row) : null;
   }
 
-  async latestVersionOnOrBefore(code: string, asOf: CalendarDate): Promise<AdministrativeUnit | null> {
+  async latestVersionOnOrBefore(code: string, asOf: LocalDate): Promise<AdministrativeUnit | null> {
     const [row] = await this.query<UnitRow>(
       `SELECT ${UNIT_COLUMNS('u')} FROM administrative_unit u WHERE u.code = $1 AND u.valid_from <= $2::date ORDER BY u.valid_from DESC LIMIT 1`,
       [code, asOf],
@@ -296,7 +296,7 @@ export class PgUnitRepository extends UnitRepository {
     return keys.map((k) => byKey.get(unitKeyString(k)) ?? []);
   }
 
-  async currentUnitsFor(code: string, asOf: CalendarDate, today: CalendarDate): Promise<AdministrativeUnit[]> {
+  async currentUnitsFor(code: string, asOf: LocalDate, today: LocalDate): Promise<AdministrativeUnit[]> {
     // Walk successor links from the unit named on asOf; stop at units in force today. Depth-capped
     // so a (never expected) cycle cannot loop; UNION drops repeated rows.
     const rows = await this.query<UnitRow>(

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '@xaso/api';
 import { type AuthUser, isGovernmentStaff, Role, UnitScope } from '@xaso/auth';
-import { type ResolvedUnit, todayInVietnam, UnitResolver } from '@xaso/unit-replica';
+import { todayInVietnam } from '@xaso/calendar';
+import { type ResolvedUnit, UnitResolver } from '@xaso/unit-replica';
 import * as D from '../domain';
 import type { Actor, ActorRole, Petition } from '../domain';
 import { PetitionRepository } from './petition.repository.port';

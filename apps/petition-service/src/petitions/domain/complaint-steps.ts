@@ -1,6 +1,6 @@
 /** Complaints only: the second-time complaint to the next level. */
 import { DomainErrors } from './domain-error';
-import { addCalendarDays, toLocalDate } from './local-date';
+import { addDays, toLocalDate } from '@xaso/calendar';
 import { assertPetitioner, policyOf, requireText } from './machine-guards';
 import type { SubmitInput } from './intake';
 import type { Petition, PetitionChannel } from './petition.types';
@@ -27,7 +27,7 @@ export function appeal(p: Petition, input: { reason: string }, ctx: MachineConte
     if (!p.resolutionDue || today <= p.resolutionDue) throw DomainErrors.notOverdueYet();
     start = p.resolutionDue;
   }
-  const last = addCalendarDays(start, windowDays);
+  const last = addDays(start, windowDays);
   if (today > last) throw DomainErrors.windowClosed('APPEAL', last);
   return step(p, 'APPEAL', ctx, {}, reason);
 }

@@ -1,7 +1,7 @@
 /** Recommendations and feedback only: the petitioner rates the outcome or re-opens the case within the window. */
 import { DomainErrors } from './domain-error';
 import { resolutionDue } from './deadlines';
-import { addCalendarDays, toLocalDate } from './local-date';
+import { addDays, toLocalDate } from '@xaso/calendar';
 import { addDaysOf, assertPetitioner, policyOf, requireText } from './machine-guards';
 import type { Petition } from './petition.types';
 import { checkRule, step, type MachineContext } from './transitions';
@@ -21,7 +21,7 @@ export function reopen(p: Petition, input: { reason: string }, ctx: MachineConte
   checkRule(p, 'REOPEN', ctx.actor.role);
   assertPetitioner(p, ctx);
   const policy = policyOf(ctx);
-  const last = addCalendarDays(toLocalDate(p.resolvedAt ?? ctx.at), policy.reopenWindowDays);
+  const last = addDays(toLocalDate(p.resolvedAt ?? ctx.at), policy.reopenWindowDays);
   if (toLocalDate(ctx.at) > last) throw DomainErrors.windowClosed('REOPEN', last);
   const due = resolutionDue(
     ctx.at,

@@ -1,7 +1,7 @@
 /** The handling steps every handled kind goes through: classify, accept (thụ lý) or refuse or refer, assign, extend, resolve. */
 import { DomainErrors } from './domain-error';
 import { acceptanceDue, complaintFilingDeadline, maxExtensions, resolutionDue } from './deadlines';
-import { toLocalDate } from './local-date';
+import { toLocalDate } from '@xaso/calendar';
 import { addDaysOf, policyOf, requireText, validateActDate } from './machine-guards';
 import type { Complexity, Petition, Referral, SubmittableKind } from './petition.types';
 import { SUBMITTABLE_KINDS } from './petition.types';

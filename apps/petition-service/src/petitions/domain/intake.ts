@@ -1,7 +1,7 @@
 /** Intake: a new petition of any kind, from any channel. */
 import { DomainErrors } from './domain-error';
 import { acceptanceDue, complaintFilingDeadline } from './deadlines';
-import { toLocalDate } from './local-date';
+import { toLocalDate } from '@xaso/calendar';
 import { addDaysOf, policyOf, validateActDate, validateLocation } from './machine-guards';
 import type { GeoPoint, HistoryEntry, Petition, PetitionChannel, PetitionKind, SubmittableKind } from './petition.types';
 import { PETITION_CHANNELS, SUBMITTABLE_KINDS } from './petition.types';

@@ -1,7 +1,7 @@
 /** Guards the step functions of every kind share: required text, the petitioner check, the policy, dates and places. */
 import { DomainErrors } from './domain-error';
 import { calendarAddDays, DEFAULT_POLICY } from './deadlines';
-import { isLocalDate, toLocalDate } from './local-date';
+import { isValidLocalDate, toLocalDate } from '@xaso/calendar';
 import type { GeoPoint, Petition, PetitionAction } from './petition.types';
 import type { MachineContext } from './transitions';
 
@@ -22,7 +22,7 @@ export const policyOf = (ctx: MachineContext) => ctx.policy ?? DEFAULT_POLICY;
 export const addDaysOf = (ctx: MachineContext) => ctx.addDays ?? calendarAddDays;
 
 export function validateActDate(actDate: string, at: Date): void {
-  if (!isLocalDate(actDate)) throw DomainErrors.invalidInput('actDate', 'actDate must be a date (YYYY-MM-DD)', 'Ngày có quyết định, hành vi không hợp lệ');
+  if (!isValidLocalDate(actDate)) throw DomainErrors.invalidInput('actDate', 'actDate must be a date (YYYY-MM-DD)', 'Ngày có quyết định, hành vi không hợp lệ');
   if (actDate > toLocalDate(at)) {
     throw DomainErrors.invalidInput('actDate', 'actDate is in the future', 'Ngày có quyết định, hành vi không được sau ngày gửi đơn');
   }

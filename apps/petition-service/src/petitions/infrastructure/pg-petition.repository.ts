@@ -4,7 +4,7 @@ import { ConflictError, sliceOf, type KeysetPageRequest, type KeysetSlice } from
 import { managerFor } from '@xaso/persistence';
 import { DataSource } from 'typeorm';
 import type { DuplicateCandidate, HistoryEntry, Petition, PetitionStatRecord } from '../domain';
-import { startOfLocalDay, addCalendarDays } from '../domain';
+import { addDays, startOfLocalDay } from '@xaso/calendar';
 import { type IdentityAccessRow, type PetitionListFilter, PetitionRepository, type StoredPetition } from '../application/petition.repository.port';
 
 const DATE_FIELDS = [
@@ -180,7 +180,7 @@ export class PgPetitionRepository extends PetitionRepository {
   async receivedInPeriod(unitCode: string, from: string, to: string, limit: number): Promise<{ nodes: Petition[]; truncated: boolean }> {
     const rows = await this.query(
       `SELECT state FROM petition WHERE unit_code = $1 AND received_at >= $2 AND received_at < $3 ORDER BY received_at, code LIMIT $4`,
-      [unitCode, startOfLocalDay(from), startOfLocalDay(addCalendarDays(to, 1)), limit + 1],
+      [unitCode, startOfLocalDay(from), startOfLocalDay(addDays(to, 1)), limit + 1],
     );
     return { nodes: rows.slice(0, limit).map((r) => reviveState(r.state, [])), truncated: rows.length > limit };
   }
@@ -203,7 +203,7 @@ export class PgPetitionRepository extends PetitionRepository {
 
   async forStatistics(unitCode: string, from: string, to: string): Promise<PetitionStatRecord[]> {
     // everything that could count in the period: received before its end and not closed before its start
-    const end = startOfLocalDay(addCalendarDays(to, 1));
+    const end = startOfLocalDay(addDays(to, 1));
     const rows = await this.query(`SELECT state, updated_at FROM petition WHERE unit_code = $1 AND received_at < $2`, [unitCode, end]);
     return rows.map((r) => {
       const p = reviveState(r.state, []);

@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, ResolveReference,
 import { type AuthUser, CurrentUser, Public, Role, Roles } from '@xaso/auth';
 import { CreateVillage } from '../../application/create-village';
 import { CurrentUnitsFor, GetAdministrativeUnit, ListAdministrativeUnits } from '../../application/unit-queries';
-import { todayInVietnam } from '../../domain/calendar-date';
+import { todayInVietnam } from '@xaso/calendar';
 import { clampToValidity, isInForce } from '../../domain/unit';
 import { connectionOf, pageQuery } from '../page';
 import { UnitLoaderFactory } from './unit-loaders';

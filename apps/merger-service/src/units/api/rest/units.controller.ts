@@ -5,7 +5,7 @@ import { Public } from '@xaso/auth';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { GetAdministrativeUnit, ListAdministrativeUnits } from '../../application/unit-queries';
-import { todayInVietnam } from '../../domain/calendar-date';
+import { todayInVietnam } from '@xaso/calendar';
 import { type AdministrativeUnit, UNIT_CODE_PATTERN, UnitLevel, isInForce } from '../../domain/unit';
 import { connectionOf, pageQuery } from '../page';
 

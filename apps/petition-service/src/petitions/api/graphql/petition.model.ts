@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, DateScalar } from '@xaso/api';
+import { toLocalDate } from '@xaso/calendar';
 import { deadlineState, type DeadlineState, type PetitionAction, type PetitionStatus, type Petition } from '../../domain';
 import { Complexity, DeadlineStateEnum, PetitionActionEnum, PetitionChannel, PetitionKind, PetitionStatusEnum, SubmittableKind } from './petition-enums';
 
@@ -106,7 +107,7 @@ export class PetitionModel {
 
   static of(p: Petition, now: Date): PetitionModel {
     const running = p.status === 'RECEIVED' || p.status === 'CLASSIFIED' ? p.acceptanceDue : ['ACCEPTED', 'ASSIGNED', 'REOPENED'].includes(p.status) ? p.resolutionDue : undefined;
-    const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const today = toLocalDate(now);
     return Object.assign(new PetitionModel(), {
       code: p.code,
       unitCode: p.unitCode,

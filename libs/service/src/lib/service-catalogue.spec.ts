@@ -1,0 +1,31 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isServiceDefinition } from './service-definition';
+import { loadServiceDefinition, SERVICE_CATALOGUE } from './service-catalogue';
+
+const APPS = resolve(__dirname, '..', '..', '..', '..', 'apps');
+
+describe('SERVICE_CATALOGUE', () => {
+  it('lists every apps/*-service, sorted by name, each with its definition file', () => {
+    const services = readdirSync(APPS).filter((dir) => dir.endsWith('-service')).map((dir) => dir.replace(/-service$/, '')).sort();
+    expect(SERVICE_CATALOGUE.map((s) => s.name)).toEqual(services);
+    for (const entry of SERVICE_CATALOGUE) {
+      expect(entry.definitionPath).toBe(join(APPS, `${entry.name}-service`, 'src', `${entry.name}.service-definition.ts`));
+      expect(existsSync(entry.definitionPath)).toBe(true);
+    }
+  });
+
+  it.each(SERVICE_CATALOGUE.map((s) => [s.name, s]))('loads the %s definition by path, under its own name', (_name, entry) => {
+    const definition = loadServiceDefinition(entry.definitionPath, entry.name);
+    expect(isServiceDefinition(definition)).toBe(true);
+    expect(definition.name).toBe(entry.name);
+    expect(definition.defaultPort).toBeGreaterThan(0);
+    expect(typeof definition.module).toBe('function');
+  }, 60_000);
+
+  it('refuses a file that defines another service, or none', () => {
+    const [first] = SERVICE_CATALOGUE;
+    expect(() => loadServiceDefinition(first.definitionPath, 'other')).toThrow(`defines service "${first.name}", expected "other"`);
+    expect(() => loadServiceDefinition(__filename.replace('service-catalogue.spec.ts', 'service-options.ts'))).toThrow(/exactly one defineService/);
+  });
+});
