@@ -9,6 +9,8 @@ import {
   toEpochDay,
   toLocalDate,
   fromEpochDay,
+  daysBetween,
+  todayInVietnam,
 } from './local-date';
 
 describe('local dates in Asia/Ho_Chi_Minh (UTC+7)', () => {
@@ -49,5 +51,12 @@ describe('local dates in Asia/Ho_Chi_Minh (UTC+7)', () => {
   it('parses HH:MM', () => {
     expect(parseTimeOfDay('15:00')).toBe(900);
     expect(() => parseTimeOfDay('24:00')).toThrow(RangeError);
+  });
+
+  it('counts days between local dates and names today in Vietnam', () => {
+    expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3);
+    expect(daysBetween('2026-03-02', '2026-02-27')).toBe(-3);
+    expect(todayInVietnam(new Date('2026-03-01T17:00:00Z'))).toBe('2026-03-02');
+    expect(todayInVietnam(new Date('2026-03-01T16:59:59Z'))).toBe('2026-03-01');
   });
 });

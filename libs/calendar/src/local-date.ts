@@ -77,6 +77,11 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return fromEpochDay(toEpochDay(date) + days);
 }
 
+/** b − a in days. */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return toEpochDay(b) - toEpochDay(a);
+}
+
 /** Negative when a < b, 0 when equal, positive when a > b (ISO strings compare lexically). */
 export function compareLocalDates(a: LocalDate, b: LocalDate): number {
   assertLocalDate(a);
@@ -99,6 +104,11 @@ export function isWeekend(date: LocalDate): boolean {
 export function toLocalDate(instant: Date): LocalDate {
   assertInstant(instant);
   return new Date(instant.getTime() + VN_UTC_OFFSET_MINUTES * MS_PER_MINUTE).toISOString().slice(0, 10);
+}
+
+/** Today in Vietnam (`toLocalDate(now)`): the default "as of" day of lookups. */
+export function todayInVietnam(now: Date = new Date()): LocalDate {
+  return toLocalDate(now);
 }
 
 /** Minutes since local midnight (0–1439, fractional for seconds/ms) of an instant. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { todayInVietnam } from '@xaso/calendar';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UnitProvinces } from '@xaso/auth';
 import { managerFor } from '@xaso/persistence';
@@ -53,11 +54,6 @@ export async function recordAnnouncedUnits(manager: EntityManager, announced: nu
      ON CONFLICT (id) DO UPDATE SET announced_units = EXCLUDED.announced_units, import_id = EXCLUDED.import_id, announced_at = now()`,
     [announced, importId],
   );
-}
-
-/** Today in Vietnam (UTC+7, no DST), as YYYY-MM-DD. */
-export function todayInVietnam(now: Date = new Date()): IsoDate {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 const DEFAULT_VALID_FROM = '2025-07-01';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@xaso/auth';
 import { dossierTransferred } from '@xaso/contracts';
-import { todayInVietnam } from '@xaso/unit-replica';
+import { todayInVietnam } from '@xaso/calendar';
 import type { DossierRecord } from './dossier.records';
 import { DossierAccess } from './dossier-access';
 import { DossierTransitionRunner } from './dossier-transition-runner';

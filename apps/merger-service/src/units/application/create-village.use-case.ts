@@ -4,7 +4,7 @@ import { type AuthUser, assertUnitScope } from '@xaso/auth';
 import { villageCreated } from '@xaso/contracts';
 import { TransactionRunner } from '@xaso/persistence';
 import { resolveUnitOnDate, routingNote, UnitAbolishedError, UnknownUnitError } from '@xaso/unit-replica';
-import { type CalendarDate, todayInVietnam } from '../domain/calendar-date';
+import { type LocalDate, todayInVietnam } from '@xaso/calendar';
 import { type AdministrativeUnit, COMMUNE_CODE_PATTERN, UnitLevel, unitKeyString } from '../domain/unit';
 import { VILLAGE_TYPES, isVillageType, normaliseVillageName, villageCode } from '../domain/village';
 import { UnitEventPublisher } from './unit-event-publisher.port';
@@ -40,7 +40,7 @@ export class CreateVillage {
    * the registry itself: in force; else an abolished commune's single successor; else
    * UNKNOWN_UNIT / UNIT_ABOLISHED (with the successors). A unit that is not a commune: NOT_FOUND.
    */
-  private async communeOn(code: string, today: CalendarDate): Promise<AdministrativeUnit> {
+  private async communeOn(code: string, today: LocalDate): Promise<AdministrativeUnit> {
     const inForce = await this.units.findInForce(code, today);
     const ended = inForce ? null : await this.units.latestVersionOnOrBefore(code, today);
     const successors = ended ? await this.links.currentUnitsFor(code, ended.validFrom, today) : [];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CalendarDate, todayInVietnam } from '../domain/calendar-date';
+import { type LocalDate, todayInVietnam } from '@xaso/calendar';
 import type { AdministrativeUnit } from '../domain/unit';
 import { checkedDay } from './checked-day';
 import { UnitLinkRepository } from './unit-link.repository.port';
@@ -13,7 +13,7 @@ import { UnitLinkRepository } from './unit-link.repository.port';
 export class CurrentUnitsFor {
   constructor(private readonly links: UnitLinkRepository) {}
 
-  execute(code: string, asOf: CalendarDate, today: CalendarDate = todayInVietnam()): Promise<AdministrativeUnit[]> {
+  execute(code: string, asOf: LocalDate, today: LocalDate = todayInVietnam()): Promise<AdministrativeUnit[]> {
     return this.links.currentUnitsFor(code, checkedDay(asOf), today);
   }
 }

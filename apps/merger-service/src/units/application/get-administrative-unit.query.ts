@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CalendarDate, todayInVietnam } from '../domain/calendar-date';
+import { type LocalDate, todayInVietnam } from '@xaso/calendar';
 import type { AdministrativeUnit } from '../domain/unit';
 import { checkedDay } from './checked-day';
 import { UnitRepository } from './unit.repository.port';
@@ -9,7 +9,7 @@ import { UnitRepository } from './unit.repository.port';
 export class GetAdministrativeUnit {
   constructor(private readonly units: UnitRepository) {}
 
-  execute(code: string, asOf: CalendarDate = todayInVietnam()): Promise<AdministrativeUnit | null> {
+  execute(code: string, asOf: LocalDate = todayInVietnam()): Promise<AdministrativeUnit | null> {
     return this.units.findInForce(code, checkedDay(asOf));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { adminUnitImported } from '@xaso/contracts';
 import { TransactionRunner } from '@xaso/persistence';
 import { randomUUID } from 'node:crypto';
-import { todayInVietnam } from '../domain/calendar-date';
+import { todayInVietnam } from '@xaso/calendar';
 import { type CsvRecord, planImport } from '../domain/import-plan';
 import { UnitEventPublisher } from './unit-event-publisher.port';
 import { unitsUpsertedEvents } from './unit-events';

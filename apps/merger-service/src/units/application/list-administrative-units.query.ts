@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { KeysetPageRequest, KeysetSlice } from '@xaso/api';
-import { type CalendarDate, todayInVietnam } from '../domain/calendar-date';
+import { type LocalDate, todayInVietnam } from '@xaso/calendar';
 import type { AdministrativeUnit } from '../domain/unit';
 import { checkedDay } from './checked-day';
 import { type UnitListFilter, UnitListRepository } from './unit-list.repository.port';
@@ -10,7 +10,7 @@ import { type UnitListFilter, UnitListRepository } from './unit-list.repository.
 export class ListAdministrativeUnits {
   constructor(private readonly units: UnitListRepository) {}
 
-  execute(filter: Omit<UnitListFilter, 'asOf'> & { asOf?: CalendarDate }, page: KeysetPageRequest): Promise<KeysetSlice<AdministrativeUnit>> {
+  execute(filter: Omit<UnitListFilter, 'asOf'> & { asOf?: LocalDate }, page: KeysetPageRequest): Promise<KeysetSlice<AdministrativeUnit>> {
     return this.units.list({ ...filter, asOf: checkedDay(filter.asOf ?? todayInVietnam()) }, page);
   }
 }

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../domain/calendar-date';
+import type { LocalDate } from '@xaso/calendar';
 import type { AdministrativeUnit, UnitKey, UnitLink } from '../domain/unit';
 import type { UnitUpsertResult } from './unit.repository.port';
 
@@ -16,5 +16,5 @@ export abstract class UnitLinkRepository {
   /** Incoming links with their predecessor units, per successor key (same order). */
   abstract predecessorsOf(keys: UnitKey[]): Promise<LinkedUnit[][]>;
   /** The unit `code` named on `asOf`, followed along successor links to the units in force on `today`. */
-  abstract currentUnitsFor(code: string, asOf: CalendarDate, today: CalendarDate): Promise<AdministrativeUnit[]>;
+  abstract currentUnitsFor(code: string, asOf: LocalDate, today: LocalDate): Promise<AdministrativeUnit[]>;
 }

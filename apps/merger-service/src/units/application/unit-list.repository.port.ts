@@ -1,9 +1,9 @@
 import type { Keyset, KeysetPageRequest, KeysetSlice } from '@xaso/api';
-import type { CalendarDate } from '../domain/calendar-date';
+import type { LocalDate } from '@xaso/calendar';
 import type { AdministrativeUnit, UnitKey, UnitLevel } from '../domain/unit';
 
 export interface UnitListFilter {
-  asOf: CalendarDate;
+  asOf: LocalDate;
   level?: UnitLevel;
   /** The parent named by this code on `asOf`. */
   parentCode?: string;
@@ -14,7 +14,7 @@ export interface UnitListFilter {
 /** Children of one parent, looked at on one day. */
 export interface ChildrenRequest {
   parent: UnitKey;
-  asOf: CalendarDate;
+  asOf: LocalDate;
 }
 
 /** Lists of units page by code (codes are unique among the units in force on one day). */

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../domain/calendar-date';
+import type { LocalDate } from '@xaso/calendar';
 import type { AdministrativeUnit, UnitKey } from '../domain/unit';
 
 export interface UpsertCounts {
@@ -13,7 +13,7 @@ export interface UnitUpsertResult extends UpsertCounts {
 
 /** A unit version with its outgoing successor links, as announced to replicas. */
 export interface UnitWithSuccessors extends AdministrativeUnit {
-  successors: { code: string; validFrom: CalendarDate; divided: boolean }[];
+  successors: { code: string; validFrom: LocalDate; divided: boolean }[];
 }
 
 /** Port: the registry's unit versions, one or a few at a time. Joins the ambient transaction. */
@@ -25,8 +25,8 @@ export abstract class UnitRepository {
   abstract insertUnit(unit: AdministrativeUnit): Promise<void>;
   abstract nextVillageSequence(commune: UnitKey): Promise<number>;
 
-  abstract findInForce(code: string, asOf: CalendarDate): Promise<AdministrativeUnit | null>;
+  abstract findInForce(code: string, asOf: LocalDate): Promise<AdministrativeUnit | null>;
   /** The newest version of `code` that started on or before `asOf` (in force on it or ended before it). */
-  abstract latestVersionOnOrBefore(code: string, asOf: CalendarDate): Promise<AdministrativeUnit | null>;
+  abstract latestVersionOnOrBefore(code: string, asOf: LocalDate): Promise<AdministrativeUnit | null>;
   abstract findByKeys(keys: UnitKey[]): Promise<AdministrativeUnit[]>;
 }

@@ -1,4 +1,4 @@
-import { isCalendarDate, todayInVietnam } from './calendar-date';
+import { isValidLocalDate, todayInVietnam } from '@xaso/calendar';
 import { planImport } from './import-plan';
 import { searchText } from './search-text';
 import { UnitLevel, clampToValidity, isInForce, isUnitCode, parseUnitLevel } from './unit';
@@ -12,9 +12,9 @@ describe('units domain', () => {
   });
 
   it('checks calendar dates and computes today in Vietnam', () => {
-    expect(isCalendarDate('2024-05-01')).toBe(true);
-    expect(isCalendarDate('2024-02-30')).toBe(false);
-    expect(isCalendarDate('2024-5-1')).toBe(false);
+    expect(isValidLocalDate('2024-05-01')).toBe(true);
+    expect(isValidLocalDate('2024-02-30')).toBe(false);
+    expect(isValidLocalDate('2024-5-1')).toBe(false);
     expect(todayInVietnam(new Date('2025-06-30T17:30:00Z'))).toBe('2025-07-01');
     expect(todayInVietnam(new Date('2025-06-30T16:59:59Z'))).toBe('2025-06-30');
   });

@@ -3,7 +3,7 @@
  *
  * A code names a unit only together with a date: a unit's identity is (code, validFrom).
  */
-import type { CalendarDate } from './calendar-date';
+import type { LocalDate } from '@xaso/calendar';
 
 export enum UnitLevel {
   PROVINCE = 'PROVINCE',
@@ -23,43 +23,43 @@ export const UNIT_TYPES: Record<UnitLevel, readonly string[]> = {
  * The data set does not say since when the pre-2025 units were in force, so they all carry this
  * sentinel start: "in force since before the records held here begin".
  */
-export const LEGACY_VALID_FROM: CalendarDate = '1900-01-01';
+export const LEGACY_VALID_FROM: LocalDate = '1900-01-01';
 /** Last day of the three-tier structure. */
-export const LEGACY_VALID_TO: CalendarDate = '2025-06-30';
+export const LEGACY_VALID_TO: LocalDate = '2025-06-30';
 /** First day of the two-tier structure (Resolution 202/2025/QH15 and the commune resolutions). */
-export const REARRANGEMENT_DATE: CalendarDate = '2025-07-01';
+export const REARRANGEMENT_DATE: LocalDate = '2025-07-01';
 
 export interface UnitKey {
   code: string;
-  validFrom: CalendarDate;
+  validFrom: LocalDate;
 }
 
 export interface AdministrativeUnit extends UnitKey {
-  validTo: CalendarDate | null;
+  validTo: LocalDate | null;
   level: UnitLevel;
   type: string;
   name: string;
   parentCode: string | null;
-  parentValidFrom: CalendarDate | null;
+  parentValidFrom: LocalDate | null;
 }
 
 /** A predecessor → successor edge of a rearrangement. */
 export interface UnitLink {
   predecessorCode: string;
-  predecessorValidFrom: CalendarDate;
+  predecessorValidFrom: LocalDate;
   successorCode: string;
-  successorValidFrom: CalendarDate;
+  successorValidFrom: LocalDate;
   /** The predecessor was split among several successors. */
   divided: boolean;
 }
 
 /** In force on `asOf`: validFrom ≤ asOf ≤ validTo (an open validTo never ends). ISO dates compare as strings. */
-export function isInForce(unit: Pick<AdministrativeUnit, 'validFrom' | 'validTo'>, asOf: CalendarDate): boolean {
+export function isInForce(unit: Pick<AdministrativeUnit, 'validFrom' | 'validTo'>, asOf: LocalDate): boolean {
   return unit.validFrom <= asOf && (unit.validTo === null || asOf <= unit.validTo);
 }
 
 /** `asOf` moved into the unit's validity: the day to look at a retired (or not yet valid) unit's contents. */
-export function clampToValidity(unit: Pick<AdministrativeUnit, 'validFrom' | 'validTo'>, asOf: CalendarDate): CalendarDate {
+export function clampToValidity(unit: Pick<AdministrativeUnit, 'validFrom' | 'validTo'>, asOf: LocalDate): LocalDate {
   if (asOf < unit.validFrom) return unit.validFrom;
   if (unit.validTo !== null && asOf > unit.validTo) return unit.validTo;
   return asOf;

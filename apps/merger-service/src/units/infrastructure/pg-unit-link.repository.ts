@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CalendarDate } from '../domain/calendar-date';
+import type { LocalDate } from '@xaso/calendar';
 import { type AdministrativeUnit, type UnitKey, type UnitLink, unitKeyString } from '../domain/unit';
 import { IN_FORCE, pickUnit, type RegistryQuery, registryQuery, UNIT_COLUMNS, type UnitRow } from './unit-sql';
 
@@ -75,7 +75,7 @@ export class PgUnitLinkRepository extends UnitLinkRepository {
     return keys.map((k) => byKey.get(unitKeyString(k)) ?? []);
   }
 
-  async currentUnitsFor(code: string, asOf: CalendarDate, today: CalendarDate): Promise<AdministrativeUnit[]> {
+  async currentUnitsFor(code: string, asOf: LocalDate, today: LocalDate): Promise<AdministrativeUnit[]> {
     // Walk successor links from the unit named on asOf; stop at units in force today. Depth-capped
     // so a (never expected) cycle cannot loop; UNION drops repeated rows.
     const rows = await this.query<UnitRow>(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CalendarDate } from '../domain/calendar-date';
+import type { LocalDate } from '@xaso/calendar';
 import type { AdministrativeUnit, UnitKey } from '../domain/unit';
 import { INSERT_UNITS, IN_FORCE, pickUnit, type RegistryQuery, registryQuery, UNIT_COLUMNS, type UnitRow, unitArrays } from './unit-sql';
 import { UnitRepository, type UnitUpsertResult, type UnitWithSuccessors } from '../application/unit.repository.port';
@@ -70,7 +70,7 @@ export class PgUnitRepository extends UnitRepository {
     return row.value;
   }
 
-  async findInForce(code: string, asOf: CalendarDate): Promise<AdministrativeUnit | null> {
+  async findInForce(code: string, asOf: LocalDate): Promise<AdministrativeUnit | null> {
     const [row] = await this.query<UnitRow>(
       `SELECT ${UNIT_COLUMNS('u')} FROM administrative_unit u WHERE u.code = $1 AND ${IN_FORCE('u', '$2::date')}
        ORDER BY u.valid_from DESC LIMIT 1`,
@@ -79,7 +79,7 @@ export class PgUnitRepository extends UnitRepository {
     return row ? pickUnit(row) : null;
   }
 
-  async latestVersionOnOrBefore(code: string, asOf: CalendarDate): Promise<AdministrativeUnit | null> {
+  async latestVersionOnOrBefore(code: string, asOf: LocalDate): Promise<AdministrativeUnit | null> {
     const [row] = await this.query<UnitRow>(
       `SELECT ${UNIT_COLUMNS('u')} FROM administrative_unit u WHERE u.code = $1 AND u.valid_from <= $2::date ORDER BY u.valid_from DESC LIMIT 1`,
       [code, asOf],

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Outbox } from '@xaso/messaging';
 import { TransactionRunner } from '@xaso/persistence';
 import type { AuthUser } from '@xaso/auth';
-import { todayInVietnam } from '@xaso/unit-replica';
+import { todayInVietnam } from '@xaso/calendar';
 import * as D from '../domain';
 import { PetitionRepository } from './petition.repository.port';
 import { actorOf, PetitionAccess } from './petition-access';

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '@xaso/api';
 import { type AuthUser, isGovernmentStaff, Role, UnitScope } from '@xaso/auth';
-import { type ResolvedUnit, todayInVietnam, UnitResolver } from '@xaso/unit-replica';
+import { todayInVietnam } from '@xaso/calendar';
+import { type ResolvedUnit, UnitResolver } from '@xaso/unit-replica';
 import * as D from '../domain';
 import type { Actor, ActorRole, Petition } from '../domain';
 import { PetitionRepository } from './petition.repository.port';
-import { CLOCK, PETITION_CONFIG, type Clock, type PetitionConfig } from './petition.config';
+import { Clock } from './clock.port';
+import { PETITION_CONFIG, type PetitionConfig } from './petition.config';
 
 const ROLE_PRIORITY: ActorRole[] = ['LEADER', 'OFFICER', 'PROVINCE_OFFICER', 'AGENCY', 'CITIZEN', 'ADMIN'];
 
@@ -23,7 +25,7 @@ export class PetitionAccess {
     private readonly scope: UnitScope,
     private readonly unitResolver: UnitResolver,
     @Inject(PETITION_CONFIG) private readonly config: PetitionConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   now(): Date {

@@ -11,12 +11,6 @@ import {
   type PetitionPolicy,
 } from '../domain';
 
-export const CLOCK = Symbol('PETITION_CLOCK');
-export interface Clock {
-  now(): Date;
-}
-export const systemClock: Clock = { now: () => new Date() };
-
 export const PETITION_CONFIG = Symbol('PETITION_CONFIG');
 
 export interface PetitionConfig {

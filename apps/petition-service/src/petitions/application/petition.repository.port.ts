@@ -1,3 +1,4 @@
+import type { KeysetPageRequest, KeysetSlice } from '@xaso/api';
 import type { DuplicateCandidate, HistoryEntry, Petition, PetitionStatRecord } from '../domain';
 
 export interface StoredPetition {
@@ -13,6 +14,9 @@ export interface PetitionListFilter {
   petitionerUserId?: string;
   handlerId?: string;
 }
+
+/** The keyset of the petition list order (received_at DESC, code DESC): the cursor of a listed petition. */
+export const petitionListKey = (p: Petition): [string, string] => [p.receivedAt.toISOString(), p.code];
 
 export interface IdentityAccessRow {
   petitionCode: string;
@@ -36,7 +40,8 @@ export abstract class PetitionRepository {
   /** `forUpdate`: the row stays locked until the transaction ends. */
   abstract findByCode(code: string, forUpdate?: boolean): Promise<StoredPetition | null>;
   abstract history(code: string): Promise<HistoryEntry[]>;
-  abstract list(filter: PetitionListFilter, offset: number, limit: number): Promise<{ nodes: Petition[]; totalCount: number }>;
+  /** A page newest first, keyed by (received_at, code) — see `petitionListKey`; the petitions come without their history. */
+  abstract list(filter: PetitionListFilter, page: KeysetPageRequest): Promise<KeysetSlice<Petition>>;
   /** A unit's petitions received in [from, to] (local days), oldest first, at most `limit`; `truncated` when more exist. */
   abstract receivedInPeriod(unitCode: string, from: string, to: string, limit: number): Promise<{ nodes: Petition[]; truncated: boolean }>;
   /** Open (or resolved) cases of a unit that a new submission could duplicate. */

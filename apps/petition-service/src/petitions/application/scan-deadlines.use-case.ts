@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { addDays, toLocalDate } from '@xaso/calendar';
 import { Outbox } from '@xaso/messaging';
 import { TransactionRunner } from '@xaso/persistence';
 import * as D from '../domain';
@@ -27,8 +28,8 @@ export class ScanDeadlines {
   async execute(batch = 200): Promise<{ dueSoon: string[]; escalated: string[] }> {
     const out = { dueSoon: [] as string[], escalated: [] as string[] };
     const now = this.access.now();
-    const today = D.toLocalDate(now);
-    const horizon = D.addCalendarDays(today, this.config.policy.dueSoonDays);
+    const today = toLocalDate(now);
+    const horizon = addDays(today, this.config.policy.dueSoonDays);
     const system = this.access.ctx({ id: 'deadline-scheduler', role: 'SYSTEM' }, { at: now });
     for (;;) {
       const { found, changed } = await this.transactions.run(async () => {

@@ -3,7 +3,7 @@ import { Outbox } from '@xaso/messaging';
 import { TransactionRunner } from '@xaso/persistence';
 import { ValidationFailedError } from '@xaso/api';
 import type { AuthUser } from '@xaso/auth';
-import { todayInVietnam } from '@xaso/unit-replica';
+import { todayInVietnam } from '@xaso/calendar';
 import * as D from '../domain';
 import type { Petition, PetitionerIdentity } from '../domain';
 import { PetitionRepository } from './petition.repository.port';

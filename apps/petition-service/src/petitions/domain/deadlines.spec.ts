@@ -11,7 +11,7 @@ import {
   resolutionDue,
   type ResolutionTerms,
 } from './deadlines';
-import { addCalendarDays, toLocalDate } from './local-date';
+import { addDays, toLocalDate } from '@xaso/calendar';
 import type { Complexity } from './petition.types';
 
 // 2026-03-02 09:00 in Vietnam
@@ -88,7 +88,7 @@ describe('calendar vs working days', () => {
     let d = start;
     let left = n;
     while (left > 0) {
-      d = addCalendarDays(d, 1);
+      d = addDays(d, 1);
       const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
       if (dow !== 0 && dow !== 6) left--;
     }

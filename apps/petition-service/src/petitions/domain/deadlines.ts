@@ -14,7 +14,7 @@
  * `@xaso/calendar`'s `WorkingCalendar.addWorkingDays`); this file has no holiday calendar.
  * The day of receipt / acceptance is not counted: due = start + n days.
  */
-import { addCalendarDays, daysBetween, toLocalDate } from './local-date';
+import { addDays as addCalendarDays, daysBetween, toLocalDate } from '@xaso/calendar';
 import type { Complexity, DayKind, LocalDate, Petition, PetitionKind } from './petition.types';
 
 /** Adds `n` days of `kind` to `start`. */

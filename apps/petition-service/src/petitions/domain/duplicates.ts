@@ -6,7 +6,7 @@
  *    received within `windowDays`.
  * Duplicates are linked to the best match instead of opening a new case.
  */
-import { daysBetween, toLocalDate } from './local-date';
+import { daysBetween, toLocalDate } from '@xaso/calendar';
 import type { GeoPoint, PetitionKind } from './petition.types';
 import { foldVietnamese } from '@xaso/text';
 

@@ -1,6 +1,5 @@
 export * from './petition.types';
 export * from './domain-error';
-export * from './local-date';
 export * from './deadlines';
 export * from './petition-machine';
 export * from './duplicates';

@@ -2,7 +2,7 @@
  * Petition code `<unit code>-<YYMMDD>-<NNNN>` (4-digit sequence per unit per receiving day in
  * Vietnam), the same shape as dossier codes [Circular 01/2018/TT-VPCP Art. 19].
  */
-import { toLocalDate } from './local-date';
+import { toLocalDate } from '@xaso/calendar';
 import type { LocalDate } from './petition.types';
 
 const CODE_RE = /^([0-9A-Za-z.]+)-(\d{2})(\d{2})(\d{2})-(\d{4})$/;

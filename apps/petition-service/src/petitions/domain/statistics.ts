@@ -4,7 +4,7 @@
  * the period, satisfaction from ratings. Personal data never enters here.
  */
 import { outcomeTiming } from './deadlines';
-import { startOfLocalDay, toLocalDate, addCalendarDays } from './local-date';
+import { addDays, startOfLocalDay, toLocalDate } from '@xaso/calendar';
 import type { LocalDate, PetitionChannel, PetitionKind } from './petition.types';
 import { PETITION_CHANNELS, PETITION_KINDS } from './petition.types';
 
@@ -73,7 +73,7 @@ const inPeriod = (at: Date | undefined, p: StatisticsPeriod) => {
 
 /** The instant up to which pending cases are evaluated: the end of `to`, or `now` if earlier. */
 export function evaluationInstant(period: StatisticsPeriod, now: Date): Date {
-  const endOfPeriod = new Date(startOfLocalDay(addCalendarDays(period.to, 1)).getTime() - 1);
+  const endOfPeriod = new Date(startOfLocalDay(addDays(period.to, 1)).getTime() - 1);
   return now < endOfPeriod ? now : endOfPeriod;
 }
 

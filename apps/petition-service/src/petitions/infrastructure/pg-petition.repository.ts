@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError } from '@xaso/api';
+import { ConflictError, sliceOf, type KeysetPageRequest, type KeysetSlice } from '@xaso/api';
 import { managerFor } from '@xaso/persistence';
 import { DataSource } from 'typeorm';
 import type { DuplicateCandidate, HistoryEntry, Petition, PetitionStatRecord } from '../domain';
-import { startOfLocalDay, addCalendarDays } from '../domain';
+import { addDays, startOfLocalDay } from '@xaso/calendar';
 import { type IdentityAccessRow, type PetitionListFilter, PetitionRepository, type StoredPetition } from '../application/petition.repository.port';
 
 const DATE_FIELDS = [
@@ -150,12 +150,12 @@ export class PgPetitionRepository extends PetitionRepository {
     });
   }
 
-  async list(filter: PetitionListFilter, offset: number, limit: number): Promise<{ nodes: Petition[]; totalCount: number }> {
+  async list(filter: PetitionListFilter, page: KeysetPageRequest): Promise<KeysetSlice<Petition>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
+    const add = (sql: string, ...values: unknown[]) => {
+      let i = 0;
+      where.push(sql.replace(/\?/g, () => `$${params.push(values[i++])}`));
     };
     if (filter.unitCode) add('unit_code = ?', filter.unitCode);
     if (filter.status) add('status = ?', filter.status);
@@ -164,12 +164,13 @@ export class PgPetitionRepository extends PetitionRepository {
     if (filter.handlerId) add('handler_id = ?', filter.handlerId);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.query<{ count: string }>(`SELECT count(*) FROM petition ${clause}`, params);
+    if (page.after) add('(received_at, code) < (?::timestamptz, ?)', page.after[0], page.after[1]);
     const rows = await this.query(
-      `SELECT code, state FROM petition ${clause} ORDER BY received_at DESC, code DESC OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
-      [...params, offset, limit],
+      `SELECT code, state FROM petition ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC, code DESC LIMIT $${params.length + 1}`,
+      [...params, page.first + 1],
     );
     // list views do not need the history (the `history` field loads it per petition)
-    return { nodes: rows.map((r) => reviveState(r.state, [])), totalCount: Number(count) };
+    return sliceOf(rows.map((r) => reviveState(r.state, [])), page.first, Number(count));
   }
 
   /**
@@ -179,7 +180,7 @@ export class PgPetitionRepository extends PetitionRepository {
   async receivedInPeriod(unitCode: string, from: string, to: string, limit: number): Promise<{ nodes: Petition[]; truncated: boolean }> {
     const rows = await this.query(
       `SELECT state FROM petition WHERE unit_code = $1 AND received_at >= $2 AND received_at < $3 ORDER BY received_at, code LIMIT $4`,
-      [unitCode, startOfLocalDay(from), startOfLocalDay(addCalendarDays(to, 1)), limit + 1],
+      [unitCode, startOfLocalDay(from), startOfLocalDay(addDays(to, 1)), limit + 1],
     );
     return { nodes: rows.slice(0, limit).map((r) => reviveState(r.state, [])), truncated: rows.length > limit };
   }
@@ -202,7 +203,7 @@ export class PgPetitionRepository extends PetitionRepository {
 
   async forStatistics(unitCode: string, from: string, to: string): Promise<PetitionStatRecord[]> {
     // everything that could count in the period: received before its end and not closed before its start
-    const end = startOfLocalDay(addCalendarDays(to, 1));
+    const end = startOfLocalDay(addDays(to, 1));
     const rows = await this.query(`SELECT state, updated_at FROM petition WHERE unit_code = $1 AND received_at < $2`, [unitCode, end]);
     return rows.map((r) => {
       const p = reviveState(r.state, []);

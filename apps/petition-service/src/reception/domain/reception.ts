@@ -4,9 +4,10 @@
  * [Law on Citizen Reception 2013 Art. 15]; from 2026-07-01 at least 2 days a month
  * [Law 136/2025/QH15]. Pure, no framework imports.
  */
+import { fromEpochDay, isValidLocalDate, type LocalDate, toEpochDay } from '@xaso/calendar';
 import { DomainError } from '@xaso/errors';
 
-export type LocalDate = string;
+export type { LocalDate } from '@xaso/calendar';
 
 export interface ReceptionSession {
   id?: string;
@@ -26,18 +27,13 @@ export interface ReceptionSession {
 /** Invalid reception input, as a bilingual `DomainError` (`@xaso/api` maps it wherever thrown). */
 export class ReceptionDomainError extends DomainError {}
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
 function epochDay(date: LocalDate): number {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  if (!DATE_RE.test(date) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) {
-    throw new ReceptionDomainError('BAD_USER_INPUT', `Invalid date ${date}`, `Ngày không hợp lệ: ${date}`);
-  }
-  return t / MS_PER_DAY;
+  if (!isValidLocalDate(date)) throw new ReceptionDomainError('BAD_USER_INPUT', `Invalid date ${date}`, `Ngày không hợp lệ: ${date}`);
+  return toEpochDay(date);
 }
-const dateOf = (day: number): LocalDate => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+const dateOf = fromEpochDay;
 
 export function validateSession(s: ReceptionSession): ReceptionSession {
   epochDay(s.date);

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection, DateScalar } from '@xaso/api';
-import type { CalendarDate } from '../../domain/calendar-date';
+import type { LocalDate } from '@xaso/calendar';
 import { type AdministrativeUnit, UnitLevel } from '../../domain/unit';
 
 registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Tier of an administrative unit (cấp hành chính)' });
@@ -17,15 +17,15 @@ export class AdministrativeUnitModel {
   @Field(() => UnitLevel) level!: UnitLevel;
   @Field({ description: 'Tỉnh, Thành phố, Quận, Huyện, Thị xã, Phường, Xã, Thị trấn, Đặc khu, Thôn, Tổ dân phố' })
   type!: string;
-  @Field(() => DateScalar) validFrom!: CalendarDate;
-  @Field(() => DateScalar, { nullable: true }) validTo!: CalendarDate | null;
+  @Field(() => DateScalar) validFrom!: LocalDate;
+  @Field(() => DateScalar, { nullable: true }) validTo!: LocalDate | null;
 
   parentCode!: string | null;
-  parentValidFrom!: CalendarDate | null;
+  parentValidFrom!: LocalDate | null;
   /** The day the enclosing query asked about (not a schema field). */
-  asOf!: CalendarDate;
+  asOf!: LocalDate;
 
-  static of(unit: AdministrativeUnit, asOf: CalendarDate): AdministrativeUnitModel {
+  static of(unit: AdministrativeUnit, asOf: LocalDate): AdministrativeUnitModel {
     return Object.assign(new AdministrativeUnitModel(), unit, { asOf });
   }
 }

@@ -6,7 +6,7 @@ import { CurrentUnitsFor } from '../../application/current-units-for.query';
 import { GetAdministrativeUnit } from '../../application/get-administrative-unit.query';
 import { ListAdministrativeUnits } from '../../application/list-administrative-units.query';
 import { UNIT_KEYSET_ARITY, unitKeyset } from '../../application/unit-list.repository.port';
-import { todayInVietnam } from '../../domain/calendar-date';
+import { todayInVietnam } from '@xaso/calendar';
 import { clampToValidity, isInForce } from '../../domain/unit';
 import { UnitLoaderFactory } from './unit-loaders';
 import { AdministrativeUnitConnection, AdministrativeUnitModel } from './unit.model';

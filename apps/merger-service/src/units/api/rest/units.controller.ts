@@ -5,7 +5,7 @@ import { Public } from '@xaso/auth';
 import { GetAdministrativeUnit } from '../../application/get-administrative-unit.query';
 import { ListAdministrativeUnits } from '../../application/list-administrative-units.query';
 import { UNIT_KEYSET_ARITY, unitKeyset } from '../../application/unit-list.repository.port';
-import { todayInVietnam } from '../../domain/calendar-date';
+import { todayInVietnam } from '@xaso/calendar';
 import { AsOfQuery, ListUnitsQuery, UnitCodeParams, UnitDto, UnitListDto } from './units.dto';
 
 /** REST for agencies: the same registry reads as GraphQL, public data. */
