@@ -1,7 +1,5 @@
 import type { Type } from '@nestjs/common';
 import { ArgsType, Directive, Field, Int, ObjectType } from '@nestjs/graphql';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type as TransformTo } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 /** Every subgraph pages the same way, so `PageInfo` is one shared type of the supergraph. */
@@ -57,26 +55,4 @@ export class PaginationArgs {
   @IsOptional()
   @IsString()
   after?: string | null;
-}
-
-/** Beyond this an offset pages nowhere useful, and PostgreSQL's OFFSET wants a bigint anyway. */
-export const MAX_OFFSET = 1_000_000;
-
-/** `?offset=&limit=` of REST lists: whole numbers in range, else a coded 400 (not a clamp, not a 500). */
-export class OffsetPageQuery {
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
-  @IsOptional()
-  @TransformTo(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
-  offset?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @TransformTo(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
 }

@@ -18,27 +18,3 @@ export interface Page<T> {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   totalCount: number;
 }
-
-/** Offset paging: the cursor holds the offset of the item after which to continue. */
-export function offsetFromCursor(after?: string | null): number {
-  if (!after) return 0;
-  const decoded = decodeCursor<{ o?: unknown }>(after);
-  if (typeof decoded?.o !== 'number' || !Number.isInteger(decoded.o) || decoded.o < 0) {
-    throw new ValidationFailedError(`Invalid cursor: ${after}`, `Con trỏ phân trang không hợp lệ: ${after}`, { field: 'after' });
-  }
-  return decoded.o + 1;
-}
-
-export function pageFromOffset<T>(nodes: T[], offset: number, totalCount: number): Page<T> {
-  const edges = nodes.map((node, index) => ({ node, cursor: encodeCursor({ o: offset + index }) }));
-  return {
-    edges,
-    totalCount,
-    pageInfo: {
-      hasNextPage: offset + nodes.length < totalCount,
-      hasPreviousPage: offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
-}
