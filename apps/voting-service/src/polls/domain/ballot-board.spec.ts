@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BallotBoard, leafBytesOf, verifyReceipt, type BoardEntry } from './ballot-board';
+import { canonicalJson } from './canonical-json';
 import { verifyInclusion } from './merkle';
 import { newTracker, trackerOf } from './tracker';
 import { VotingDomainError } from './voting-domain-error';
@@ -82,5 +83,16 @@ describe('verifyReceipt', () => {
       expect(() => verifyReceipt(board, tracker)).toThrow(expect.objectContaining({ code: 'RECEIPT_NOT_FOUND', kind: 'not-found' }));
     }
     expect(() => verifyReceipt([], 'a'.repeat(64))).toThrow(expect.objectContaining({ code: 'RECEIPT_NOT_FOUND' }));
+  });
+});
+
+describe('leaf bytes', () => {
+  it('are exactly what canonicalize writes for {tracker, choice}, for any strings', () => {
+    const samples = ['YES', 'Nguyễn Văn A', '"quoted"\\', '\u0000\u001f\u007f', '\u2028\u2029', '😀', '\ud800', '', 'a'.repeat(300)];
+    const random = Array.from({ length: 500 }, () => String.fromCharCode(...Array.from({ length: 1 + Math.floor(Math.random() * 12) }, () => Math.floor(Math.random() * 0xffff))));
+    for (const choice of [...samples, ...random]) {
+      const entry = { tracker: 'ab'.repeat(32), choice };
+      expect(leafBytesOf(entry).toString('utf8')).toBe(canonicalJson({ tracker: entry.tracker, choice }));
+    }
   });
 });

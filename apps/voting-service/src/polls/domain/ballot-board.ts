@@ -19,7 +19,11 @@ export interface Receipt {
 
 /** The leaf bytes of a ballot: UTF-8 of the RFC 8785 JSON of {tracker, choice}. */
 export function leafBytesOf(entry: BoardEntry): Buffer {
-  return Buffer.from(canonicalJson({ tracker: entry.tracker, choice: entry.choice }), 'utf8');
+  if (typeof entry.tracker !== 'string' || typeof entry.choice !== 'string') return Buffer.from(canonicalJson({ tracker: entry.tracker, choice: entry.choice }), 'utf8');
+  // What canonicalize writes for two string members (keys sorted, strings as JSON.stringify
+  // writes them, as RFC 8785 §3.2.2.2 prescribes), without its generic walk: the board of
+  // 100,000 ballots is built in well under a second. The spec proves both agree.
+  return Buffer.from(`{"choice":${JSON.stringify(entry.choice)},"tracker":${JSON.stringify(entry.tracker)}}`, 'utf8');
 }
 
 /**
