@@ -5,7 +5,6 @@ export * from './pass-rule';
 export * from './poll-draft';
 export * from './poll-lifecycle';
 export * from './poll-permissions';
-export * from './id-number';
 export * from './roll';
 export * from './representative';
 export * from './tally-input';

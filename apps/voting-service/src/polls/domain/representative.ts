@@ -1,4 +1,4 @@
-import { isValidIdNumber } from './id-number';
+import { isValidIdNumber } from '@xaso/text';
 import type { Electorate, PollStatus } from './poll-types';
 import type { RollEntry } from './roll';
 import { VotingDomainError } from './voting-domain-error';

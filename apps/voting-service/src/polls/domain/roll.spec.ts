@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isValidIdNumber } from './id-number';
+import { isValidIdNumber } from '@xaso/text';
 import { replaceRepresentative, type ReplacementFacts } from './representative';
 import { assertRollImportable, freezeRoll, parseRoll, sortedRoll, validateRoll, type RollContext, type RollEntry, type RollRowInput } from './roll';
 import { VotingDomainError } from './voting-domain-error';

@@ -1,5 +1,5 @@
 import { canonicalJson, sha256Hex } from './canonical-json';
-import { isValidIdNumber } from './id-number';
+import { isValidIdNumber } from '@xaso/text';
 import type { Electorate, FrozenRoll, PollStatus } from './poll-types';
 import { VotingDomainError } from './voting-domain-error';
 
