@@ -29,6 +29,7 @@ describe('assertValidManualEntry', () => {
     const attachment = { kind: 'ATTACHMENT' as const, reference: 'att-1', fileName: 'bien-ban.pdf', contentType: 'application/pdf', sizeBytes: 1200 };
     expect(codeOf(() => assertValidManualEntry(manual4, { points: 3, evidence: [attachment] }))).toBe('OK');
     expect(codeOf(() => assertValidManualEntry({ ...manual4, evidenceRequired: false }, { points: 3, evidence: [] }))).toBe('OK');
+    expect(codeOf(() => assertValidManualEntry(manual4, { points: 0, evidence: [] }))).toBe('OK');
   });
 
   it('computed indicators take a manual score only when they fall back to one; mixed ones only for their manual part', () => {

@@ -24,11 +24,12 @@ export function isValidPoints(points: number, maxPoints: number): boolean {
   return Number.isFinite(points) && points >= 0 && toHundredths(points) <= toHundredths(maxPoints) && Math.abs(points * 100 - toHundredths(points)) < 1e-6;
 }
 
-/** Refuses a manual entry the indicator cannot take: not enterable, out of range, evidence missing. */
+/** Refuses a manual entry the indicator cannot take: not enterable, out of range, points claimed without required evidence. */
 export function assertValidManualEntry(indicator: Indicator, entry: ManualEntry): void {
   const max = enterableMaxPoints(indicator);
   if (max === 0) throw new ManualScoreNotAllowedError(indicator.code);
   if (!isValidPoints(entry.points, max)) throw new ScoreOutOfRangeError(indicator.code, entry.points, max);
+  // 0 points claims nothing, so it needs nothing to prove it.
   const evidenced = entry.evidence.some((e) => e.reference.trim() !== '');
-  if (indicator.evidenceRequired && !evidenced) throw new EvidenceRequiredError(indicator.code);
+  if (indicator.evidenceRequired && entry.points > 0 && !evidenced) throw new EvidenceRequiredError(indicator.code);
 }
