@@ -33,3 +33,9 @@ export function adminUnitsUpserted(units: ReturnType<typeof registryUnit>[]): { 
   });
   return { topic: topicFor('merger'), messages: [{ key: envelope.aggregateId, value: JSON.stringify(envelope), headers: { type: envelope.type, version: '1' } }] };
 }
+
+/** submitPetition with what the int specs read back. */
+export const SUBMIT_PETITION = `mutation($input: SubmitPetitionInput!) { submitPetition(input: $input) { trackingSecret linkedTo petition { code kind status acceptanceDue anonymous } } }`;
+
+/** A workflow mutation by name, answering the fields the int specs check. */
+export const petitionStep = (name: string, args: string) => `mutation { ${name}(${args}) { code status resolutionDue extensionsUsed complexity } }`;

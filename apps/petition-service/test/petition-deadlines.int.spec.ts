@@ -2,6 +2,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Role } from '@xaso/auth';
 import { ScanDeadlines } from '../src/petitions/application/scan-deadlines.use-case';
+import { SUBMIT_PETITION } from './factories';
 import { startPetitionTestApp, type PetitionTestApp, type RecordedEvent } from './petition-test-app';
 
 jest.setTimeout(120_000);
@@ -31,13 +32,8 @@ describe('petition deadlines (real PostgreSQL)', () => {
     await harness?.close();
   });
 
-  const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => harness.gql(query, variables, token);
-  async function ok(query: string, variables: Record<string, unknown>, token: string) {
-    const r = await gql(query, variables, token);
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data!;
-  }
-  const SUBMIT = `mutation($input: SubmitPetitionInput!) { submitPetition(input: $input) { trackingSecret linkedTo petition { code kind status acceptanceDue anonymous } } }`;
+  const ok = (query: string, variables: Record<string, unknown>, token: string) => harness.ok(query, variables, token);
+  const SUBMIT = SUBMIT_PETITION;
 
   it('escalates overdue petitions to the chairperson once and marks deadlines', async () => {
     now = new Date('2026-03-12T02:00:00Z');

@@ -2,6 +2,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Role } from '@xaso/auth';
 import { TrackPetition } from '../src/petitions/application/track-petition.query';
+import { SUBMIT_PETITION, petitionStep } from './factories';
 import { startPetitionTestApp, type PetitionTestApp } from './petition-test-app';
 
 jest.setTimeout(120_000);
@@ -28,13 +29,9 @@ describe('petition statistics (real PostgreSQL)', () => {
   });
 
   const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => harness.gql(query, variables, token);
-  async function ok(query: string, variables: Record<string, unknown>, token: string) {
-    const r = await gql(query, variables, token);
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data!;
-  }
-  const SUBMIT = `mutation($input: SubmitPetitionInput!) { submitPetition(input: $input) { trackingSecret linkedTo petition { code kind status acceptanceDue anonymous } } }`;
-  const step = (name: string, args: string) => `mutation { ${name}(${args}) { code status resolutionDue extensionsUsed complexity } }`;
+  const ok = (query: string, variables: Record<string, unknown>, token: string) => harness.ok(query, variables, token);
+  const SUBMIT = SUBMIT_PETITION;
+  const step = petitionStep;
 
   it('statistics on a seeded set (unit 00118) with known counts, also through AdministrativeUnit.petitionStatistics', async () => {
     const U = '00118';

@@ -50,6 +50,8 @@ export interface PetitionTestApp {
   bus: InProcessBus;
   token(sub: string, role: Role, unitCode?: string, claims?: Record<string, string>): Promise<string>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): ReturnType<typeof postGraphQL<T>>;
+  /** `gql` that fails the test on any GraphQL error and answers `data`. */
+  ok(query: string, variables: Record<string, unknown>, token: string): Promise<any>;
   /** Rows in the outbox (every petition event the app recorded). */
   outboxCount(): Promise<number>;
   /** Subscribes a consumer group of the test to the petition events (the app's in-process bus). */
@@ -92,6 +94,11 @@ export async function startPetitionTestApp(options: PetitionTestAppOptions): Pro
     bus,
     token: (sub, role, unitCode, claims = {}) => issueDevToken({ sub, role, unitCode, ...claims }, secret),
     gql: (query, variables = {}, token) => postGraphQL(app, query, variables, token),
+    async ok(query, variables, token) {
+      const r = await postGraphQL(app, query, variables, token);
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      return r.data!;
+    },
     outboxCount,
     async recordEvents(group = 'evaluation-spec') {
       const events: RecordedEvent[] = [];

@@ -3,6 +3,7 @@ import { Role } from '@xaso/auth';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { Client } from 'pg';
+import { SUBMIT_PETITION, petitionStep } from './factories';
 import { startPetitionTestApp, type PetitionTestApp, type RecordedEvent } from './petition-test-app';
 
 jest.setTimeout(120_000);
@@ -66,14 +67,10 @@ describe('petition-service through the Nest app (GraphQL + REST, real PostgreSQL
   });
 
   const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => harness.gql(query, variables, token);
-  async function ok(query: string, variables: Record<string, unknown>, token: string) {
-    const r = await gql(query, variables, token);
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data!;
-  }
+  const ok = (query: string, variables: Record<string, unknown>, token: string) => harness.ok(query, variables, token);
 
-  const SUBMIT = `mutation($input: SubmitPetitionInput!) { submitPetition(input: $input) { trackingSecret linkedTo petition { code kind status acceptanceDue anonymous } } }`;
-  const step = (name: string, args: string) => `mutation { ${name}(${args}) { code status resolutionDue extensionsUsed complexity } }`;
+  const SUBMIT = SUBMIT_PETITION;
+  const step = petitionStep;
 
   it('complaint: submitted online, classified, accepted, assigned, extended, resolved, appealed — events on the bus', async () => {
     const sub = await ok(SUBMIT, { input: { unitCode: UNIT, kind: 'COMPLAINT', channel: 'ONLINE', title: 'Khiếu nại thu hồi đất', content: 'Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND' } }, tokens.citizen);

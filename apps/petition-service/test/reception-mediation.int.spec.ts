@@ -30,11 +30,7 @@ describe('reception sessions and mediation cases (GraphQL, real PostgreSQL)', ()
   });
 
   const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => harness.gql(query, variables, token);
-  async function ok(query: string, variables: Record<string, unknown>, token: string) {
-    const r = await gql(query, variables, token);
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data!;
-  }
+  const ok = (query: string, variables: Record<string, unknown>, token: string) => harness.ok(query, variables, token);
 
   it('reception sessions with the chairperson compliance check, and mediation cases', async () => {
     const rec = (date: string, present = true) =>
