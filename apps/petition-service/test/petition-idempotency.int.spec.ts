@@ -28,13 +28,16 @@ describe('Idempotency-Key on petition-service REST (real PostgreSQL)', () => {
     await harness?.close();
   });
 
-  it('replays the intake (same petition, same tracking secret) and rejects a different body with 422', async () => {
+  it('replays the intake (same petition; the tracking secret is never stored, so not replayed) and rejects a different body with 422', async () => {
     const first = await post('intake-1').expect(201);
+    expect(first.body.trackingSecret).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     const again = await post('intake-1').expect(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    expect(again.body).toEqual(first.body);
+    expect(again.body).toEqual({ ...first.body, trackingSecret: null });
     const [{ n }] = await app.get(DataSource).query('SELECT count(*)::int AS n FROM petition');
     expect(n).toBe(1);
+    const stored = await app.get(DataSource).query('SELECT response::text AS response FROM idempotency_key');
+    expect(stored.map((r: { response: string }) => r.response).join('\n')).not.toContain(first.body.trackingSecret);
     const other = await post('intake-1', { ...body, title: 'Khác' }).expect(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });

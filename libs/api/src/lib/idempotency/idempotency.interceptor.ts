@@ -1,9 +1,11 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { TransactionRunner } from '@xaso/persistence';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { AppError, ValidationFailedError } from '../app-error';
 import { IdempotencyKeyStore } from './idempotency-key.store';
 import { IDEMPOTENCY_KEY_SYNTAX, requestFingerprint } from './request-fingerprint';
+import { IDEMPOTENCY_SECRET_FIELDS, withoutSecretFields } from './secret-fields';
 
 interface HttpRequest {
   method: string;
@@ -37,12 +39,14 @@ export class IdempotencyKeyReusedError extends AppError {
  * `Idempotent-Replayed: true`; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED;
  * a concurrent duplicate waits for the first and then replays. Failed requests store nothing.
  * Anonymous POSTs are not deduplicated (a key must not let one caller read another's response).
+ * Fields marked `@IdempotencySecretFields(...)` on the handler are never stored (a replay has them null).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly store: IdempotencyKeyStore,
+    private readonly reflector: Reflector,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -74,7 +78,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return stored.body;
         }
         const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
-        await this.store.complete(principal, key, res.statusCode, body === undefined ? null : body);
+        const secretFields = this.reflector.get<string[] | undefined>(IDEMPOTENCY_SECRET_FIELDS, context.getHandler());
+        await this.store.complete(principal, key, res.statusCode, body === undefined ? null : withoutSecretFields(body, secretFields));
         return body;
       }),
     );

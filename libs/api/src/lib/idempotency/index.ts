@@ -5,3 +5,4 @@ export * from './idempotency.module';
 export * from './idempotency.openapi';
 export * from './idempotency.options';
 export * from './request-fingerprint';
+export * from './secret-fields';

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdempotencySecretFields } from '@xaso/api';
 import { type AuthUser, CurrentUser, GOVERNMENT_STAFF, Public, Role, Roles } from '@xaso/auth';
 import { ExportPetitions } from '../../application/export-petitions.query';
 import { GetPetition } from '../../application/get-petition.query';
@@ -27,6 +28,8 @@ export class PetitionsController {
   @Roles(Role.AGENCY, Role.OFFICER, Role.LEADER)
   @Post()
   @HttpCode(201)
+  // Only a hash of the tracking secret is kept anywhere, the idempotency record included.
+  @IdempotencySecretFields('trackingSecret')
   @ApiOperation({ summary: 'Receive a petition from another channel (1022 hotline, mail, partner agency); routed to unitCode' })
   async submit(@Body() body: SubmitPetitionDto, @CurrentUser() user: AuthUser) {
     const r = await this.submitPetition.execute(user, body);
