@@ -7,6 +7,8 @@ export interface ErrorView {
   messageEn: string;
   messageVi: string;
   details?: Record<string, unknown>;
+  /** Set when trying again later may succeed: REST sends it as `Retry-After` (seconds). */
+  retryAfterSeconds?: number;
 }
 
 const byStatus: Record<number, { code: string; en: string; vi: string }> = {
@@ -37,6 +39,47 @@ const DATABASE_INPUT_ERRORS: Record<string, { en: string; vi: string }> = {
   '2201W': { en: 'A paging value is out of range', vi: 'Giá trị phân trang nằm ngoài phạm vi' },
 };
 
+/** How long a caller should wait before trying again while a database restarts or fails over. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * SQLSTATEs that mean the database is away, not that the request is wrong: class 08 (connection
+ * exception), 57P01-57P03 (admin shutdown, crash shutdown, cannot connect now: a restart or a
+ * failover) and 53300 (too many connections). Trying again a little later succeeds.
+ */
+const DATABASE_UNAVAILABLE_STATES = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+
+/** Socket errors of a driver that cannot reach its server (pg, net). */
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
+
+/**
+ * What pg and pg-pool say, without a code, when a connection is lost or cannot be had: the server
+ * went away under a query ("Connection terminated unexpectedly"), a pool client broke, the pool
+ * timed out waiting for a connection. TypeORM copies the message into its QueryFailedError.
+ */
+const CONNECTION_LOST_MESSAGES = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Connection is not established|the database system is (starting up|shutting down|in recovery mode)/i;
+
+const databaseUnavailable = {
+  code: 'SERVICE_UNAVAILABLE',
+  messageEn: 'The service is briefly unavailable (its database cannot be reached); try again in a few seconds',
+  messageVi: 'Dịch vụ tạm thời không khả dụng (không kết nối được cơ sở dữ liệu); vui lòng thử lại sau vài giây',
+};
+
+/**
+ * True when an error says the database (or the connection to it) is away: by SQLSTATE, socket
+ * error code or pg's code-less messages, on the error itself, a TypeORM `driverError`, a `cause`
+ * or the parts of an AggregateError (net's connect errors for several addresses).
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 4) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (DATABASE_UNAVAILABLE_STATES.test(code) || CONNECTION_ERROR_CODES.has(code))) return true;
+  if (CONNECTION_LOST_MESSAGES.test(error.message)) return true;
+  const parts = (error as { errors?: unknown }).errors;
+  const nested = [(error as { driverError?: unknown }).driverError, (error as { cause?: unknown }).cause, ...(Array.isArray(parts) ? parts : [])];
+  return nested.some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
+}
+
 /** The SQLSTATE of a pg `DatabaseError` or a TypeORM `QueryFailedError` (which copies it), by shape. */
 function sqlStateOf(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
@@ -64,7 +107,11 @@ const internal: ErrorView = {
  */
 export function toErrorView(error: unknown): ErrorView {
   if (isDomainError(error)) {
-    return { status: HTTP_STATUS_OF_KIND[error.kind], code: error.code, messageEn: error.messageEn, messageVi: error.messageVi, details: error.details };
+    const status = HTTP_STATUS_OF_KIND[error.kind];
+    return {
+      status, code: error.code, messageEn: error.messageEn, messageVi: error.messageVi, details: error.details,
+      ...(error.kind === 'unavailable' ? { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } : {}),
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -88,6 +135,9 @@ export function toErrorView(error: unknown): ErrorView {
   if (clientStatus) {
     const known = byStatus[clientStatus] ?? byStatus[400];
     return { status: clientStatus, code: known.code, messageEn: known.en, messageVi: known.vi };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, ...databaseUnavailable, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
   }
   const sqlState = sqlStateOf(error);
   const databaseInput = sqlState ? DATABASE_INPUT_ERRORS[sqlState] : undefined;

@@ -62,7 +62,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   // Errors that came back from a subgraph through the gateway are already formatted.
   if (existingCode && formatted.extensions?.messageVi) return formatted;
   const view = toErrorView(original);
-  if (view.status >= 500) logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
+  if (view.retryAfterSeconds !== undefined) logger.warn(`${view.code}: ${original instanceof Error ? original.message : String(original)}`);
+  else if (view.status >= 500) logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
   return {
     message: view.messageEn,
     locations: formatted.locations,
@@ -72,6 +73,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       messageEn: view.messageEn,
       messageVi: view.messageVi,
       ...(view.details ? { details: view.details } : {}),
+      ...(view.retryAfterSeconds !== undefined ? { retryAfterSeconds: view.retryAfterSeconds } : {}),
     },
   };
 }

@@ -16,7 +16,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request>();
     const view = toErrorView(exception);
-    if (view.status >= 500) {
+    if (view.retryAfterSeconds !== undefined) {
+      // A "try again" answer (the database restarting): expected during a failover, no stack.
+      this.logger.warn(`${view.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
+      response.setHeader('Retry-After', String(view.retryAfterSeconds));
+    } else if (view.status >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     }
     response
