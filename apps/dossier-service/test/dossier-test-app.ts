@@ -63,14 +63,18 @@ export async function startDossierTestApp(
      * not join (and rebalance) one shared `dossier-service` group on the mock cluster.
      */
     consumerGroup?: string;
+    /** The PostgreSQL server to create the test database on (default TEST_DATABASE_URL), e.g. a throw-away embedded one. */
+    databaseServerUrl?: string;
+    /** Health endpoints and metrics (`/health/ready`); default off. */
+    observability?: boolean;
   } = {},
 ): Promise<DossierTestApp> {
-  const database = await createTestDatabase(prefix);
+  const database = await createTestDatabase(prefix, options.databaseServerUrl);
   const clock = new ManualClock(new Date(options.start ?? '2026-03-02T02:00:00Z'));
   const app = await createDossierApp({
     databaseUrl: database.url,
     logger: false,
-    observability: false,
+    observability: options.observability ?? false,
     clock,
     schedulerIntervalMs: 0,
     hooks: options.hooks,

@@ -55,9 +55,10 @@ const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 /**
  * What pg and pg-pool say, without a code, when a connection is lost or cannot be had: the server
  * went away under a query ("Connection terminated unexpectedly"), a pool client broke, the pool
- * timed out waiting for a connection. TypeORM copies the message into its QueryFailedError.
+ * timed out waiting for a connection. TypeORM copies the message into its QueryFailedError, and
+ * answers a transaction whose connection broke under it with QueryRunnerProviderAlreadyReleasedError.
  */
-const CONNECTION_LOST_MESSAGES = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Connection is not established|the database system is (starting up|shutting down|in recovery mode)/i;
+const CONNECTION_LOST_MESSAGES = /Connection terminated|query runner was already released|connection error and is not queryable|timeout exceeded when trying to connect|Connection is not established|the database system is (starting up|shutting down|in recovery mode)/i;
 
 const databaseUnavailable = {
   code: 'SERVICE_UNAVAILABLE',
@@ -71,10 +72,12 @@ const databaseUnavailable = {
  * or the parts of an AggregateError (net's connect errors for several addresses).
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!(error instanceof Error) || depth > 4) return false;
+  // By shape, not `instanceof Error`: Node's socket errors may come from another realm (Jest's vm).
+  if (typeof error !== 'object' || error === null || depth > 4) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (DATABASE_UNAVAILABLE_STATES.test(code) || CONNECTION_ERROR_CODES.has(code))) return true;
-  if (CONNECTION_LOST_MESSAGES.test(error.message)) return true;
+  const message = (error as { message?: unknown }).message;
+  if (typeof message === 'string' && CONNECTION_LOST_MESSAGES.test(message)) return true;
   const parts = (error as { errors?: unknown }).errors;
   const nested = [(error as { driverError?: unknown }).driverError, (error as { cause?: unknown }).cause, ...(Array.isArray(parts) ? parts : [])];
   return nested.some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));

@@ -3,6 +3,17 @@ import type { Request, Response } from 'express';
 import { toErrorView } from './error-mapping';
 
 /**
+ * GraphQL treats what a resolver's filter returns as an error only when it is `instanceof Error`;
+ * an error object of another realm (Node's socket errors under Jest's vm) would become the field's
+ * value. Such a one is wrapped, as its `cause`, so the formatter still sees and maps it.
+ */
+function asLocalError(exception: unknown): unknown {
+  if (exception instanceof Error || typeof exception !== 'object' || exception === null) return exception;
+  const message = (exception as { message?: unknown }).message;
+  return new Error(typeof message === 'string' ? message : 'error', { cause: exception });
+}
+
+/**
  * REST errors as RFC 9457 problem+json. `type` is a stable URN per code, `title`/`detail` in
  * English with `detail_vi`/`title_vi` in Vietnamese (extension members), plus `code`.
  * GraphQL requests are left to the GraphQL formatter.
@@ -12,7 +23,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<string>() !== 'http') return exception;
+    if (host.getType<string>() !== 'http') return asLocalError(exception);
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request>();
     const view = toErrorView(exception);
