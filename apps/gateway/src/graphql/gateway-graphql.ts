@@ -17,8 +17,34 @@ export interface GatewayContext {
 /** Request headers every subgraph call carries on (each subgraph verifies the token again). */
 export const FORWARDED_HEADERS = ['authorization', 'x-correlation-id', 'accept-language', 'traceparent', 'tracestate'];
 
+/**
+ * The error for the fields of a subgraph that cannot be reached (its service is down, restarting
+ * or not yet started): coded and bilingual, so the caller knows to try again, while the fields of
+ * the other subgraphs are still answered.
+ */
+export function subgraphUnavailableError(subgraph: string, reason?: string): GraphQLError {
+  return new GraphQLError(`The ${subgraph} service cannot be reached right now; try again in a few seconds`, {
+    extensions: {
+      code: 'SUBGRAPH_UNAVAILABLE',
+      messageEn: `The ${subgraph} service cannot be reached right now; try again in a few seconds`,
+      messageVi: `Dịch vụ ${subgraph} tạm thời không kết nối được; vui lòng thử lại sau vài giây`,
+      details: { subgraph, ...(reason ? { reason } : {}) },
+    },
+  });
+}
+
+/** A proxy or load balancer in front of a subgraph answering for it while it is away. */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
 /** Sends the caller's Authorization, correlation id and language on to the subgraphs. */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly subgraphName = 'subgraph',
+  ) {
+    super(options);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const req = (context as GatewayContext | undefined)?.req;
     if (!req || !request.http) return;
@@ -41,11 +67,27 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     const body = (fallback.extensions.response as { body?: unknown } | undefined)?.body;
     const first = (body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } | undefined)?.errors?.[0];
     const code = first?.extensions?.code;
+    if (UNAVAILABLE_STATUSES.has(response.status) && typeof code !== 'string') {
+      return subgraphUnavailableError(this.subgraphName, `HTTP ${response.status}`);
+    }
     if (response.status >= 500 || typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') return fallback;
     const { code: _code, ...extensions } = first?.extensions ?? {};
     return new GraphQLError(typeof first?.message === 'string' ? first.message : fallback.message, {
       extensions: { ...extensions, code, http: { status: response.status } },
     });
+  }
+
+  /**
+   * No response at all (connection refused or reset: the service is down or restarting) reached
+   * Apollo as a bare `fetch failed`, shown as INTERNAL_SERVER_ERROR; it is the subgraph being away.
+   * The next request tries the subgraph again, so nothing needs a restart when it is back.
+   */
+  override didEncounterError(error: Error, fetchRequest: unknown, fetchResponse?: unknown): void {
+    if (fetchResponse === undefined && !(error instanceof GraphQLError)) {
+      const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+      throw subgraphUnavailableError(this.subgraphName, typeof cause?.code === 'string' ? cause.code : error.message);
+    }
+    throw error;
   }
 }
 
@@ -100,7 +142,7 @@ export function gatewayGraphQLOptions(config: GatewayConfig, verifier: TokenVeri
       // sockets before the server does; Apollo's default (make-fetch-happen, no retries) keeps them
       // longer and, under load, now and then writes to one the server just closed: ECONNRESET,
       // which the caller saw as INTERNAL_SERVER_ERROR (found by the fuzz suite).
-      buildService: ({ url }) => new ForwardingDataSource({ url, fetcher: fetch as unknown as ForwardingDataSource['fetcher'] }),
+      buildService: ({ name, url }) => new ForwardingDataSource({ url, fetcher: fetch as unknown as ForwardingDataSource['fetcher'] }, name),
     },
   };
 }
