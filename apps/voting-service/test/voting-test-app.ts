@@ -36,12 +36,12 @@ export interface VotingTestApp {
   close(): Promise<void>;
 }
 
-export async function startVotingTestApp(options: { database: string; secret: string; listen?: boolean; transport?: EventTransport; now?: string }): Promise<VotingTestApp> {
+export async function startVotingTestApp(options: { database: string; secret: string; listen?: boolean; transport?: EventTransport; consumerGroup?: string; now?: string }): Promise<VotingTestApp> {
   const savedSecret = process.env.AUTH_DEV_SECRET;
   process.env.AUTH_DEV_SECRET = options.secret;
   const db = await createTestDatabase(options.database);
   const clock = new MovableClock(new Date(options.now ?? '2026-12-10T02:00:00Z'));
-  const settings = { logger: false as const, clock, transport: options.transport ?? (new InProcessTransport(new InProcessBus()) as EventTransport), databaseUrl: db.url };
+  const settings = { logger: false as const, clock, consumerGroup: options.consumerGroup, transport: options.transport ?? (new InProcessTransport(new InProcessBus()) as EventTransport), databaseUrl: db.url };
   const app = options.listen ? await startVotingService({ ...settings, port: 0 }) : await createVotingApp(settings);
   const replica = app.get(UnitReplica);
   await replica.upsert(realAdminUnits().map(replicaUnitInputOf));

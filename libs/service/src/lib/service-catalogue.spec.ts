@@ -6,8 +6,12 @@ import { loadServiceDefinition, SERVICE_CATALOGUE } from './service-catalogue';
 const APPS = resolve(__dirname, '..', '..', '..', '..', 'apps');
 
 describe('SERVICE_CATALOGUE', () => {
-  it('lists every apps/*-service, sorted by name, each with its definition file', () => {
-    const services = readdirSync(APPS).filter((dir) => dir.endsWith('-service')).map((dir) => dir.replace(/-service$/, '')).sort();
+  it('lists every runnable apps/*-service, sorted by name, each with its definition file', () => {
+    // A service folder that holds only its domain so far (no src/main.ts yet) is not a service to start.
+    const services = readdirSync(APPS)
+      .filter((dir) => dir.endsWith('-service') && existsSync(join(APPS, dir, 'src', 'main.ts')))
+      .map((dir) => dir.replace(/-service$/, ''))
+      .sort();
     expect(SERVICE_CATALOGUE.map((s) => s.name)).toEqual(services);
     for (const entry of SERVICE_CATALOGUE) {
       expect(entry.definitionPath).toBe(join(APPS, `${entry.name}-service`, 'src', `${entry.name}.service-definition.ts`));
