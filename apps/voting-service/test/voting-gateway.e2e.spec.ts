@@ -77,16 +77,16 @@ describe('a poll through the gateway (real PostgreSQL, events on Kafka)', () => 
     const bad = await rest(`/${id}/roll`, { method: 'POST', body: JSON.stringify({ csv: csvOf(householdRoll(2)) + '\r\nH-9,999,Z,NOWHERE' }) }, officer);
     expect(bad.status).toBe(422);
     expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    const problem = await bad.json();
+    const problem = (await bad.json()) as { code: string };
     expect(problem.code).toBe('ROLL_INVALID');
     const upload = await rest(`/${id}/roll`, { method: 'POST', body: JSON.stringify({ csv: csvOf(householdRoll(3)) }) }, officer);
     expect(upload.status).toBe(200);
-    expect(await upload.json()).toEqual({ pollId: id, imported: 3 });
+    expect((await upload.json()) as unknown).toEqual({ pollId: id, imported: 3 });
 
     expect((await gql(`mutation($id: ID!) { openPoll(id: $id) { status rollSize } }`, officer, { id })).data.openPoll).toEqual({ status: 'OPEN', rollSize: 3 });
     const hidden = await rest(`/${id}/result`);
     expect(hidden.status).toBe(403);
-    expect((await hidden.json()).code).toBe('RESULTS_HIDDEN');
+    expect(((await hidden.json()) as { code: string }).code).toBe('RESULTS_HIDDEN');
 
     for (const [i, choice] of [[1, 'YES'], [2, 'YES']] as const) {
       const token = await harness.token(`gw-citizen-${i}`, Role.CITIZEN, undefined, { idNumber: idNumberOf(i) });
@@ -106,7 +106,7 @@ describe('a poll through the gateway (real PostgreSQL, events on Kafka)', () => 
 
     harness.clock.set('2026-12-12T10:00:00Z');
     expect((await gql(`mutation($id: ID!) { closePoll(id: $id) { status } }`, officer, { id })).data.closePoll.status).toBe('CLOSED');
-    const result = await (await rest(`/${id}/result`)).json();
+    const result = (await (await rest(`/${id}/result`)).json()) as { boardRoot: string };
     // ROLL basis: 2 of 3 households agree, more than 50% of the roll
     expect(result).toMatchObject({ rollSize: 3, passed: true, turnout: { participants: 2, online: 2, paper: 0 } });
     const board = await (await rest(`/${id}/board?first=1`)).json();
