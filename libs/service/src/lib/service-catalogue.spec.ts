@@ -13,7 +13,7 @@ describe('SERVICE_CATALOGUE', () => {
       .map((dir) => dir.replace(/-service$/, ''))
       .filter((name) => existsSync(join(APPS, `${name}-service`, 'src', `${name}.service-definition.ts`)))
       .sort();
-    expect(services).toEqual(expect.arrayContaining(['dossier', 'merger', 'petition']));
+    expect(services).toEqual(expect.arrayContaining(['dossier', 'merger', 'petition', 'voting']));
     expect(SERVICE_CATALOGUE.map((s) => s.name)).toEqual(services);
     for (const entry of SERVICE_CATALOGUE) {
       expect(entry.definitionPath).toBe(join(APPS, `${entry.name}-service`, 'src', `${entry.name}.service-definition.ts`));

@@ -21,6 +21,10 @@ const KIND_OF_CODE = {
   UNKNOWN_OPTION: 'unprocessable',
   INVALID_NONCE: 'invalid',
   RECEIPT_NOT_FOUND: 'not-found',
+  POLL_NOT_FOUND: 'not-found',
+  NOT_ON_ROLL: 'forbidden',
+  ALREADY_VOTED: 'conflict',
+  VILLAGE_NOT_IN_COMMUNE: 'unprocessable',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type VotingErrorCode = keyof typeof KIND_OF_CODE;

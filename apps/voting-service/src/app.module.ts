@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AdministrativeUnitRef } from '@xaso/api';
+import { messagingEntities, messagingMigrations } from '@xaso/messaging';
+import { ServicePlatformModule, type ServiceOptions } from '@xaso/service';
+import { unitReplicaMigrations } from '@xaso/unit-replica';
+import { CreatePollTables1733000000000 } from './polls/infrastructure/migrations/1733000000000-create-poll-tables';
+import { PollsModule, type PollsModuleOptions } from './polls/polls.module';
+
+export const VOTING_SERVICE = 'voting';
+
+/** voting-service tables are written with SQL (repositories); TypeORM maps only the messaging tables. */
+export const VOTING_ENTITIES = [...messagingEntities];
+export const VOTING_MIGRATIONS = [CreatePollTables1733000000000, ...messagingMigrations, ...unitReplicaMigrations];
+
+export interface VotingAppOptions extends PollsModuleOptions, ServiceOptions {}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: VotingAppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServicePlatformModule.forService({
+          ...options,
+          service: VOTING_SERVICE,
+          entities: VOTING_ENTITIES,
+          migrations: VOTING_MIGRATIONS,
+          graphql: { orphanedTypes: [AdministrativeUnitRef], guardFieldResolvers: true },
+        }),
+        PollsModule.register(options),
+      ],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { runService } from '@xaso/service';
+import { votingService } from './voting.service-definition';
+
+runService(votingService);

@@ -1,0 +1,13 @@
+import type { RepresentativeChange, RollEntry } from '../domain';
+
+/** A poll's roll, keyed by household id (HOUSEHOLDS) or ID number (VOTERS). */
+export abstract class RollRepository {
+  /** Replaces the poll's roll with these entries in one set-based statement. */
+  abstract replace(pollId: string, entries: readonly RollEntry[], keyOf: (entry: RollEntry) => string): Promise<void>;
+  abstract entries(pollId: string): Promise<RollEntry[]>;
+  /** The entry key of the roll row with this ID number, or null. */
+  abstract keyOfIdNumber(pollId: string, idNumber: string): Promise<string | null>;
+  /** The keys of the list that are not on the roll. */
+  abstract missingKeys(pollId: string, keys: readonly string[]): Promise<string[]>;
+  abstract logChange(pollId: string, change: RepresentativeChange, changedBy: string): Promise<void>;
+}

@@ -1,0 +1,122 @@
+import type { INestApplication } from '@nestjs/common';
+import { Role } from '@xaso/auth';
+import { eventRegistry } from '@xaso/contracts';
+import { KafkaTransport } from '@xaso/messaging';
+import { waitUntil } from '@xaso/testing';
+import { resolve } from 'node:path';
+import { householdRoll, idNumberOf, pollInput } from './poll-fixtures';
+import { COMMUNE, startVotingTestApp, type VotingTestApp } from './voting-test-app';
+
+jest.setTimeout(180_000);
+
+/**
+ * A poll's lifecycle through the real gateway (federated `/graphql` and the REST facade
+ * `/api/v1/polls`) against real PostgreSQL, with the events on Kafka: CSV roll upload, open,
+ * online casts, close, result and board over REST; `AdministrativeUnit.polls` as the subgraph's entity field.
+ */
+type StartGateway = (options: { port: number; host?: string; subgraphs: { name: string; url: string }[]; logger?: false }) => Promise<INestApplication>;
+const { startGateway } = require(resolve(__dirname, '..', '..', 'gateway', 'src', 'bootstrap.ts')) as { startGateway: StartGateway };
+
+const SECRET = 'voting-gateway-spec-secret-voting-gateway-0001';
+
+describe('a poll through the gateway (real PostgreSQL, events on Kafka)', () => {
+  let harness: VotingTestApp;
+  let gateway: INestApplication;
+  let consumer: KafkaTransport;
+  let base: string;
+  const received: string[] = [];
+  const saved = { logLevel: process.env.LOG_LEVEL };
+  let officer: string;
+
+  beforeAll(async () => {
+    process.env.LOG_LEVEL = 'error';
+    const brokers = process.env.KAFKA_BROKERS!.split(',');
+    harness = await startVotingTestApp({
+      database: 'voting_gateway',
+      secret: SECRET,
+      listen: true,
+      transport: new KafkaTransport({ brokers, clientId: 'voting-gateway-spec' }),
+      consumerGroup: `voting-service-test-gateway-${Date.now()}`,
+    });
+    const serviceUrl = (await harness.app.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
+    gateway = await startGateway({ port: 0, host: '127.0.0.1', subgraphs: [{ name: 'voting', url: `${serviceUrl}/graphql` }], logger: false });
+    base = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+    consumer = new KafkaTransport({ brokers, clientId: 'voting-evaluation-spec' });
+    await consumer.start();
+    await consumer.subscribe(`voting-evaluation-spec-${Date.now()}`, ['xaso.voting.events.v1'], async (m) => {
+      received.push(m.value!);
+    });
+    officer = await harness.token('gw-officer', Role.OFFICER, COMMUNE);
+  });
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await gateway?.close();
+    await harness?.close();
+    if (saved.logLevel === undefined) delete process.env.LOG_LEVEL;
+    else process.env.LOG_LEVEL = saved.logLevel;
+  });
+
+  const gql = async (query: string, token?: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as { data?: any; errors?: { extensions?: { code?: string; details?: any } }[] };
+  };
+  const rest = (path: string, init: RequestInit = {}, token?: string) =>
+    fetch(`${base}/api/v1/polls${path}`, { ...init, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+
+  it('create → CSV roll → open → cast → close → result, board and events', async () => {
+    const created = await gql(`mutation($i: CreatePollInput!) { createPoll(input: $i) { id status } }`, officer, { i: pollInput({ channels: ['ONLINE'] }) });
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createPoll.id as string;
+
+    const csvOf = (rows: ReturnType<typeof householdRoll>) => ['householdId,idNumber,name,villageCode', ...rows.map((r) => `${r.householdId},${r.idNumber},"${r.name}",${r.villageCode}`)].join('\r\n');
+    const bad = await rest(`/${id}/roll`, { method: 'POST', body: JSON.stringify({ csv: csvOf(householdRoll(2)) + '\r\nH-9,999,Z,NOWHERE' }) }, officer);
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const problem = (await bad.json()) as { code: string };
+    expect(problem.code).toBe('ROLL_INVALID');
+    const upload = await rest(`/${id}/roll`, { method: 'POST', body: JSON.stringify({ csv: csvOf(householdRoll(3)) }) }, officer);
+    expect(upload.status).toBe(200);
+    expect((await upload.json()) as unknown).toEqual({ pollId: id, imported: 3 });
+
+    expect((await gql(`mutation($id: ID!) { openPoll(id: $id) { status rollSize } }`, officer, { id })).data.openPoll).toEqual({ status: 'OPEN', rollSize: 3 });
+    const hidden = await rest(`/${id}/result`);
+    expect(hidden.status).toBe(403);
+    expect(((await hidden.json()) as { code: string }).code).toBe('RESULTS_HIDDEN');
+
+    for (const [i, choice] of [[1, 'YES'], [2, 'YES']] as const) {
+      const token = await harness.token(`gw-citizen-${i}`, Role.CITIZEN, undefined, { idNumber: idNumberOf(i) });
+      const mine = await gql(`{ myPolls { edges { node { id } } } }`, token);
+      expect(mine.data.myPolls.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(id);
+      const cast = await gql(`mutation($id: ID!, $c: ID!) { castBallot(pollId: $id, choice: $c) { tracker } }`, token, { id, c: choice });
+      expect(cast.errors).toBeUndefined();
+    }
+    // AdministrativeUnit.polls as the gateway resolves it from merger's entity (the subgraph's _entities)
+    const units = await harness.gql(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { polls(status: OPEN) { totalCount edges { node { id } } } } } }`,
+      { r: [{ __typename: 'AdministrativeUnit', code: COMMUNE }] },
+      officer,
+    );
+    expect(units.errors).toBeUndefined();
+    expect(units.data!._entities[0].polls.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(id);
+
+    harness.clock.set('2026-12-12T10:00:00Z');
+    expect((await gql(`mutation($id: ID!) { closePoll(id: $id) { status } }`, officer, { id })).data.closePoll.status).toBe('CLOSED');
+    const result = (await (await rest(`/${id}/result`)).json()) as { boardRoot: string };
+    // ROLL basis: 2 of 3 households agree, more than 50% of the roll
+    expect(result).toMatchObject({ rollSize: 3, passed: true, turnout: { participants: 2, online: 2, paper: 0 } });
+    const board = await (await rest(`/${id}/board?first=1`)).json();
+    expect(board).toMatchObject({ root: result.boardRoot, size: 2, totalCount: 2, pageInfo: { hasNextPage: true } });
+
+    await waitUntil('poll.opened and poll.closed on Kafka', async () => received.map((v) => JSON.parse(v)).filter((e) => e.aggregateId === id).length >= 2, 45_000);
+    const events = received.map((v) => JSON.parse(v)).filter((e) => e.aggregateId === id);
+    expect(events.map((e) => e.type)).toEqual(['poll.opened', 'poll.closed']);
+    for (const e of events) eventRegistry.assertValid(e);
+    expect(events[1].payload.outcome).toMatchObject({ passed: true, boardRoot: result.boardRoot });
+    for (const r of householdRoll(3)) for (const v of [r.idNumber, r.name, r.householdId]) expect(received.join('\n')).not.toContain(v);
+  });
+});
