@@ -128,7 +128,9 @@ describe('voting-service polls (real PostgreSQL)', () => {
       const closed = await act('closePoll', pollId, officer);
       expect(closed.errors).toBeUndefined();
       expect(closed.data!.closePoll.status).toBe('CLOSED');
-      const r = (await result(pollId)).data!.pollResult;
+      // closed, not yet certified: there for those signed in, not yet public
+      expect(code(await result(pollId))).toBe('RESULTS_NOT_CERTIFIED');
+      const r = (await result(pollId, officer)).data!.pollResult;
       expect(r).toMatchObject({ rollSize: 5, turnout: { participants: 4, online: 2, paper: 2, rate: 0.8 }, spoiled: 1, passed: false, boardSize: 2 });
       expect(r.counts.find((c: { optionId: string }) => c.optionId === 'YES')).toEqual({ optionId: 'YES', online: 1, paper: 1, total: 2 });
       const expected = new BallotBoard([{ tracker: trackers[1], choice: 'YES' }, { tracker: trackers[2], choice: 'NO' }]);
@@ -137,15 +139,17 @@ describe('voting-service polls (real PostgreSQL)', () => {
     });
 
     it('answers a receipt that verifies against the root without the server', async () => {
-      const r = await t.gql(`query($pollId: ID!, $tracker: String!) { verifyReceipt(pollId: $pollId, tracker: $tracker) { choice leafIndex auditPath root treeSize } }`, { pollId, tracker: trackers[2] });
+      const voter = await citizen(2);
+      const r = await t.gql(`query($pollId: ID!, $tracker: String!) { verifyReceipt(pollId: $pollId, tracker: $tracker) { choice leafIndex auditPath root treeSize } }`, { pollId, tracker: trackers[2] }, voter);
       expect(r.errors).toBeUndefined();
       const receipt = r.data!.verifyReceipt;
       expect(receipt.choice).toBe('NO');
       expect(verifyInclusion(leafBytesOf({ tracker: trackers[2], choice: 'NO' }), receipt.leafIndex, receipt.treeSize, receipt.auditPath, receipt.root)).toBe(true);
-      const board = await t.gql(`query($id: ID!) { pollBoard(id: $id, first: 1) { root size entries { edges { node { leafIndex tracker choice } } pageInfo { hasNextPage endCursor } } } }`, { id: pollId });
+      const board = await t.gql(`query($id: ID!) { pollBoard(id: $id, first: 1) { root size entries { edges { node { leafIndex tracker choice } } pageInfo { hasNextPage endCursor } } } }`, { id: pollId }, voter);
       expect(board.data!.pollBoard.entries.edges).toHaveLength(1);
       expect(board.data!.pollBoard.entries.pageInfo.hasNextPage).toBe(true);
-      expect(code(await t.gql(`query($pollId: ID!) { verifyReceipt(pollId: $pollId, tracker: "00") { choice } }`, { pollId }))).toBe('RECEIPT_NOT_FOUND');
+      expect(code(await t.gql(`query($pollId: ID!) { verifyReceipt(pollId: $pollId, tracker: "00") { choice } }`, { pollId }, voter))).toBe('RECEIPT_NOT_FOUND');
+      expect(code(await t.gql(`query($id: ID!) { pollBoard(id: $id) { root } }`, { id: pollId }))).toBe('RESULTS_NOT_CERTIFIED');
     });
 
     it('keeps the board immutable and lets only the chairperson certify', async () => {
@@ -154,6 +158,9 @@ describe('voting-service polls (real PostgreSQL)', () => {
       await expect(t.dataSource.query(`UPDATE poll SET board_root = repeat('0', 64) WHERE id = $1`, [pollId])).rejects.toThrow(/immutable/);
       expect(code(await act('certifyPoll', pollId, officer))).toBe('ROLE_NOT_ALLOWED');
       expect((await act('certifyPoll', pollId, leader)).data!.certifyPoll.status).toBe('CERTIFIED');
+      // certified: the result and the board are public, no login
+      expect((await result(pollId)).data!.pollResult).toMatchObject({ rollSize: 5, passed: false });
+      expect((await t.gql(`query($id: ID!) { pollBoard(id: $id) { size } }`, { id: pollId })).data!.pollBoard.size).toBe(2);
       const events = await t.dataSource.query(`SELECT envelope FROM outbox WHERE key = $1 ORDER BY created_at`, [pollId]);
       expect(events.map((e: { envelope: { type: string } }) => e.envelope.type)).toEqual(['poll.opened', 'poll.closed', 'poll.certified']);
     });

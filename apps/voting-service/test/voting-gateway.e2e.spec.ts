@@ -106,10 +106,13 @@ describe('a poll through the gateway (real PostgreSQL, events on Kafka)', () => 
 
     harness.clock.set('2026-12-12T10:00:00Z');
     expect((await gql(`mutation($id: ID!) { closePoll(id: $id) { status } }`, officer, { id })).data.closePoll.status).toBe('CLOSED');
-    const result = (await (await rest(`/${id}/result`)).json()) as { boardRoot: string };
+    const anonymous = await rest(`/${id}/result`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { code: string }).code).toBe('RESULTS_NOT_CERTIFIED');
+    const result = (await (await rest(`/${id}/result`, {}, officer)).json()) as { boardRoot: string };
     // ROLL basis: 2 of 3 households agree, more than 50% of the roll
     expect(result).toMatchObject({ rollSize: 3, passed: true, turnout: { participants: 2, online: 2, paper: 0 } });
-    const board = await (await rest(`/${id}/board?first=1`)).json();
+    const board = await (await rest(`/${id}/board?first=1`, {}, officer)).json();
     expect(board).toMatchObject({ root: result.boardRoot, size: 2, totalCount: 2, pageInfo: { hasNextPage: true } });
 
     await waitUntil('poll.opened and poll.closed on Kafka', async () => received.map((v) => JSON.parse(v)).filter((e) => e.aggregateId === id).length >= 2, 45_000);

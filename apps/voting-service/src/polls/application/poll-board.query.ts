@@ -12,9 +12,9 @@ export class PollBoard {
     private readonly box: BallotBoxRepository,
   ) {}
 
-  async execute(id: string, page: KeysetPageRequest): Promise<{ root: string; size: number; slice: KeysetSlice<BoardEntry & { leafIndex: number }> }> {
+  async execute(id: string, page: KeysetPageRequest, viewer: { signedIn: boolean } = { signedIn: true }): Promise<{ root: string; size: number; slice: KeysetSlice<BoardEntry & { leafIndex: number }> }> {
     const { poll, board } = await this.access.load(id);
-    assertResultsVisible(poll);
+    assertResultsVisible(poll, viewer);
     return { root: board!.root, size: board!.size, slice: await this.box.boardPage(poll.id, page) };
   }
 }

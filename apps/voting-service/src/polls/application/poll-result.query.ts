@@ -8,9 +8,9 @@ import type { StoredPoll } from './poll.repository.port';
 export class PollResult {
   constructor(private readonly access: PollAccess) {}
 
-  async execute(id: string): Promise<{ stored: StoredPoll; result: TallyResult; board: { root: string; size: number } }> {
+  async execute(id: string, viewer: { signedIn: boolean } = { signedIn: true }): Promise<{ stored: StoredPoll; result: TallyResult; board: { root: string; size: number } }> {
     const stored = await this.access.load(id);
-    assertResultsVisible(stored.poll);
+    assertResultsVisible(stored.poll, viewer);
     return { stored, result: stored.result!, board: stored.board! };
   }
 }

@@ -11,9 +11,9 @@ export class VerifyReceipt {
     private readonly box: BallotBoxRepository,
   ) {}
 
-  async execute(pollId: string, tracker: string): Promise<Receipt> {
+  async execute(pollId: string, tracker: string, viewer: { signedIn: boolean } = { signedIn: true }): Promise<Receipt> {
     const { poll } = await this.access.load(pollId);
-    assertResultsVisible(poll);
+    assertResultsVisible(poll, viewer);
     return verifyReceipt(await this.box.board(poll.id), typeof tracker === 'string' ? tracker.trim().toLowerCase() : '');
   }
 }

@@ -83,6 +83,10 @@ describe('poll state machine', () => {
     expect(POLL_STATUSES.filter((status) => resultsVisible({ status }))).toEqual(['CLOSED', 'CERTIFIED']);
     for (const status of ['DRAFT', 'OPEN', 'CANCELLED'] as const) expect(codeOf(() => assertResultsVisible({ status }))).toBe('RESULTS_HIDDEN');
     expect(codeOf(() => assertResultsVisible({ status: 'CLOSED' }))).toBe('NO_ERROR');
+    // after close for those signed in; without a login only once certified
+    expect(codeOf(() => assertResultsVisible({ status: 'CLOSED' }, { signedIn: false }))).toBe('RESULTS_NOT_CERTIFIED');
+    expect(codeOf(() => assertResultsVisible({ status: 'CERTIFIED' }, { signedIn: false }))).toBe('NO_ERROR');
+    expect(codeOf(() => assertResultsVisible({ status: 'OPEN' }, { signedIn: false }))).toBe('RESULTS_HIDDEN');
   });
 });
 

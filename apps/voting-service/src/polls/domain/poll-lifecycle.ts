@@ -73,7 +73,19 @@ export function resultsVisible(poll: Pick<Poll, 'status'>): boolean {
   return poll.status === 'CLOSED' || poll.status === 'CERTIFIED';
 }
 
-export function assertResultsVisible(poll: Pick<Poll, 'status'>): void {
+/**
+ * From close, the result and the board are there for everyone signed in (voters check their
+ * receipts); once the chairperson certifies, for anyone, without a login.
+ */
+export function assertResultsVisible(poll: Pick<Poll, 'status'>, viewer: { signedIn: boolean } = { signedIn: true }): void {
+  if (resultsVisible(poll) && !viewer.signedIn && poll.status !== 'CERTIFIED') {
+    throw new VotingDomainError(
+      'RESULTS_NOT_CERTIFIED',
+      'The result is public once the chairperson certifies it; sign in to see it before that',
+      'Kết quả được công khai khi Chủ tịch xác nhận; trước đó cần đăng nhập để xem',
+      { status: poll.status },
+    );
+  }
   if (!resultsVisible(poll)) {
     throw new VotingDomainError('RESULTS_HIDDEN', 'Results are published when the poll closes', 'Kết quả chỉ được công bố khi cuộc biểu quyết kết thúc', { status: poll.status });
   }

@@ -9,6 +9,7 @@ const KIND_OF_CODE = {
   POLL_NOT_OPEN: 'conflict',
   CHANNEL_NOT_OFFERED: 'unprocessable',
   RESULTS_HIDDEN: 'forbidden',
+  RESULTS_NOT_CERTIFIED: 'unauthenticated',
   REASON_REQUIRED: 'unprocessable',
   ROLE_NOT_ALLOWED: 'forbidden',
   OUT_OF_UNIT_SCOPE: 'forbidden',

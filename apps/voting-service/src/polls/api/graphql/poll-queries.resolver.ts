@@ -46,24 +46,24 @@ export class PollQueriesResolver {
   }
 
   @Public()
-  @Query(() => PollResultModel, { description: 'RESULTS_HIDDEN before close, for every role' })
-  async pollResult(@Args('id', { type: () => ID }) id: string) {
-    const { stored, result, board } = await this.result.execute(id);
+  @Query(() => PollResultModel, { description: 'RESULTS_HIDDEN before close, for every role; after close for those signed in, public without a login once certified' })
+  async pollResult(@CurrentUser() user: AuthUser | undefined, @Args('id', { type: () => ID }) id: string) {
+    const { stored, result, board } = await this.result.execute(id, { signedIn: !!user });
     return toPollResultModel(stored.poll.id, stored.poll.status, result, board);
   }
 
   @Public()
   @Query(() => PollBoardModel, { description: 'Every ballot as {tracker, choice} in tracker order, after close' })
-  async pollBoard(@Args() args: PollBoardArgs) {
+  async pollBoard(@CurrentUser() user: AuthUser | undefined, @Args() args: PollBoardArgs) {
     const request = keysetRequest(args.first, args.after, 1);
-    const { root, size, slice } = await this.boardQuery.execute(args.id, request);
+    const { root, size, slice } = await this.boardQuery.execute(args.id, request, { signedIn: !!user });
     return { root, size, entries: connectionOfSlice(slice, request, (e) => [e.leafIndex], (e) => e) };
   }
 
   @Public()
   @Query(() => PollReceiptModel, { description: 'Your ballot on the board with its RFC 6962 audit path' })
-  verifyReceipt(@Args('pollId', { type: () => ID }) pollId: string, @Args('tracker') tracker: string) {
-    return this.receipt.execute(pollId, tracker);
+  verifyReceipt(@CurrentUser() user: AuthUser | undefined, @Args('pollId', { type: () => ID }) pollId: string, @Args('tracker') tracker: string) {
+    return this.receipt.execute(pollId, tracker, { signedIn: !!user });
   }
 
   @Roles(Role.CITIZEN)

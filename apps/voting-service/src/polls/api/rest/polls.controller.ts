@@ -39,18 +39,18 @@ export class PollsController {
 
   @Public()
   @Get(':id/result')
-  @ApiOperation({ summary: 'The result of a closed poll (RESULTS_HIDDEN before close, for every role)' })
-  async pollResult(@Param('id') id: string) {
-    const { stored, result, board } = await this.result.execute(id);
+  @ApiOperation({ summary: 'The result of a closed poll (RESULTS_HIDDEN before close, for every role; signed-in users after close, anyone once certified)' })
+  async pollResult(@CurrentUser() user: AuthUser | undefined, @Param('id') id: string) {
+    const { stored, result, board } = await this.result.execute(id, { signedIn: !!user });
     return toPollResultModel(stored.poll.id, stored.poll.status, result, board);
   }
 
   @Public()
   @Get(':id/board')
   @ApiOperation({ summary: 'The public ballot board ({tracker, choice} in tracker order) and its RFC 6962 root' })
-  async pollBoard(@Param('id') id: string, @Query() q: KeysetPageQuery) {
+  async pollBoard(@CurrentUser() user: AuthUser | undefined, @Param('id') id: string, @Query() q: KeysetPageQuery) {
     const request = keysetRequest(q.first, q.after, 1);
-    const { root, size, slice } = await this.board.execute(id, request);
+    const { root, size, slice } = await this.board.execute(id, request, { signedIn: !!user });
     return { root, size, ...restListOfSlice(slice, (e) => [e.leafIndex], (e) => e) };
   }
 }
