@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AdministrativeUnitRef } from '@xaso/api';
+import { GraphQLJSON } from 'graphql-scalars';
 import { messagingEntities, messagingMigrations } from '@xaso/messaging';
 import { ServicePlatformModule, type ServiceOptions } from '@xaso/service';
 import { unitReplicaMigrations } from '@xaso/unit-replica';
@@ -7,6 +8,7 @@ import { EVALUATION_SERVICE, EvaluationCoreModule, type EvaluationCoreOptions } 
 import { CreateEvaluationTables1733000000000 } from './common/infrastructure/migrations/1733000000000-create-evaluation-tables';
 import { SeedScorecardsAndTargets1733000000001 } from './common/infrastructure/migrations/1733000000001-seed-scorecards-and-targets';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
 
 export { EVALUATION_SERVICE } from './common/evaluation-core.module';
 
@@ -32,9 +34,10 @@ export class AppModule {
           service: EVALUATION_SERVICE,
           entities: EVALUATION_ENTITIES,
           migrations: EVALUATION_MIGRATIONS,
-          graphql: { orphanedTypes: [AdministrativeUnitRef], guardFieldResolvers: true },
+          graphql: { scalars: { JSON: GraphQLJSON }, orphanedTypes: [AdministrativeUnitRef], guardFieldResolvers: true },
         }),
         EvaluationCoreModule.forRoot(options),
+        ScorecardsModule,
         IndicatorsModule,
       ],
     };
