@@ -7,6 +7,8 @@ import { unitReplicaMigrations } from '@xaso/unit-replica';
 import { EVALUATION_SERVICE, EvaluationCoreModule, type EvaluationCoreOptions } from './common/evaluation-core.module';
 import { CreateEvaluationTables1733000000000 } from './common/infrastructure/migrations/1733000000000-create-evaluation-tables';
 import { SeedScorecardsAndTargets1733000000001 } from './common/infrastructure/migrations/1733000000001-seed-scorecards-and-targets';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { CyclesModule } from './cycles/cycles.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
 
@@ -39,6 +41,8 @@ export class AppModule {
         EvaluationCoreModule.forRoot(options),
         ScorecardsModule,
         IndicatorsModule,
+        CyclesModule,
+        AssessmentsModule,
       ],
     };
   }

@@ -26,7 +26,7 @@ export interface EvaluationTestApp {
   app: INestApplication;
   bus: InProcessBus;
   db: DataSource;
-  token(sub: string, role: Role, unitCode?: string): Promise<string>;
+  token(sub: string, role: Role | Role[], unitCode?: string): Promise<string>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): ReturnType<typeof postGraphQL<T>>;
   /** Until the app's consumer has processed every event id given (inbox rows). */
   consumed(eventIds: readonly string[]): Promise<void>;
@@ -50,7 +50,7 @@ export async function startEvaluationTestApp(options: EvaluationTestAppOptions):
     app,
     bus,
     db,
-    token: (sub, role, unitCode) => issueDevToken({ sub, role, unitCode }, secret),
+    token: (sub, role, unitCode) => issueDevToken(Array.isArray(role) ? { sub, roles: role, unitCode } : { sub, role, unitCode }, secret),
     gql: (query, variables = {}, token) => postGraphQL(app, query, variables, token),
     async consumed(eventIds) {
       await waitUntil(`${eventIds.length} events in the inbox`, async () => {

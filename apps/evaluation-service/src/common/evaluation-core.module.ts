@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type EventTransport, MessagingModule } from '@xaso/messaging';
 import { UnitReplicaHandlers } from '@xaso/unit-replica';
+import { Clock, systemClock } from './application/clock.port';
 import { IndicatorEventHandlers } from '../indicators/infrastructure/indicator-event.handlers';
 
 export const EVALUATION_SERVICE = 'evaluation';
@@ -10,10 +11,12 @@ export interface EvaluationCoreOptions {
   transport?: EventTransport;
   /** Consumer group (tests give each app its own); default `evaluation-service`. */
   consumerGroup?: string;
+  /** Tests: a fixed or movable clock. */
+  clock?: Clock;
 }
 
 /**
- * What the features share (global): messaging — the outbox, and the consumer running the
+ * What the features share (global): the clock and messaging — the outbox, and the consumer running the
  * admin-unit replica's handlers and the indicators' dossier/petition handlers.
  */
 @Module({})
@@ -31,7 +34,8 @@ export class EvaluationCoreModule {
           relay: { pollIntervalMs: 500 },
         }),
       ],
-      exports: [MessagingModule],
+      providers: [{ provide: Clock, useValue: options.clock ?? systemClock }],
+      exports: [MessagingModule, Clock],
     };
   }
 }

@@ -3,6 +3,7 @@ import { ValidationFailedError } from '@xaso/api';
 import { type AuthUser } from '@xaso/auth';
 import { TransactionRunner } from '@xaso/persistence';
 import { planPublication } from '../domain/scorecard-publication';
+import { ScorecardNotFoundError } from './scorecard-not-found.error';
 import { parseScorecardInput } from './scorecard-input.schema';
 import { type PublishedScorecard, ScorecardRepository } from './scorecard.repository.port';
 
@@ -27,7 +28,9 @@ export class PublishScorecardVersion {
       const inUse = new Set(versions.filter((v) => v.inUse).map((v) => v.scorecard.version));
       const plan = planPublication(parsed.scorecard, versions.map((v) => v.scorecard), inUse);
       if (plan.action !== 'UNCHANGED') await this.scorecards.save(plan.scorecard, user.sub);
-      return (await this.scorecards.get(plan.scorecard.code, plan.scorecard.version))!;
+      const stored = await this.scorecards.get(plan.scorecard.code, plan.scorecard.version);
+      if (!stored) throw new ScorecardNotFoundError(plan.scorecard.code, plan.scorecard.version);
+      return stored;
     });
   }
 }
