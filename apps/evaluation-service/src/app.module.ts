@@ -10,6 +10,7 @@ import { SeedScorecardsAndTargets1733000000001 } from './common/infrastructure/m
 import { AssessmentsModule } from './assessments/assessments.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { ResultsModule } from './results/results.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
 
 export { EVALUATION_SERVICE } from './common/evaluation-core.module';
@@ -43,6 +44,7 @@ export class AppModule {
         IndicatorsModule,
         CyclesModule,
         AssessmentsModule,
+        ResultsModule,
       ],
     };
   }

@@ -4,7 +4,7 @@ import { enterableMaxPoints } from '../src/assessments/domain/evidence';
 import { indicatorsOf } from '../src/scorecards/domain/scorecard';
 import { DECISION_766_SERVICE_INDEX as QD766 } from '../src/scorecards/domain/seed';
 import { startEvaluationTestApp, type EvaluationTestApp } from './evaluation-test-app';
-import { dossierReceivedAt, dossierResolvedAt } from './event-stream';
+import { dossierReceivedAt, dossierResolvedAt, petitionRatedAt } from './event-stream';
 
 const SECRET = 'evaluation-workflow-secret';
 /** Real communes of Hà Nội (01) since 2025-07-01. */
@@ -56,6 +56,10 @@ describe('evaluation-service: the yearly workflow with authorization (real Postg
       dossierReceivedAt('A-2', A, 'DIRECT', '2026-05-01T10:00:00+07:00'),
       dossierResolvedAt('A-1', A, '2026-05-03T09:00:00+07:00', 'ON_TIME'),
       dossierResolvedAt('A-2', A, '2026-05-04T09:00:00+07:00', 'LATE'),
+      petitionRatedAt('A-P1', A, '2026-06-01T09:00:00+07:00', 5),
+      dossierReceivedAt('B-1', B, 'DIRECT', '2026-05-01T09:00:00+07:00'),
+      dossierResolvedAt('B-1', B, '2026-05-03T09:00:00+07:00', 'ON_TIME'),
+      petitionRatedAt('B-P1', B, '2026-06-01T09:00:00+07:00', 2),
     ];
     const transport = new InProcessTransport(t.bus);
     for (const e of events) await transport.send(e.topic, [e.message]);
@@ -142,5 +146,50 @@ describe('evaluation-service: the yearly workflow with authorization (real Postg
     expect(a.history.find((h: { step: string }) => h.step === 'UNAPPROVE').reason).toBe('Sai sót số liệu');
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM assessment_history WHERE cycle_id = $1 AND unit_code = $2`, [cycleId, A]);
     expect(n).toBe(steps.length);
+  });
+
+  it('ranks approved results by total with keyset pages; insufficient data and unapproved ones are not ranked; the target report counts levels', async () => {
+    const half = Object.fromEntries(Object.entries(fullManual).map(([code, entry], i) => [code, i % 2 === 0 ? entry : null]));
+    expect((await t.gql(SAVE, vars(B, { entries: half }), officerB)).errors).toBeUndefined();
+    expect((await t.gql(SUBMIT, vars(B), officerB)).errors).toBeUndefined();
+    const approvedB = await t.gql(APPROVE, vars(B), province);
+    expect(approvedB.errors).toBeUndefined();
+    const RANKINGS = `query ($cycleId: ID!, $provinceCode: String!, $first: Int, $after: String) {
+      rankings(cycleId: $cycleId, provinceCode: $provinceCode, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { rank unitCode total levelCode } } } }`;
+    const a = (await t.gql(ASSESSMENT, vars(A), province)).data.assessment;
+    const b = approvedB.data.approveAssessment;
+    const ranked = [a, b].filter((x) => !x.reviewed.insufficientData).sort((x, y) => y.reviewed.total - x.reviewed.total || (x.unitCode < y.unitCode ? -1 : 1));
+    expect(ranked.map((x) => x.unitCode)).toEqual([A, B]); // B entered half the manual points
+    const first = await t.gql(RANKINGS, { cycleId, provinceCode: PROVINCE, first: 1 }, province);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.rankings.totalCount).toBe(ranked.length);
+    const seen = [...first.data.rankings.edges];
+    let page = first.data.rankings;
+    while (page.pageInfo.hasNextPage) {
+      page = (await t.gql(RANKINGS, { cycleId, provinceCode: PROVINCE, first: 1, after: page.pageInfo.endCursor }, province)).data.rankings;
+      seen.push(...page.edges);
+    }
+    expect(seen.map((e: { node: { unitCode: string; total: number } }) => [e.node.unitCode, e.node.total])).toEqual(ranked.map((x) => [x.unitCode, x.reviewed.total]));
+    expect(codeOf(await t.gql(RANKINGS, { cycleId, provinceCode: PROVINCE }, officerA))).toMatch(/FORBIDDEN|ROLE_NOT_ALLOWED/);
+    expect(codeOf(await t.gql(RANKINGS, { cycleId, provinceCode: PROVINCE }, otherProvince))).toBe('OUT_OF_UNIT_SCOPE');
+    expect(codeOf(await t.gql(RANKINGS, { cycleId, provinceCode: PROVINCE, after: 'nonsense' }, province))).toBe('BAD_USER_INPUT');
+
+    const REPORT = `query ($p: String!, $y: Int!) { targetReport(provinceCode: $p, year: $y) { unitsInScope hasTargets allMet requirements { code reachedCount requiredCount met } } }`;
+    expect(codeOf(await t.gql(REPORT, { p: PROVINCE, y: 2026 }, province))).toBe('TARGETS_NOT_FOUND');
+    const targets = { provinceCode: PROVINCE, scorecardCode: QD766.code, years: [{ fromYear: 2026, toYear: 2030, requirements: [
+      { code: 'FAIR_OR_BETTER', titleVi: 'Đạt Khá trở lên', titleEn: 'Fair or better', minLevelRank: 1, minPercent: 50, minCount: null },
+      { code: 'GOOD', titleVi: 'Đạt Tốt', titleEn: 'Good', minLevelRank: 2, minPercent: null, minCount: 2 },
+    ] }] };
+    await t.db.query(`INSERT INTO province_target (province_code, scorecard_code, body) VALUES ($1, $2, $3::jsonb)`, [PROVINCE, QD766.code, JSON.stringify(targets)]);
+    const report = (await t.gql(REPORT, { p: PROVINCE, y: 2026 }, province)).data.targetReport;
+    const levelRank = (x: { reviewed: { levelCode: string | null; insufficientData: boolean } }) =>
+      x.reviewed.insufficientData ? 0 : (QD766.bands.find((band) => band.code === x.reviewed.levelCode)?.rank ?? 0);
+    expect(report.unitsInScope).toBe(2);
+    expect(report.requirements.map((r: { reachedCount: number }) => r.reachedCount)).toEqual([
+      [a, b].filter((x) => levelRank(x) >= 1).length,
+      [a, b].filter((x) => levelRank(x) >= 2).length,
+    ]);
+    expect(report.requirements.map((r: { requiredCount: number }) => r.requiredCount)).toEqual([1, 2]);
   });
 });
