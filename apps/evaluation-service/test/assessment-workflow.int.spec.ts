@@ -192,4 +192,17 @@ describe('evaluation-service: the yearly workflow with authorization (real Postg
     ]);
     expect(report.requirements.map((r: { requiredCount: number }) => r.requiredCount)).toEqual([1, 2]);
   });
+
+  it('extends AdministrativeUnit with the approved result of a year (federation entity)', async () => {
+    const ENTITY = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on AdministrativeUnit { code evaluation(year: 2026) { cycleId state levelCode total } } } }`;
+    const reps = (code: string) => [{ __typename: 'AdministrativeUnit', code, validFrom: '2025-07-01' }];
+    const a = (await t.gql(ASSESSMENT, vars(A), province)).data.assessment;
+    const own = await t.gql(ENTITY, { reps: reps(A) }, officerA);
+    expect(own.errors).toBeUndefined();
+    expect(own.data._entities[0].evaluation).toEqual({ cycleId, state: 'RECOGNISED', levelCode: a.recognisedLevelCode, total: a.reviewed.total });
+    const byProvince = await t.gql(ENTITY, { reps: reps(A) }, province);
+    expect(byProvince.data._entities[0].evaluation.state).toBe('RECOGNISED');
+    const other = await t.gql(ENTITY, { reps: reps(A) }, officerB);
+    expect(other.errors?.[0]?.extensions?.code).toBe('OUT_OF_UNIT_SCOPE');
+  });
 });

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { UnitReplicaModule } from '@xaso/unit-replica';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
+import { AdministrativeUnitEvaluationResolver } from './api/graphql/administrative-unit-evaluation.resolver';
 import { ResultsResolver } from './api/graphql/results.resolver';
 import { ProvinceTargetsRepository } from './application/province-targets.repository.port';
 import { RankingsQuery } from './application/rankings.query';
 import { ResultsRepository } from './application/results.repository.port';
 import { TargetReportQuery } from './application/target-report.query';
+import { UnitEvaluationQuery } from './application/unit-evaluation.query';
 import { PgProvinceTargetsRepository } from './infrastructure/pg-province-targets.repository';
 import { PgResultsRepository } from './infrastructure/pg-results.repository';
 
@@ -17,7 +19,9 @@ import { PgResultsRepository } from './infrastructure/pg-results.repository';
     { provide: ProvinceTargetsRepository, useClass: PgProvinceTargetsRepository },
     RankingsQuery,
     TargetReportQuery,
+    UnitEvaluationQuery,
     ResultsResolver,
+    AdministrativeUnitEvaluationResolver,
   ],
   exports: [ResultsRepository],
 })
