@@ -1,5 +1,7 @@
 import { Role } from '@xaso/auth';
+import { topicFor } from '@xaso/contracts';
 import { InProcessTransport } from '@xaso/messaging';
+import { waitUntil } from '@xaso/testing';
 import { enterableMaxPoints } from '../src/assessments/domain/evidence';
 import { indicatorsOf } from '../src/scorecards/domain/scorecard';
 import { DECISION_766_SERVICE_INDEX as QD766 } from '../src/scorecards/domain/seed';
@@ -41,6 +43,7 @@ describe('evaluation-service: the yearly workflow with authorization (real Postg
   let reviewerFromA: string;
   let leader: string;
   const vars = (unitCode = A, extra: Record<string, unknown> = {}) => ({ cycleId, unitCode, ...extra });
+  const published: { type: string; aggregateId: string; payload: Record<string, unknown> }[] = [];
   const codeOf = (r: { errors?: { extensions: { code: string } }[] }) => r.errors?.[0]?.extensions?.code;
 
   beforeAll(async () => {
@@ -62,6 +65,9 @@ describe('evaluation-service: the yearly workflow with authorization (real Postg
       petitionRatedAt('B-P1', B, '2026-06-01T09:00:00+07:00', 2),
     ];
     const transport = new InProcessTransport(t.bus);
+    await transport.subscribe('evaluation-spec', [topicFor('evaluation')], async (message) => {
+      published.push(JSON.parse(message.value!));
+    });
     for (const e of events) await transport.send(e.topic, [e.message]);
     await t.consumed(events.map((e) => e.id));
   }, 120_000);
@@ -204,5 +210,17 @@ describe('evaluation-service: the yearly workflow with authorization (real Postg
     expect(byProvince.data._entities[0].evaluation.state).toBe('RECOGNISED');
     const other = await t.gql(ENTITY, { reps: reps(A) }, officerB);
     expect(other.errors?.[0]?.extensions?.code).toBe('OUT_OF_UNIT_SCOPE');
+  });
+
+  it('publishes assessment.submitted / approved / recognised on xaso.evaluation.events.v1 through the outbox, without who acted', async () => {
+    const ofA = () => published.filter((e) => e.aggregateId === `${cycleId}:${A}`);
+    await waitUntil('the recognition event', () => ofA().some((e) => e.type === 'assessment.recognised'));
+    expect(ofA().map((e) => e.type)).toEqual([
+      'assessment.submitted', 'assessment.submitted', 'assessment.approved', 'assessment.approved', 'assessment.recognised',
+    ]);
+    const recognised = ofA().at(-1)!;
+    const a = (await t.gql(ASSESSMENT, vars(A), province)).data.assessment;
+    expect(recognised.payload).toMatchObject({ unitCode: A, provinceCode: PROVINCE, state: 'RECOGNISED', previousState: 'APPROVED', levelCode: a.recognisedLevelCode, total: a.reviewed.total });
+    expect(JSON.stringify(published)).not.toMatch(/officer-a|province-01|chairman-01/);
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@xaso/auth';
+import { Outbox } from '@xaso/messaging';
 import { TransactionRunner } from '@xaso/persistence';
 import { Clock } from '../../common/application/clock.port';
 import { EvaluationActors } from '../../common/application/evaluation-actor';
@@ -10,6 +11,7 @@ import { applyStep } from '../domain/apply-step';
 import type { Assessment, AssessmentStep } from '../domain/assessment';
 import { AssessmentAccess } from './assessment-access';
 import { AssessmentNotFoundError } from './assessment-errors';
+import { assessmentEventsOf } from './assessment-events';
 import { type AssessmentView, assessmentViewOf } from './assessment-view';
 import { AssessmentRepository } from './assessment.repository.port';
 
@@ -23,7 +25,7 @@ export interface StepRequest {
 /**
  * How every workflow use case runs: lock the assessment, map the caller to an evaluation actor,
  * apply the domain steps (order, who may, the step's rules), store the state and the new history
- * rows with the ranked result, in one transaction.
+ * rows with the ranked result, and publish the `assessment.*` events, in one transaction.
  */
 @Injectable()
 export class AssessmentSteps {
@@ -34,6 +36,7 @@ export class AssessmentSteps {
     private readonly access: AssessmentAccess,
     private readonly clock: Clock,
     private readonly transactions: TransactionRunner,
+    private readonly outbox: Outbox,
   ) {}
 
   run(user: AuthUser, cycleId: string, unitCode: string, stepsOf: (request: StepRequest) => Promise<AssessmentStep[]> | AssessmentStep[]): Promise<AssessmentView> {
@@ -48,6 +51,8 @@ export class AssessmentSteps {
       for (const step of await stepsOf({ assessment, scorecard, actor, at })) next = applyStep(next, step, ctx);
       const view = assessmentViewOf(next, scorecard);
       await this.assessments.save(next, assessment.history.length, view.reviewed);
+      const events = assessmentEventsOf(view, next.history.slice(assessment.history.length));
+      if (events.length > 0) await this.outbox.publish(events);
       return view;
     });
   }
