@@ -2,6 +2,7 @@ import { Role } from '@xaso/auth';
 import { topicFor } from '@xaso/contracts';
 import { InProcessTransport } from '@xaso/messaging';
 import { waitUntil } from '@xaso/testing';
+import request from 'supertest';
 import { enterableMaxPoints } from '../src/assessments/domain/evidence';
 import { indicatorsOf } from '../src/scorecards/domain/scorecard';
 import { DECISION_766_SERVICE_INDEX as QD766 } from '../src/scorecards/domain/seed';
@@ -177,6 +178,9 @@ describe('evaluation-service: the yearly workflow with authorization (real Postg
       seen.push(...page.edges);
     }
     expect(seen.map((e: { node: { unitCode: string; total: number } }) => [e.node.unitCode, e.node.total])).toEqual(ranked.map((x) => [x.unitCode, x.reviewed.total]));
+    const rest = await request(t.app.getHttpServer()).get(`/api/v1/evaluation/cycles/${cycleId}/rankings?provinceCode=${PROVINCE}&first=1`).set('authorization', `Bearer ${province}`);
+    expect(rest.status).toBe(200);
+    expect(rest.body).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, items: [{ rank: 1, unitCode: A }] });
     expect(codeOf(await t.gql(RANKINGS, { cycleId, provinceCode: PROVINCE }, officerA))).toMatch(/FORBIDDEN|ROLE_NOT_ALLOWED/);
     expect(codeOf(await t.gql(RANKINGS, { cycleId, provinceCode: PROVINCE }, otherProvince))).toBe('OUT_OF_UNIT_SCOPE');
     expect(codeOf(await t.gql(RANKINGS, { cycleId, provinceCode: PROVINCE, after: 'nonsense' }, province))).toBe('BAD_USER_INPUT');

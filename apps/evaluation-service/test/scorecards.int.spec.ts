@@ -1,5 +1,6 @@
 import { Role } from '@xaso/auth';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { HAI_DUONG_FRIENDLY_GOVERNMENT, SEED_SCORECARDS } from '../src/scorecards/domain/seed';
 import { startEvaluationTestApp, type EvaluationTestApp } from './evaluation-test-app';
 
@@ -63,5 +64,21 @@ describe('evaluation-service: scorecards as versioned data (real PostgreSQL)', (
     const notAdmin = await t.gql(PUBLISH, { definition: { ...HAI_DUONG_FRIENDLY_GOVERNMENT, version: 3 } }, officer);
     expect(notAdmin.data).toBeNull();
     expect(notAdmin.errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|ROLE_NOT_ALLOWED/);
+  });
+
+  it('REST for agencies under /api/v1/evaluation, problem+json for bad input', async () => {
+    const http = () => request(t.app.getHttpServer());
+    const list = await http().get('/api/v1/evaluation/scorecards').set('authorization', `Bearer ${officer}`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((s: { code: string; version: number }) => `${s.code}@${s.version}`)).toContain(`${HAI_DUONG_FRIENDLY_GOVERNMENT.code}@1`);
+    const one = await http().get(`/api/v1/evaluation/scorecards/${HAI_DUONG_FRIENDLY_GOVERNMENT.code}/1`).set('authorization', `Bearer ${officer}`);
+    expect(one.body).toMatchObject({ code: HAI_DUONG_FRIENDLY_GOVERNMENT.code, version: 1, totalPoints: 100 });
+    const bad = await http().get(`/api/v1/evaluation/scorecards/${HAI_DUONG_FRIENDLY_GOVERNMENT.code}/zero`).set('authorization', `Bearer ${officer}`);
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    const missing = await http().get(`/api/v1/evaluation/scorecards/${HAI_DUONG_FRIENDLY_GOVERNMENT.code}/99`).set('authorization', `Bearer ${officer}`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('SCORECARD_NOT_FOUND');
+    expect(missing.body.detail_vi).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssessmentsController } from './api/rest/assessments.controller';
 import { UnitReplicaModule } from '@xaso/unit-replica';
 import { EvaluationActors } from '../common/application/evaluation-actor';
 import { IndicatorsModule } from '../indicators/indicators.module';
@@ -21,6 +22,7 @@ const USE_CASES = [SaveSelfAssessment, SubmitAssessment, ReviewAssessment, Retur
 
 /** The yearly self-assessment → review → recognition workflow of each commune. */
 @Module({
+  controllers: [AssessmentsController],
   imports: [UnitReplicaModule, ScorecardsModule, IndicatorsModule],
   providers: [
     { provide: AssessmentRepository, useClass: PgAssessmentRepository },

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ResultsController } from './api/rest/results.controller';
 import { UnitReplicaModule } from '@xaso/unit-replica';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { AdministrativeUnitEvaluationResolver } from './api/graphql/administrative-unit-evaluation.resolver';
@@ -13,6 +14,7 @@ import { PgResultsRepository } from './infrastructure/pg-results.repository';
 
 /** Results: rankings within a province, the province target report. */
 @Module({
+  controllers: [ResultsController],
   imports: [UnitReplicaModule, ScorecardsModule],
   providers: [
     { provide: ResultsRepository, useClass: PgResultsRepository },
