@@ -10,7 +10,7 @@ import { InProcessBus, InProcessTransport, type EventTransport } from '@xaso/mes
 import { createTestDatabase, postGraphQL, realAdminUnits, waitUntil } from '@xaso/testing';
 import { replicaUnitInputOf, UnitReplica } from '@xaso/unit-replica';
 import { DataSource } from 'typeorm';
-import { createEvaluationApp } from '../src/bootstrap';
+import { createEvaluationApp, startEvaluationService } from '../src/bootstrap';
 import type { EvaluationAppOptions } from '../src/app.module';
 
 export interface EvaluationTestAppOptions extends Omit<EvaluationAppOptions, 'databaseUrl'> {
@@ -20,6 +20,8 @@ export interface EvaluationTestAppOptions extends Omit<EvaluationAppOptions, 'da
   secret: string;
   /** The bus to consume from (default: a new one); a second app on the same bus rebuilds from the same events. */
   bus?: InProcessBus;
+  /** Listen on a free port (for the gateway); default: not listening (supertest). */
+  listen?: boolean;
 }
 
 export interface EvaluationTestApp {
@@ -34,16 +36,17 @@ export interface EvaluationTestApp {
 }
 
 export async function startEvaluationTestApp(options: EvaluationTestAppOptions): Promise<EvaluationTestApp> {
-  const { database, secret, bus = new InProcessBus(), ...appOptions } = options;
+  const { database, secret, bus = new InProcessBus(), listen = false, ...appOptions } = options;
   const savedSecret = process.env.AUTH_DEV_SECRET;
   process.env.AUTH_DEV_SECRET = secret;
   const testDb = await createTestDatabase(database);
-  const app = await createEvaluationApp({
+  const settings = {
     logger: false,
     ...appOptions,
     transport: appOptions.transport ?? (new InProcessTransport(bus) as EventTransport),
     databaseUrl: testDb.url,
-  });
+  };
+  const app = listen ? await startEvaluationService({ ...settings, port: 0 }) : await createEvaluationApp(settings);
   await app.get(UnitReplica).upsert(realAdminUnits().map(replicaUnitInputOf));
   const db = app.get(DataSource);
   return {
