@@ -122,7 +122,7 @@ describe('npm start in a bare clone, inside a folder other users cannot enter', 
     const cold = npmStart(clone);
     const { url, seconds } = await ready(cold);
     const output = cold.output();
-    expect(output).toMatch(/Xã Số is running \(dossier, merger, petition, voting; PostgreSQL embedded/);
+    expect(output).toMatch(/Xã Số is running \(dossier, evaluation, merger, petition, voting; PostgreSQL embedded/);
     expect(output).not.toMatch(/NOT STARTED/);
     const dataDir = /^ {2}Data {9}(\S+)$/m.exec(output)?.[1];
     expect(dataDir).toBeDefined();

@@ -42,6 +42,7 @@ export const DEFAULT_REST_ROUTES: RestRoute[] = [
   { prefix: '/api/v1/polls', service: 'voting' },
   { prefix: '/api/v1/evaluations', service: 'evaluation' },
   { prefix: '/api/v1/scorecards', service: 'evaluation' },
+  { prefix: '/api/v1/evaluation', service: 'evaluation' },
 ];
 
 function pairs(value: string | undefined): [string, string][] {

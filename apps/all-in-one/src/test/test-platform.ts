@@ -7,7 +7,7 @@
 import { createTestDatabase } from '@xaso/testing';
 import { type AllInOne, startAllInOne } from '../all-in-one';
 
-export const TEST_SERVICES = ['dossier', 'merger', 'petition', 'voting'];
+export const TEST_SERVICES = ['dossier', 'evaluation', 'merger', 'petition', 'voting'];
 
 export interface TestPlatform {
   system: AllInOne;

@@ -21,7 +21,7 @@ const entry = (name: string): ServiceCatalogueEntry => ({
  * Launchers load them by path at run time (`loadServiceDefinition`): an app never imports
  * another app's code (module boundaries). A new service adds its line here.
  */
-export const SERVICE_CATALOGUE: readonly ServiceCatalogueEntry[] = Object.freeze([entry('dossier'), entry('merger'), entry('petition'), entry('voting')]);
+export const SERVICE_CATALOGUE: readonly ServiceCatalogueEntry[] = Object.freeze([entry('dossier'), entry('evaluation'), entry('merger'), entry('petition'), entry('voting')]);
 
 /**
  * Loads the definition a file exports (the one export made by `defineService`), in this thread's

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '@xaso/auth';
+import { EvaluationActors } from '../../common/application/evaluation-actor';
+import { GetScorecard } from '../../scorecards/application/get-scorecard.query';
+import { AssessmentAccess } from './assessment-access';
+import { AssessmentNotFoundError } from './assessment-errors';
+import { type AssessmentView, assessmentViewOf } from './assessment-view';
+import { AssessmentRepository } from './assessment.repository.port';
+
+@Injectable()
+export class GetAssessment {
+  constructor(
+    private readonly assessments: AssessmentRepository,
+    private readonly actors: EvaluationActors,
+    private readonly access: AssessmentAccess,
+    private readonly getScorecard: GetScorecard,
+  ) {}
+
+  async execute(user: AuthUser, cycleId: string, unitCode: string): Promise<AssessmentView> {
+    const assessment = await this.assessments.get(cycleId, unitCode);
+    if (!assessment || !this.access.mayRead(user, await this.actors.actorOf(user), assessment)) throw new AssessmentNotFoundError(cycleId, unitCode);
+    return assessmentViewOf(assessment, (await this.getScorecard.execute(assessment.scorecardCode, assessment.scorecardVersion)).scorecard);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import {
+  dossierApologyIssued,
+  dossierOverdue,
+  dossierReceived,
+  dossierResolved,
+  type EventOf,
+  petitionEscalated,
+  petitionRated,
+  petitionResolved,
+} from '@xaso/contracts';
+import { OnEvent } from '@xaso/messaging';
+import { factsOf } from '../application/facts-of-event';
+import { RecordFacts } from '../application/record-facts.use-case';
+
+/**
+ * Turns dossier and petition events into daily facts. Each handler runs in the consumer's
+ * transaction with the inbox row (managerFor joins it), so a redelivered event adds nothing.
+ * Other dossier.* / petition.* types are skipped and counted by the consumer.
+ */
+@Injectable()
+export class IndicatorEventHandlers {
+  constructor(private readonly recordFacts: RecordFacts) {}
+
+  @OnEvent(dossierReceived)
+  onDossierReceived(event: EventOf<typeof dossierReceived>) {
+    return this.recordFacts.execute(factsOf.dossierReceived(event));
+  }
+
+  @OnEvent(dossierResolved)
+  onDossierResolved(event: EventOf<typeof dossierResolved>) {
+    return this.recordFacts.execute(factsOf.dossierResolved(event));
+  }
+
+  @OnEvent(dossierOverdue)
+  onDossierOverdue(event: EventOf<typeof dossierOverdue>) {
+    return this.recordFacts.execute(factsOf.dossierOverdue(event));
+  }
+
+  @OnEvent(dossierApologyIssued)
+  onDossierApologyIssued(event: EventOf<typeof dossierApologyIssued>) {
+    return this.recordFacts.execute(factsOf.dossierApologyIssued(event));
+  }
+
+  @OnEvent(petitionResolved)
+  onPetitionResolved(event: EventOf<typeof petitionResolved>) {
+    return this.recordFacts.execute(factsOf.petitionResolved(event));
+  }
+
+  @OnEvent(petitionEscalated)
+  onPetitionEscalated(event: EventOf<typeof petitionEscalated>) {
+    return this.recordFacts.execute(factsOf.petitionEscalated(event));
+  }
+
+  @OnEvent(petitionRated)
+  onPetitionRated(event: EventOf<typeof petitionRated>) {
+    return this.recordFacts.execute(factsOf.petitionRated(event));
+  }
+}

@@ -1,0 +1,7 @@
+import type { ProvinceTargets } from '../../targets/domain/province-targets';
+
+/** Province targets as data. */
+export abstract class ProvinceTargetsRepository {
+  /** The province's targets, one per scorecard. */
+  abstract ofProvince(provinceCode: string): Promise<ProvinceTargets[]>;
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { ResultsController } from './api/rest/results.controller';
+import { UnitReplicaModule } from '@xaso/unit-replica';
+import { ScorecardsModule } from '../scorecards/scorecards.module';
+import { AdministrativeUnitEvaluationResolver } from './api/graphql/administrative-unit-evaluation.resolver';
+import { ResultsResolver } from './api/graphql/results.resolver';
+import { ProvinceTargetsRepository } from './application/province-targets.repository.port';
+import { RankingsQuery } from './application/rankings.query';
+import { ResultsRepository } from './application/results.repository.port';
+import { TargetReportQuery } from './application/target-report.query';
+import { UnitEvaluationQuery } from './application/unit-evaluation.query';
+import { PgProvinceTargetsRepository } from './infrastructure/pg-province-targets.repository';
+import { PgResultsRepository } from './infrastructure/pg-results.repository';
+
+/** Results: rankings within a province, the province target report. */
+@Module({
+  controllers: [ResultsController],
+  imports: [UnitReplicaModule, ScorecardsModule],
+  providers: [
+    { provide: ResultsRepository, useClass: PgResultsRepository },
+    { provide: ProvinceTargetsRepository, useClass: PgProvinceTargetsRepository },
+    RankingsQuery,
+    TargetReportQuery,
+    UnitEvaluationQuery,
+    ResultsResolver,
+    AdministrativeUnitEvaluationResolver,
+  ],
+  exports: [ResultsRepository],
+})
+export class ResultsModule {}
