@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Role } from '@xaso/auth';
 import { eventRegistry } from '@xaso/contracts';
 import { KafkaTransport } from '@xaso/messaging';
-import { waitUntil } from '@xaso/testing';
+import { fetchGraphQL, waitUntil } from '@xaso/testing';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { startPetitionTestApp, type PetitionTestApp } from './petition-test-app';
@@ -82,14 +82,7 @@ describe('petition lifecycles through the gateway (real PostgreSQL, events on Ka
     else process.env.LOG_LEVEL = saved.logLevel;
   });
 
-  const call = async (query: string, token?: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-  };
+  const call = (query: string, token?: string, variables: Record<string, unknown> = {}) => fetchGraphQL<any>(base, query, variables, token);
   const gql = async (query: string, token?: string, variables: Record<string, unknown> = {}) => {
     const body = await call(query, token, variables);
     expect(body.errors).toBeUndefined();

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Role } from '@xaso/auth';
 import { eventRegistry } from '@xaso/contracts';
 import { KafkaTransport } from '@xaso/messaging';
-import { waitUntil } from '@xaso/testing';
+import { fetchGraphQL, waitUntil } from '@xaso/testing';
 import { resolve } from 'node:path';
 import { householdRoll, idNumberOf, pollInput } from './poll-fixtures';
 import { COMMUNE, startVotingTestApp, type VotingTestApp } from './voting-test-app';
@@ -57,14 +57,7 @@ describe('a poll through the gateway (real PostgreSQL, events on Kafka)', () => 
     else process.env.LOG_LEVEL = saved.logLevel;
   });
 
-  const gql = async (query: string, token?: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as { data?: any; errors?: { extensions?: { code?: string; details?: any } }[] };
-  };
+  const gql = (query: string, token?: string, variables: Record<string, unknown> = {}) => fetchGraphQL<any>(base, query, variables, token);
   const rest = (path: string, init: RequestInit = {}, token?: string) =>
     fetch(`${base}/api/v1/polls${path}`, { ...init, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
 

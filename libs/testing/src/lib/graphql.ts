@@ -17,3 +17,18 @@ export async function postGraphQL<T = Record<string, any>>(
   if (token) req.set('authorization', `Bearer ${token}`);
   return (await req.send({ query, variables })).body as GraphQLResponse<T>;
 }
+
+/** POSTs one GraphQL operation over HTTP to `${baseUrl}/graphql` (a running gateway), with a bearer token when given. */
+export async function fetchGraphQL<T = Record<string, any>>(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphQLResponse<T>> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLResponse<T>;
+}
