@@ -11,9 +11,9 @@ export interface StreamEvent {
   handled: boolean;
 }
 
-function envelope(source: 'dossier' | 'petition', type: string, aggregateId: string, unitCode: string, occurredAt: string, payload: object): StreamEvent {
+function envelope(source: 'dossier' | 'petition' | 'voting', type: string, aggregateId: string, unitCode: string, occurredAt: string, payload: object): StreamEvent {
   const value = eventRegistry.assertValid({
-    id: randomUUID(), type, version: 1, occurredAt, source, aggregateType: source === 'dossier' ? 'Dossier' : 'Petition',
+    id: randomUUID(), type, version: 1, occurredAt, source, aggregateType: { dossier: 'Dossier', petition: 'Petition', voting: 'Poll' }[source],
     aggregateId, unitCode, correlationId: randomUUID(), causationId: null, payload,
   });
   return { topic: topicFor(source), id: value.id, message: { key: aggregateId, value: JSON.stringify(value), headers: { type, version: '1' } }, handled: true };
@@ -63,3 +63,16 @@ export const petitionEscalatedOn = (code: string, unitCode: string, overdueSince
 
 export const petitionRatedAt = (code: string, unitCode: string, ratedAt: string, score: number) =>
   envelope('petition', 'petition.rated', code, unitCode, ratedAt, { ...petitionState(code, unitCode), score, ratedAt });
+
+/** A closed village poll: `participants` of `rollSize` took part (totals only, as voting-service announces it). */
+export const pollClosedAt = (pollId: string, unitCode: string, closedAt: string, participants: number, rollSize: number) =>
+  envelope('voting', 'poll.closed', pollId, unitCode, closedAt, {
+    pollId, unitCode, villageCode: null, matter: 'PUBLIC_WORKS_CONTRIBUTION', electorate: 'HOUSEHOLDS', channels: ['ONLINE', 'PAPER'],
+    opensAt: '2026-03-18T07:00:00+07:00', closesAt: closedAt, rule: { passBasis: 'ROLL', passPercent: 50, quorumPercent: null },
+    rollSize, rollHash: '0'.repeat(64), closedAt,
+    outcome: {
+      turnout: { participants, online: participants, paper: 0, rate: participants / rollSize },
+      counts: [{ optionId: 'YES', online: participants, paper: 0, total: participants }], spoiled: 0,
+      quorumMet: true, passed: participants * 2 > rollSize, winner: null, boardRoot: '0'.repeat(64), boardSize: participants,
+    },
+  });

@@ -18,6 +18,7 @@ import {
   petitionEscalatedOn,
   petitionRatedAt,
   petitionResolvedAt,
+  pollClosedAt,
   type StreamEvent,
 } from './event-stream';
 
@@ -30,7 +31,8 @@ const B = communes[1].code;
  * Commune A, known counts: 10 dossiers received (6 online) on 2026-03-01 local — the last one at
  * 23:30 local = 16:30Z, still 1 March; 8 resolved on 2026-03-02 (5 on time, 1 early, 2 late, one
  * of them at 17:30Z on 1 March = 00:30 local on 2 March); 1 went overdue; 2 apologies; 4
- * petitions resolved (3 on time), 1 escalated, 3 ratings (5, 4, 2). Commune B: 3 direct dossiers.
+ * petitions resolved (3 on time), 1 escalated, 3 ratings (5, 4, 2); two village polls closed (40 of 60
+ * households, 10 of 25). Commune B: 3 direct dossiers.
  * One event that is not consumed (processing-started).
  */
 function knownStream(): StreamEvent[] {
@@ -44,6 +46,7 @@ function knownStream(): StreamEvent[] {
   [true, true, true, false].forEach((onTime, i) => events.push(petitionResolvedAt(`A-P${i}`, A, '2026-03-10T09:00:00+07:00', onTime)));
   events.push(petitionEscalatedOn('A-P9', A, '2026-03-16'));
   [5, 4, 2].forEach((score, i) => events.push(petitionRatedAt(`A-P${i}`, A, '2026-03-12T09:00:00+07:00', score)));
+  events.push(pollClosedAt('A-poll-1', A, '2026-03-20T18:00:00+07:00', 40, 60), pollClosedAt('A-poll-2', A, '2026-03-21T18:00:00+07:00', 10, 25));
   for (let i = 0; i < 3; i++) events.push(dossierReceivedAt(`B-D${i}`, B, 'DIRECT', '2026-03-03T09:00:00+07:00'));
   events.push(dossierProcessingStartedAt('B-D0', B, '2026-03-03T10:00:00+07:00'));
   return events;
@@ -102,8 +105,8 @@ describe('evaluation-service: indicators from dossier and petition events (real 
       [METRIC.ratingSatisfied]: 2,
       [METRIC.receptionSessionHeld]: 0,
       [METRIC.receptionSessionRequired]: 0,
-      [METRIC.pollBallotsCast]: 0,
-      [METRIC.pollEligibleVoters]: 0,
+      [METRIC.pollBallotsCast]: 50,
+      [METRIC.pollEligibleVoters]: 85,
     });
     expect((await totalsOf(live, A, token, '2026-03-01', '2026-03-01'))[METRIC.dossierReceived]).toBe(10);
     expect((await totalsOf(live, A, token, '2026-03-02', '2026-03-02'))[METRIC.dossierResolved]).toBe(8);

@@ -8,6 +8,7 @@ import {
   petitionEscalated,
   petitionRated,
   petitionResolved,
+  pollClosed,
 } from '@xaso/contracts';
 import type { DailyFact } from '../domain/daily-fact';
 import { METRIC, type MetricName } from '../domain/metrics';
@@ -50,4 +51,10 @@ export const factsOf = {
 
   petitionRated: ({ payload: p }: EventOf<typeof petitionRated>): DailyFact[] =>
     factsOn(p.unitCode, p.ratedAt, p.score >= SATISFIED_FROM_SCORE ? [METRIC.ratingReceived, METRIC.ratingSatisfied] : [METRIC.ratingReceived]),
+
+  /** A closed poll: its participants and its roll, both on the close day, so turnout is a sum over polls. */
+  pollClosed: ({ payload: p }: EventOf<typeof pollClosed>): DailyFact[] => [
+    { unitCode: p.unitCode, day: dayOf(p.closedAt), metric: METRIC.pollBallotsCast, value: p.outcome.turnout.participants },
+    { unitCode: p.unitCode, day: dayOf(p.closedAt), metric: METRIC.pollEligibleVoters, value: p.rollSize },
+  ],
 };

@@ -8,15 +8,16 @@ import {
   petitionEscalated,
   petitionRated,
   petitionResolved,
+  pollClosed,
 } from '@xaso/contracts';
 import { OnEvent } from '@xaso/messaging';
 import { factsOf } from '../application/facts-of-event';
 import { RecordFacts } from '../application/record-facts.use-case';
 
 /**
- * Turns dossier and petition events into daily facts. Each handler runs in the consumer's
+ * Turns dossier, petition and poll events into daily facts. Each handler runs in the consumer's
  * transaction with the inbox row (managerFor joins it), so a redelivered event adds nothing.
- * Other dossier.* / petition.* types are skipped and counted by the consumer.
+ * Other dossier.* / petition.* / poll.* types are skipped and counted by the consumer.
  */
 @Injectable()
 export class IndicatorEventHandlers {
@@ -55,5 +56,10 @@ export class IndicatorEventHandlers {
   @OnEvent(petitionRated)
   onPetitionRated(event: EventOf<typeof petitionRated>) {
     return this.recordFacts.execute(factsOf.petitionRated(event));
+  }
+
+  @OnEvent(pollClosed)
+  onPollClosed(event: EventOf<typeof pollClosed>) {
+    return this.recordFacts.execute(factsOf.pollClosed(event));
   }
 }
