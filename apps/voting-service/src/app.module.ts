@@ -4,13 +4,14 @@ import { messagingEntities, messagingMigrations } from '@xaso/messaging';
 import { ServicePlatformModule, type ServiceOptions } from '@xaso/service';
 import { unitReplicaMigrations } from '@xaso/unit-replica';
 import { CreatePollTables1733000000000 } from './polls/infrastructure/migrations/1733000000000-create-poll-tables';
+import { RepresentativeChangeReason1733000000001 } from './polls/infrastructure/migrations/1733000000001-representative-change-reason';
 import { PollsModule, type PollsModuleOptions } from './polls/polls.module';
 
 export const VOTING_SERVICE = 'voting';
 
 /** voting-service tables are written with SQL (repositories); TypeORM maps only the messaging tables. */
 export const VOTING_ENTITIES = [...messagingEntities];
-export const VOTING_MIGRATIONS = [CreatePollTables1733000000000, ...messagingMigrations, ...unitReplicaMigrations];
+export const VOTING_MIGRATIONS = [CreatePollTables1733000000000, RepresentativeChangeReason1733000000001, ...messagingMigrations, ...unitReplicaMigrations];
 
 export interface VotingAppOptions extends PollsModuleOptions, ServiceOptions {}
 

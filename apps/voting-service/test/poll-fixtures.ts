@@ -3,6 +3,10 @@ import { COMMUNE, VILLAGES } from './voting-test-app';
 /** Valid 12-digit ID numbers (province code 001) for roll row `i`. */
 export const idNumberOf = (i: number) => `0010850${String(10000 + i).slice(-5)}`;
 
+/** The CSV of roll rows with the issue's header (CRLF, names quoted). */
+export const csvOf = (rows: { householdId: string | null; idNumber: string; name: string; villageCode: string }[]) =>
+  ['householdId,idNumber,name,villageCode', ...rows.map((r) => `${r.householdId ?? ''},${r.idNumber},"${r.name}",${r.villageCode}`)].join('\r\n');
+
 /** A household roll of `n` rows in the first village. */
 export const householdRoll = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ householdId: `H-${i + 1}`, idNumber: idNumberOf(i + 1), name: `Nguyễn Văn ${i + 1}`, villageCode: VILLAGES[0] }));

@@ -8,6 +8,7 @@ import { issueDevToken, type Role } from '@xaso/auth';
 import { InProcessBus, InProcessTransport, type EventTransport } from '@xaso/messaging';
 import { createTestDatabase, postGraphQL, realAdminUnits } from '@xaso/testing';
 import { replicaUnitInputOf, UnitReplica } from '@xaso/unit-replica';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createVotingApp, startVotingService } from '../src/bootstrap';
 import type { Clock } from '../src/polls/application/clock.port';
@@ -36,12 +37,25 @@ export interface VotingTestApp {
   close(): Promise<void>;
 }
 
-export async function startVotingTestApp(options: { database: string; secret: string; listen?: boolean; transport?: EventTransport; consumerGroup?: string; now?: string }): Promise<VotingTestApp> {
+export interface VotingTestAppOptions {
+  database: string;
+  secret: string;
+  listen?: boolean;
+  transport?: EventTransport;
+  consumerGroup?: string;
+  now?: string;
+  /** Tests of log lines: the service logs (pino, at `logLevel`) into this stream instead of being silent. */
+  logDestination?: DestinationStream;
+  logLevel?: string;
+}
+
+export async function startVotingTestApp(options: VotingTestAppOptions): Promise<VotingTestApp> {
   const savedSecret = process.env.AUTH_DEV_SECRET;
   process.env.AUTH_DEV_SECRET = options.secret;
   const db = await createTestDatabase(options.database);
   const clock = new MovableClock(new Date(options.now ?? '2026-12-10T02:00:00Z'));
-  const settings = { logger: false as const, clock, consumerGroup: options.consumerGroup, transport: options.transport ?? (new InProcessTransport(new InProcessBus()) as EventTransport), databaseUrl: db.url };
+  const logging = options.logDestination ? { logger: true, logLevel: options.logLevel, logDestination: options.logDestination } : { logger: false };
+  const settings = { ...logging, clock, consumerGroup: options.consumerGroup, transport: options.transport ?? (new InProcessTransport(new InProcessBus()) as EventTransport), databaseUrl: db.url };
   const app = options.listen ? await startVotingService({ ...settings, port: 0 }) : await createVotingApp(settings);
   const replica = app.get(UnitReplica);
   await replica.upsert(realAdminUnits().map(replicaUnitInputOf));

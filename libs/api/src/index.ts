@@ -14,6 +14,7 @@ export * from './lib/graphql-input-guard';
 export * from './lib/unit-code';
 export * from './lib/base64.scalar';
 export * from './lib/rest-input-guard.middleware';
+export * from './lib/text-body-routes';
 export * from './lib/keyset';
 export * from './lib/idempotency';
 export * from './lib/administrative-unit.ref';

@@ -6,3 +6,4 @@ export * from './lib/transaction-runner';
 export * from './lib/data-source';
 export * from './lib/snake-naming.strategy';
 export * from './lib/persistence.module';
+export * from './lib/parameterless-query-logger';

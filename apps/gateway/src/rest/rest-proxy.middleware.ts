@@ -35,9 +35,10 @@ export function findRoute(routes: RestRoute[], path: string): RestRoute | undefi
 
 async function readBody(req: Request & { rawBody?: Buffer }): Promise<Buffer | undefined> {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined;
-  if (req.rawBody) return req.rawBody;
+  if (req.rawBody) return req.rawBody; // JSON (Nest's parser) or a text body of TEXT_BODY_ROUTES (the input guard), byte for byte
   if (req.readableEnded) {
-    // Parsed by a body parser without rawBody: re-encode (JSON is the only body our APIs take).
+    if (typeof req.body === 'string') return Buffer.from(req.body, 'utf8');
+    // Parsed by a body parser without rawBody: re-encode as JSON.
     return req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
   }
   const chunks: Buffer[] = [];

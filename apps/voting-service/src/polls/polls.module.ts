@@ -4,6 +4,7 @@ import { UnitReplicaHandlers, UnitReplicaModule } from '@xaso/unit-replica';
 import { AdministrativeUnitPollsResolver } from './api/graphql/administrative-unit-polls.resolver';
 import { PollAdminResolver } from './api/graphql/poll-admin.resolver';
 import { PollQueriesResolver } from './api/graphql/poll-queries.resolver';
+import { RepresentativeResolver } from './api/graphql/representative.resolver';
 import { PollsController } from './api/rest/polls.controller';
 import { BallotBoxRepository } from './application/ballot-box.repository.port';
 import { CancelPoll } from './application/cancel-poll.use-case';
@@ -25,6 +26,8 @@ import { PollVisibility } from './application/poll-visibility';
 import { PollRepository } from './application/poll.repository.port';
 import { RecordPaperCount } from './application/record-paper-count.use-case';
 import { RecordPaperParticipation } from './application/record-paper-participation.use-case';
+import { ReplaceRepresentative } from './application/replace-representative.use-case';
+import { RepresentativeChanges } from './application/representative-changes.query';
 import { RollRepository } from './application/roll.repository.port';
 import { UpdatePoll } from './application/update-poll.use-case';
 import { VerifyReceipt } from './application/verify-receipt.query';
@@ -42,8 +45,8 @@ export interface PollsModuleOptions {
   clock?: Clock;
 }
 
-const USE_CASES = [CreatePoll, UpdatePoll, ImportRoll, OpenPoll, CastBallot, RecordPaperParticipation, RecordPaperCount, ClosePoll, CertifyPoll, CancelPoll];
-const QUERIES = [GetPoll, ListPolls, MyPolls, PollResult, PollBoard, VerifyReceipt];
+const USE_CASES = [CreatePoll, UpdatePoll, ImportRoll, OpenPoll, CastBallot, RecordPaperParticipation, RecordPaperCount, ClosePoll, CertifyPoll, CancelPoll, ReplaceRepresentative];
+const QUERIES = [GetPoll, ListPolls, MyPolls, PollResult, PollBoard, VerifyReceipt, RepresentativeChanges];
 
 /** Village polls: drafts, rolls, online and paper casting, close with tally and board, certification. Also the service's messaging. */
 @Module({})
@@ -70,6 +73,7 @@ export class PollsModule {
         PollAdminResolver,
         PollQueriesResolver,
         AdministrativeUnitPollsResolver,
+        RepresentativeResolver,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions, type EntitySchema, type Migration, type MixedList } from 'typeorm';
+import { ParameterlessQueryLogger } from './parameterless-query-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface ServiceDataSourceOptions {
@@ -11,6 +12,8 @@ export interface ServiceDataSourceOptions {
   applicationName?: string;
   poolSize?: number;
   logging?: boolean;
+  /** Every statement's SQL text (never its parameters) at debug level; default `DB_LOG_QUERIES=true`. */
+  logQueries?: boolean;
 }
 
 /** TypeORM options for one service's PostgreSQL database. Migrations, never `synchronize`. */
@@ -26,6 +29,8 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: options.applicationName,
     logging: options.logging ? ['error', 'warn', 'migration'] : ['error'],
+    // never a statement's parameters in a log line (TypeORM's console logger prints them for a failed query)
+    logger: new ParameterlessQueryLogger({ logQueries: options.logQueries ?? process.env.DB_LOG_QUERIES === 'true' }),
     extra: { max: options.poolSize ?? 10 },
   };
 }

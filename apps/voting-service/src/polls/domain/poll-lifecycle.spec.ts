@@ -94,7 +94,7 @@ describe('who may do what', () => {
   const poll = { unitCode: '00004' };
   const officer = { roles: ['OFFICER'], unitCode: '00004' };
   const leader = { roles: ['LEADER'], unitCode: '00004' };
-  const officers: PollAction[] = ['create', 'update', 'importRoll', 'open', 'close', 'cancel', 'recordPaper'];
+  const officers: PollAction[] = ['create', 'update', 'importRoll', 'open', 'close', 'cancel', 'recordPaper', 'replaceRepresentative'];
 
   it('lets officers of the commune run the poll and only its LEADER certify', () => {
     for (const action of officers) {
@@ -103,12 +103,14 @@ describe('who may do what', () => {
     }
     expect(codeOf(() => assertMay(leader, 'certify', poll))).toBe('NO_ERROR');
     expect(codeOf(() => assertMay(officer, 'certify', poll))).toBe('ROLE_NOT_ALLOWED');
-    expect(Object.keys(ROLES_OF_ACTION).sort()).toEqual([...officers, 'certify'].sort());
+    expect(codeOf(() => assertMay(leader, 'viewRollChanges', poll))).toBe('NO_ERROR');
+    expect(codeOf(() => assertMay(officer, 'viewRollChanges', poll))).toBe('NO_ERROR');
+    expect(Object.keys(ROLES_OF_ACTION).sort()).toEqual([...officers, 'certify', 'viewRollChanges'].sort());
   });
 
   it('refuses citizens, admins, agencies and province officers every action', () => {
     for (const role of ['CITIZEN', 'ADMIN', 'AGENCY', 'PROVINCE_OFFICER']) {
-      for (const action of [...officers, 'certify'] as PollAction[]) expect(codeOf(() => assertMay({ roles: [role], unitCode: '00004' }, action, poll))).toBe('ROLE_NOT_ALLOWED');
+      for (const action of [...officers, 'certify', 'viewRollChanges'] as PollAction[]) expect(codeOf(() => assertMay({ roles: [role], unitCode: '00004' }, action, poll))).toBe('ROLE_NOT_ALLOWED');
     }
   });
 

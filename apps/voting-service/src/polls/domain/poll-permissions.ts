@@ -7,7 +7,7 @@ export interface PollActor {
   readonly unitCode?: string | null;
 }
 
-export type PollAction = 'create' | 'update' | 'importRoll' | 'open' | 'close' | 'cancel' | 'recordPaper' | 'certify';
+export type PollAction = 'create' | 'update' | 'importRoll' | 'open' | 'close' | 'cancel' | 'recordPaper' | 'certify' | 'replaceRepresentative' | 'viewRollChanges';
 
 /** Officers of the commune run the poll; the commune chairperson (LEADER) certifies it [issue 10]. */
 export const ROLES_OF_ACTION: Readonly<Record<PollAction, readonly string[]>> = {
@@ -19,6 +19,8 @@ export const ROLES_OF_ACTION: Readonly<Record<PollAction, readonly string[]>> = 
   cancel: ['OFFICER'],
   recordPaper: ['OFFICER'],
   certify: ['LEADER'],
+  replaceRepresentative: ['OFFICER'],
+  viewRollChanges: ['OFFICER', 'LEADER'],
 };
 
 /** Refuses an actor without the role for the action, or from another commune than the poll's. */

@@ -3,13 +3,17 @@ import type { Electorate, PollStatus } from './poll-types';
 import type { RollEntry } from './roll';
 import { VotingDomainError } from './voting-domain-error';
 
-/** What the replacement log keeps: which household, who was replaced by whom (never a choice). */
+/** What the replacement log keeps: which household, who was replaced by whom and why (never a choice). */
 export interface RepresentativeChange {
   readonly householdId: string;
   readonly previousIdNumber: string;
+  readonly previousName: string;
   readonly idNumber: string;
   readonly name: string;
+  readonly reason: string;
 }
+
+export const MAX_REASON_LENGTH = 1000;
 
 export interface ReplacementFacts {
   electorate: Electorate;
@@ -24,7 +28,7 @@ export interface ReplacementFacts {
  * Replaces a household's representative, allowed until that household has taken part [issue 10]:
  * in DRAFT or OPEN, on a household roll, by a valid ID number that is not on the roll yet.
  */
-export function replaceRepresentative(entry: RollEntry, replacement: { idNumber: string; name: string }, facts: ReplacementFacts): { entry: RollEntry; change: RepresentativeChange } {
+export function replaceRepresentative(entry: RollEntry, replacement: { idNumber: string; name: string; reason: string }, facts: ReplacementFacts): { entry: RollEntry; change: RepresentativeChange } {
   if (facts.electorate !== 'HOUSEHOLDS' || entry.householdId === null) {
     throw new VotingDomainError('INVALID_POLL', 'Only a household roll has representatives', 'Chỉ danh sách hộ gia đình mới có người đại diện hộ');
   }
@@ -42,11 +46,15 @@ export function replaceRepresentative(entry: RollEntry, replacement: { idNumber:
   if (name.length === 0 || name.length > 200) {
     throw new VotingDomainError('ROLL_INVALID', 'The name must be 1 to 200 characters', 'Họ tên phải dài từ 1 đến 200 ký tự', { field: 'name' });
   }
+  const reason = typeof replacement?.reason === 'string' ? replacement.reason.normalize('NFC').trim() : '';
+  if (reason.length === 0 || reason.length > MAX_REASON_LENGTH) {
+    throw new VotingDomainError('REASON_REQUIRED', `Say why the representative changes (1 to ${MAX_REASON_LENGTH} characters)`, `Cần ghi lý do thay người đại diện hộ (1 đến ${MAX_REASON_LENGTH} ký tự)`, { field: 'reason' });
+  }
   if (idNumber === entry.idNumber || facts.idNumberOnRoll) {
     throw new VotingDomainError('ROLL_INVALID', 'This person is already on the roll', 'Người này đã có trong danh sách', { field: 'idNumber' });
   }
   return {
     entry: { ...entry, idNumber, name },
-    change: { householdId: entry.householdId, previousIdNumber: entry.idNumber, idNumber, name },
+    change: { householdId: entry.householdId, previousIdNumber: entry.idNumber, previousName: entry.name, idNumber, name, reason },
   };
 }

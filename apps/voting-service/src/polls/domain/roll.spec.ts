@@ -130,12 +130,12 @@ describe('freezeRoll', () => {
 describe('replaceRepresentative', () => {
   const entry: RollEntry = { householdId: 'H1', idNumber: '001203004567', name: 'Nguyễn Văn A', villageCode: 'THON-1' };
   const facts: ReplacementFacts = { electorate: 'HOUSEHOLDS', pollStatus: 'OPEN', householdParticipated: false, idNumberOnRoll: false };
-  const replacement = { idNumber: '001303004999', name: ' Nguyễn Thị C ' };
+  const replacement = { idNumber: '001303004999', name: ' Nguyễn Thị C ', reason: ' Chủ hộ đi làm ăn xa ' };
 
   it('replaces the representative before the household took part and logs who replaced whom', () => {
     expect(replaceRepresentative(entry, replacement, facts)).toEqual({
       entry: { householdId: 'H1', idNumber: '001303004999', name: 'Nguyễn Thị C', villageCode: 'THON-1' },
-      change: { householdId: 'H1', previousIdNumber: '001203004567', idNumber: '001303004999', name: 'Nguyễn Thị C' },
+      change: { householdId: 'H1', previousIdNumber: '001203004567', previousName: 'Nguyễn Văn A', idNumber: '001303004999', name: 'Nguyễn Thị C', reason: 'Chủ hộ đi làm ăn xa' },
     });
     expect(replaceRepresentative(entry, replacement, { ...facts, pollStatus: 'DRAFT' }).entry.idNumber).toBe('001303004999');
   });
@@ -150,9 +150,11 @@ describe('replaceRepresentative', () => {
     expect(caught(() => replaceRepresentative(entry, replacement, { ...facts, ...over } as ReplacementFacts)).code).toBe(code);
   });
 
-  it('refuses a malformed ID number, an empty name, or the same person', () => {
-    expect(caught(() => replaceRepresentative(entry, { idNumber: '12', name: 'C' }, facts)).details).toEqual({ field: 'idNumber' });
-    expect(caught(() => replaceRepresentative(entry, { idNumber: '001303004999', name: '  ' }, facts)).details).toEqual({ field: 'name' });
-    expect(caught(() => replaceRepresentative(entry, { idNumber: entry.idNumber, name: 'A' }, facts)).code).toBe('ROLL_INVALID');
+  it('refuses a malformed ID number, an empty name, no reason, or the same person', () => {
+    const reason = 'r';
+    expect(caught(() => replaceRepresentative(entry, { idNumber: '12', name: 'C', reason }, facts)).details).toEqual({ field: 'idNumber' });
+    expect(caught(() => replaceRepresentative(entry, { idNumber: '001303004999', name: '  ', reason }, facts)).details).toEqual({ field: 'name' });
+    expect(caught(() => replaceRepresentative(entry, { idNumber: '001303004999', name: 'C', reason: '  ' }, facts)).code).toBe('REASON_REQUIRED');
+    expect(caught(() => replaceRepresentative(entry, { idNumber: entry.idNumber, name: 'A', reason }, facts)).code).toBe('ROLL_INVALID');
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { managerFor } from '@xaso/persistence';
 import { DataSource } from 'typeorm';
-import { RollRepository } from '../application/roll.repository.port';
+import { type LoggedRepresentativeChange, RollRepository } from '../application/roll.repository.port';
 import type { RepresentativeChange, RollEntry } from '../domain';
 
 /** `RollRepository` over PostgreSQL: set-based (`unnest`) so a 20,000-row roll is one statement. */
@@ -46,11 +46,52 @@ export class PgRollRepository extends RollRepository {
     return rows.map((r) => r.key);
   }
 
-  async logChange(pollId: string, change: RepresentativeChange, changedBy: string): Promise<void> {
-    await this.q(
-      `INSERT INTO poll_representative_change (poll_id, household_id, previous_id_number, id_number, name, changed_by) VALUES ($1,$2,$3,$4,$5,$6)`,
-      [pollId, change.householdId, change.previousIdNumber, change.idNumber, change.name, changedBy],
+  async entry(pollId: string, key: string): Promise<RollEntry | null> {
+    const [r] = await this.q<{ household_id: string | null; id_number: string; name: string; village_code: string }[]>(
+      `SELECT household_id, id_number, name, village_code FROM poll_roll_entry WHERE poll_id = $1 AND entry_key = $2`,
+      [pollId, key],
+    );
+    return r ? { householdId: r.household_id, idNumber: r.id_number, name: r.name, villageCode: r.village_code } : null;
+  }
+
+  async logChange(pollId: string, change: RepresentativeChange, changedBy: string): Promise<LoggedRepresentativeChange> {
+    const [row] = await this.q<ChangeRow[]>(
+      `INSERT INTO poll_representative_change (poll_id, household_id, previous_id_number, previous_name, id_number, name, reason, changed_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING ${CHANGE_COLUMNS}`,
+      [pollId, change.householdId, change.previousIdNumber, change.previousName, change.idNumber, change.name, change.reason, changedBy],
     );
     await this.q(`UPDATE poll_roll_entry SET id_number = $3, name = $4 WHERE poll_id = $1 AND entry_key = $2`, [pollId, change.householdId, change.idNumber, change.name]);
+    return changeOf(row);
+  }
+
+  async changes(pollId: string): Promise<LoggedRepresentativeChange[]> {
+    const rows = await this.q<ChangeRow[]>(`SELECT ${CHANGE_COLUMNS} FROM poll_representative_change WHERE poll_id = $1 ORDER BY id`, [pollId]);
+    return rows.map(changeOf);
   }
 }
+
+const CHANGE_COLUMNS = 'poll_id, household_id, previous_id_number, previous_name, id_number, name, reason, changed_by, changed_at';
+
+interface ChangeRow {
+  poll_id: string;
+  household_id: string;
+  previous_id_number: string;
+  previous_name: string;
+  id_number: string;
+  name: string;
+  reason: string;
+  changed_by: string;
+  changed_at: Date;
+}
+
+const changeOf = (r: ChangeRow): LoggedRepresentativeChange => ({
+  pollId: r.poll_id,
+  householdId: r.household_id,
+  previousIdNumber: r.previous_id_number,
+  previousName: r.previous_name,
+  idNumber: r.id_number,
+  name: r.name,
+  reason: r.reason,
+  changedBy: r.changed_by,
+  changedAt: new Date(r.changed_at),
+});
