@@ -21,6 +21,8 @@ export interface LoadOptions {
   durationSec: number;
   connections: number;
   timeoutSec: number;
+  /** Exactly this many requests instead of `durationSec` of load (scenarios whose requests can each be sent once, e.g. one ballot per voter). */
+  amount?: number;
 }
 
 export interface LoadResult {
@@ -75,7 +77,7 @@ export async function runLoad(spec: LoadSpec, options: LoadOptions): Promise<Loa
     const options_: autocannon.Options = {
       url: options.origin,
       connections: options.connections,
-      duration: options.durationSec,
+      ...(options.amount ? { amount: options.amount } : { duration: options.durationSec }),
       timeout: options.timeoutSec,
       // Also keep non-2xx latencies: a failing endpoint must not look fast.
       excludeErrorStats: false,
