@@ -5,7 +5,12 @@ import { ListPolls } from '../../application/list-polls.query';
 import { UnitPollsArgs } from './poll.inputs';
 import { PollConnection, pollKey, toPollModel } from './poll.models';
 
-/** `AdministrativeUnit` (merger-service's entity) extended with the commune's polls. */
+/**
+ * `AdministrativeUnit` (merger-service's entity) extended with the commune's polls. Public as a
+ * whole: the inherited reference resolver (the gateway's `_entities` call, before any field) only
+ * echoes the key, and the commune's polls are public information (drafts only for its staff).
+ */
+@Public()
 @Resolver(() => AdministrativeUnitRef)
 export class AdministrativeUnitPollsResolver extends AdministrativeUnitExtensionResolver {
   constructor(private readonly listPolls: ListPolls) {
