@@ -186,6 +186,14 @@ describe('voting-service polls (real PostgreSQL)', () => {
       expect((await t.dataSource.query(`SELECT data_type FROM information_schema.columns WHERE table_name = 'poll_participation' AND column_name = 'poll_day'`))[0].data_type).toBe('date');
       const outbox: { envelope: unknown }[] = await t.dataSource.query(`SELECT envelope FROM outbox`);
       for (const { envelope } of outbox) expect([...voterValues, ...choiceValues].filter((v) => JSON.stringify(envelope).includes(v))).toEqual([]);
+      // system columns: the board was written by the close, in tracker order; no ballot row keeps a cast's transaction id
+      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM poll_ballot WHERE poll_id = $1`, [pollId]))[0].n).toBe(0);
+      const boardXmin: { x: string }[] = await t.dataSource.query(`SELECT DISTINCT xmin::text AS x FROM poll_board WHERE poll_id = $1`, [pollId]);
+      const castXmin: { x: string }[] = await t.dataSource.query(`SELECT DISTINCT xmin::text AS x FROM poll_participation WHERE poll_id = $1`, [pollId]);
+      expect(boardXmin).toHaveLength(1);
+      expect(castXmin.map((r) => r.x)).not.toContain(boardXmin[0].x);
+      const physical: { tracker: string }[] = await t.dataSource.query(`SELECT tracker FROM poll_board WHERE poll_id = $1 ORDER BY ctid`, [pollId]);
+      expect(physical.map((r) => r.tracker)).toEqual([trackers[1], trackers[2]].sort());
     });
   });
 });
