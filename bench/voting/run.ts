@@ -217,7 +217,7 @@ function markdown(r: VotingReport): string {
   const b = r.rollImport.baseline;
   lines.push('');
   if (p) lines.push(`- roll import of ${p.rows} rows as text/csv through the gateway: median ${p.medianMs} ms (runs ${p.ms.join(', ')}; target < 5000 ms: ${p.met ? 'met' : 'NOT met'})${b ? `; the bare INSERT … unnest of the same rows: median ${b.medianMs} ms` : ''}`);
-  if (r.tally) lines.push(`- tally + RFC 6962 board root of ${r.tally.ballots} ballots: median ${r.tally.ms.median} ms (runs ${r.tally.ms.runs.join(', ')}; target < 1000 ms: ${r.tally.met ? 'met' : 'NOT met'})`);
+  if (r.tally) lines.push(`- tally + RFC 6962 board root of ${r.tally.ballots} ballots: median ${r.tally.ms.median} ms wall, ${r.tally.cpuMs?.median} ms CPU (runs ${r.tally.ms.runs.join(', ')}; target < 1000 ms: ${r.tally.met ? 'met' : 'NOT met'})`);
   for (const [name, t] of Object.entries(r.targets)) lines.push(`- ${name} (${t.status}): ${t.description}${t.reason ? ` — ${t.reason}` : ''}`);
   lines.push(...r.notes.map((n) => `- ${n}`), '');
   return lines.join('\n');

@@ -10,6 +10,8 @@ export interface TallyMeasurement {
   rounds: number;
   /** Each round: sort the board by tracker, RFC 6962 root over the RFC 8785 leaves, the tally with its passing rule. */
   ms: { min: number; median: number; max: number; runs: number[] };
+  /** CPU time (user + system) of this process per round: what the work costs, apart from waiting for a core on a busy machine. */
+  cpuMs: { min: number; median: number; runs: number[] };
   root: string;
   passed: boolean;
 }
@@ -31,6 +33,7 @@ export function measureTally(count: number, rounds = 5): TallyMeasurement {
   const rule = passRuleOf({ passBasis: 'ROLL', quorumPercent: 50 });
   const once = () => {
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const board = new BallotBoard(ballots);
     const result = tally({
       rollSize: count + 20_000,
@@ -42,13 +45,16 @@ export function measureTally(count: number, rounds = 5): TallyMeasurement {
       participation: { online: board.treeSize, paper: 10_500 },
     });
     const root = board.root;
-    return { ms: performance.now() - start, root, passed: result.passed };
+    const used = process.cpuUsage(cpu);
+    return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, root, passed: result.passed };
   };
   const runs = Array.from({ length: rounds }, once);
   if (new Set(runs.map((r) => r.root)).size !== 1) throw new Error('the board root changed between runs');
   const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
+  const cpuSorted = runs.map((r) => r.cpuMs).sort((a, b) => a - b);
   return {
     ballots: count,
+    cpuMs: { min: round2(cpuSorted[0]), median: round2(cpuSorted[Math.floor(rounds / 2)]), runs: runs.map((r) => round2(r.cpuMs)) },
     rounds,
     ms: { min: round2(sorted[0]), median: round2(sorted[Math.floor(rounds / 2)]), max: round2(sorted[rounds - 1]), runs: runs.map((r) => round2(r.ms)) },
     root: runs[0].root,
