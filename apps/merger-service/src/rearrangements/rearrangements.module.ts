@@ -6,6 +6,10 @@ import { GetRearrangementPlan } from './application/get-rearrangement-plan.query
 import { ListRearrangementPlans } from './application/list-rearrangement-plans.query';
 import { Load2025Plan } from './application/load-2025-plan.use-case';
 import { PlanRegistry } from './application/plan-registry.port';
+import { PublishedUnitData } from './application/published-unit-data.port';
+import { RearrangementPlanResolver } from './api/graphql/plan.resolver';
+import { RearrangementPlansController } from './api/rest/plans.controller';
+import { RepositoryUnitData } from './infrastructure/repository-unit-data';
 import { RearrangementPlanRepository } from './application/rearrangement-plan.repository.port';
 import { RevertPlanInRegistry } from './application/revert-plan-in-registry.use-case';
 import { SchedulePlan } from './application/schedule-plan.use-case';
@@ -20,6 +24,7 @@ export const REARRANGEMENT_MIGRATIONS = [CreateRearrangementPlans1764590000000];
 const PROVIDERS = [
   { provide: RearrangementPlanRepository, useClass: PgRearrangementPlanRepository },
   { provide: PlanRegistry, useClass: PgPlanRegistry },
+  { provide: PublishedUnitData, useClass: RepositoryUnitData },
   CreateRearrangementPlan,
   AddPlanEntry,
   ValidatePlan,
@@ -29,6 +34,7 @@ const PROVIDERS = [
   ApplyPlanToRegistry,
   RevertPlanInRegistry,
   Load2025Plan,
+  RearrangementPlanResolver,
 ];
 
 @Module({})
@@ -38,7 +44,7 @@ export class RearrangementsModule {
     return {
       module: RearrangementsModule,
       imports: [units],
-      controllers: [...(extra.controllers ?? [])],
+      controllers: [RearrangementPlansController, ...(extra.controllers ?? [])],
       providers: [...PROVIDERS, ...(extra.providers ?? [])],
       exports: [RearrangementPlanRepository, PlanRegistry, ApplyPlanToRegistry, RevertPlanInRegistry, GetRearrangementPlan, ValidatePlan, Load2025Plan],
     };

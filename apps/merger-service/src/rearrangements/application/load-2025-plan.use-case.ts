@@ -6,6 +6,7 @@ import { PLAN_2025, plan2025Entries } from '../domain/plan-2025';
 import { ApplyPlanToRegistry } from './apply-plan-to-registry.use-case';
 import { CreateRearrangementPlan } from './create-rearrangement-plan.use-case';
 import type { PlanValidationReport } from './plan-validation-report';
+import { PublishedUnitData } from './published-unit-data.port';
 import { type PlanSummary, RearrangementPlanRepository } from './rearrangement-plan.repository.port';
 import { ValidatePlan } from './validate-plan.use-case';
 
@@ -39,7 +40,13 @@ export class Load2025Plan {
     private readonly create: CreateRearrangementPlan,
     private readonly validate: ValidatePlan,
     private readonly applyToRegistry: ApplyPlanToRegistry,
+    private readonly data: PublishedUnitData,
   ) {}
+
+  /** From the repository's own data/admin-units. */
+  fromRepositoryData(user: AuthUser): Promise<Load2025Result> {
+    return this.execute({ ...this.data.read(), user });
+  }
 
   async execute(input: Load2025Input): Promise<Load2025Result> {
     return this.transactions.run(async () => {

@@ -58,7 +58,8 @@ export function validatePlanAgainst(plan: Plan, registry: RegistrySnapshot): Pla
     const divides = kinds.filter((k) => k === 'DIVIDE').length;
     const merges = kinds.filter((k) => k === 'MERGE').length;
     if (subject.entries.length > 1 && !(divides === 1 && merges === kinds.length - 1)) {
-      problems.push(problem('SOURCE_IN_SEVERAL_ENTRIES', `Unit ${subject.code} is in ${kinds.length} entries (${kinds.join(', ')}); a unit split among several targets needs one DIVIDE entry`, `Đơn vị ${subject.code} nằm trong ${kinds.length} mục (${kinds.join(', ')}); đơn vị bị chia cần đúng một mục DIVIDE`, at));
+      const last = { ...at, entryIndex: subject.entries[subject.entries.length - 1].index };
+      problems.push(problem('SOURCE_IN_SEVERAL_ENTRIES', `Unit ${subject.code} is in ${kinds.length} entries (${kinds.join(', ')}); a unit split among several targets needs one DIVIDE entry`, `Đơn vị ${subject.code} nằm trong ${kinds.length} mục (${kinds.join(', ')}); đơn vị bị chia cần đúng một mục DIVIDE`, last));
     }
     if (plan.provinceCode) {
       const province = registry.provinceOf(before);
