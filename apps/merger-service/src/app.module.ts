@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventTransport } from '@xaso/messaging';
 import { ServicePlatformModule, type ServiceOptions } from '@xaso/service';
+import { LegacyAddressesModule } from './legacy-addresses/legacy-addresses.module';
 import { REARRANGEMENT_MIGRATIONS, RearrangementsModule } from './rearrangements/rearrangements.module';
 import { MERGER_ENTITIES, MERGER_MIGRATIONS, UnitsModule } from './units/units.module';
 
@@ -27,6 +28,7 @@ export class AppModule {
         }),
         units,
         RearrangementsModule.register(units),
+        LegacyAddressesModule,
       ],
     };
   }

@@ -54,8 +54,8 @@ export class AddressIndex {
       };
       this.byKey.set(entry.key, entry);
       const level = unit.level as NameLevel;
-      push(this.byCore.get(level)!, core, entry);
-      push(this.byWhole.get(level)!, entry.whole, entry);
+      push(levelMap(this.byCore, level), core, entry);
+      push(levelMap(this.byWhole, level), entry.whole, entry);
       if (level === 'PROVINCE') push(this.provincesByCode, unit.code, entry);
     }
     for (const entry of this.byKey.values()) entry.provinceKey = this.provinceAbove(entry)?.key ?? null;
@@ -108,18 +108,18 @@ export class AddressIndex {
   private considerReading(level: NameLevel, reading: NameReading, consider: (e: IndexedUnit, m: MatchMethod, accentOk: boolean) => void): void {
     const accentOk = (accented: string) => reading.accentedCore === null || reading.accentedCore === accented;
     if (reading.types === null) {
-      for (const entry of this.byWhole.get(level)!.get(reading.whole) ?? []) {
+      for (const entry of levelMap(this.byWhole, level).get(reading.whole) ?? []) {
         const ok = accentOk(entry.accentedWhole);
         consider(entry, ok && reading.accentedCore !== null ? 'EXACT' : 'FOLDED', ok);
       }
-      for (const entry of this.byCore.get(level)!.get(reading.core) ?? []) consider(entry, 'PREFIX_STRIPPED', accentOk(entry.accentedCore));
+      for (const entry of levelMap(this.byCore, level).get(reading.core) ?? []) consider(entry, 'PREFIX_STRIPPED', accentOk(entry.accentedCore));
       if (level === 'PROVINCE') {
         const code = PROVINCE_ALIASES[reading.whole];
         for (const entry of code ? (this.provincesByCode.get(code) ?? []) : []) consider(entry, 'ALIAS', true);
       }
       return;
     }
-    for (const entry of this.byCore.get(level)!.get(reading.core) ?? []) {
+    for (const entry of levelMap(this.byCore, level).get(reading.core) ?? []) {
       const ok = accentOk(entry.accentedCore);
       const method: MatchMethod = !reading.types.includes(entry.unit.type)
         ? 'TYPE_DIFFERS'
@@ -169,4 +169,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function levelMap(maps: Map<NameLevel, Map<string, IndexedUnit[]>>, level: NameLevel): Map<string, IndexedUnit[]> {
+  let map = maps.get(level);
+  if (!map) maps.set(level, (map = new Map()));
+  return map;
 }

@@ -88,6 +88,20 @@ export interface NameReading {
  * only looks like a prefix without its accents stays a possible name ("Xà Bang").
  */
 export function readName(input: string, level: NameLevel): NameReading[] {
+  const key = `${level}|${input}`;
+  const known = READINGS.get(key);
+  if (known) return known;
+  if (READINGS.size >= MAX_REMEMBERED) READINGS.clear();
+  const readings = readNameOnce(input, level);
+  READINGS.set(key, readings);
+  return readings;
+}
+
+/** Addresses repeat their districts and provinces: readings are remembered (bounded). */
+const READINGS = new Map<string, NameReading[]>();
+const MAX_REMEMBERED = 50_000;
+
+function readNameOnce(input: string, level: NameLevel): NameReading[] {
   const accented = accentKey(input)
     .split(' ')
     .filter(Boolean)
@@ -100,6 +114,7 @@ export function readName(input: string, level: NameLevel): NameReading[] {
   const folded = accented.map((t) => numberToken(foldVietnamese(t)));
   const anyAccents = accented.some(hasAccents);
   const whole = folded.join(' ');
+  // Written with accents anywhere, the words without marks are taken as written too ("Phường Sa Pa" is not Sa Pả).
   const readings: NameReading[] = [
     { core: whole, accentedCore: anyAccents ? accented.map(numberToken).join(' ') : null, types: null, abbreviated: false, whole },
   ];
@@ -112,7 +127,7 @@ export function readName(input: string, level: NameLevel): NameReading[] {
     const rest = accented.slice(n);
     readings.push({
       core: folded.slice(n).join(' '),
-      accentedCore: rest.some(hasAccents) ? rest.map(numberToken).join(' ') : null,
+      accentedCore: anyAccents ? rest.map(numberToken).join(' ') : null,
       types: prefix.types,
       abbreviated: prefix.abbreviated,
       whole,
