@@ -12,4 +12,9 @@ export interface BenchSuite {
 
 export const BENCH_SUITES: BenchSuite[] = [
   { name: 'dossier', script: 'bench/run.ts', what: 'submitDossier and trackDossier through the gateway vs bare Fastify + pg' },
+  {
+    name: 'legacy-addresses',
+    script: 'bench/legacy-addresses/run.ts',
+    what: 'pre-2025 addresses per second through the REST batch endpoint (merger-service and the gateway) vs the pure resolver in process',
+  },
 ];
