@@ -68,7 +68,6 @@ export function foldKey(text: string): string {
   return foldVietnamese(accentKey(text)).split(' ').map(numberToken).join(' ');
 }
 
-const hasAccents = (token: string): boolean => foldVietnamese(token) !== token;
 
 /** One way to read what was written: a core name, and the type prefix it started with (if read as one). */
 export interface NameReading {
@@ -88,6 +87,8 @@ export interface NameReading {
  * only looks like a prefix without its accents stays a possible name ("Xà Bang").
  */
 export function readName(input: string, level: NameLevel): NameReading[] {
+  // Wards are mostly unique in a file; districts and provinces repeat on every line.
+  if (level === 'COMMUNE') return readNameOnce(input, level);
   const key = `${level}|${input}`;
   const known = READINGS.get(key);
   if (known) return known;
@@ -102,32 +103,33 @@ const READINGS = new Map<string, NameReading[]>();
 const MAX_REMEMBERED = 50_000;
 
 function readNameOnce(input: string, level: NameLevel): NameReading[] {
-  const accented = accentKey(input)
-    .split(' ')
-    .filter(Boolean)
-    .flatMap((token) => {
-      // "q1", "p12", "tp1": an abbreviation glued to a number.
-      const glued = /^(tp|tx|tt|q|p|f|h|x)(\d+)$/.exec(foldVietnamese(token));
-      return glued ? [glued[1], glued[2]] : [token];
-    });
-  if (accented.length === 0) return [];
-  const folded = accented.map((t) => numberToken(foldVietnamese(t)));
-  const anyAccents = accented.some(hasAccents);
+  // Each word folded once: [written (lower-case, accents kept), folded].
+  const words: [string, string][] = [];
+  for (const token of accentKey(input).split(' ')) {
+    if (!token) continue;
+    const folded = foldVietnamese(token);
+    // "q1", "p12", "tp1": an abbreviation glued to a number.
+    const glued = GLUED.exec(folded);
+    if (glued) words.push([glued[1], glued[1]], [glued[2], glued[2]]);
+    else words.push([token, folded]);
+  }
+  if (words.length === 0) return [];
+  const accented = words.map(([w]) => numberToken(w));
+  const folded = words.map(([, f]) => numberToken(f));
+  const marked = words.map(([w, f]) => w !== f);
+  const anyAccents = marked.includes(true);
   const whole = folded.join(' ');
   // Written with accents anywhere, the words without marks are taken as written too ("Phường Sa Pa" is not Sa Pả).
-  const readings: NameReading[] = [
-    { core: whole, accentedCore: anyAccents ? accented.map(numberToken).join(' ') : null, types: null, abbreviated: false, whole },
-  ];
+  const readings: NameReading[] = [{ core: whole, accentedCore: anyAccents ? accented.join(' ') : null, types: null, abbreviated: false, whole }];
   for (const prefix of PREFIXES[level]) {
     const n = prefix.tokens.length;
-    if (folded.length <= n) continue;
+    if (folded.length <= n || folded[0] !== prefix.tokens[0]) continue;
     if (!prefix.tokens.every((t, i) => folded[i] === t)) continue;
     // Written with accents, the prefix must be written right ("xà bang" is a name, "xã bang" a prefix).
-    if (prefix.accented.some((t, i) => hasAccents(accented[i]) && accented[i] !== t)) continue;
-    const rest = accented.slice(n);
+    if (prefix.accented.some((t, i) => marked[i] && words[i][0] !== t)) continue;
     readings.push({
       core: folded.slice(n).join(' '),
-      accentedCore: anyAccents ? rest.map(numberToken).join(' ') : null,
+      accentedCore: anyAccents ? accented.slice(n).join(' ') : null,
       types: prefix.types,
       abbreviated: prefix.abbreviated,
       whole,
@@ -135,6 +137,8 @@ function readNameOnce(input: string, level: NameLevel): NameReading[] {
   }
   return readings;
 }
+
+const GLUED = /^(tp|tx|tt|q|p|f|h|x)(\d+)$/;
 
 /** A unit's own name split into its type prefix and core ("Quận 1" → "1"; "Thành phố Thủ Đức" → "thu duc"). */
 export function unitCore(name: string, type: string): { core: string; accentedCore: string } {
