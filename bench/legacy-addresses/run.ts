@@ -128,14 +128,14 @@ async function main(): Promise<void> {
     const today = todayInVietnam();
     for (const input of inputs.slice(0, 5_000)) resolveLegacyAddress(index, input, today); // warm-up
     const counts = { resolved: 0, ambiguous: 0, notFound: 0 };
-    let started = performance.now();
+    const started = performance.now();
     for (const input of inputs) {
       const r = resolveLegacyAddress(index, input, today);
       if (r.status === 'RESOLVED') counts.resolved += 1;
       else if (r.status === 'AMBIGUOUS') counts.ambiguous += 1;
       else counts.notFound += 1;
     }
-    let ms = performance.now() - started;
+    const ms = performance.now() - started;
     results.pureResolver = { addresses: inputs.length, ms: Math.round(ms), perSecond: Math.round(inputs.length / (ms / 1000)), ...counts };
     log(`pure resolver: ${JSON.stringify(results.pureResolver)}`);
 
