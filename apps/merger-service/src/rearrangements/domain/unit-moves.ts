@@ -3,9 +3,9 @@
  * from a plan. Pure.
  *
  * Moves are keyed by the source's code as it was on the day before the effective date. A target's
- * code may be another source's old code (codes are reused: 00004 Trúc Bạch → 00004 Ba Đình while
- * 00001 → 00097 and 00097 → ...): apply all moves of a plan at once (one mapping join on the OLD
- * code), never one after another, or a record could be moved twice.
+ * code may be another source's old code (codes are reused: in 2025, 151 old commune codes move away
+ * while being another commune's target code): apply all moves of a plan at once (one mapping join
+ * on the OLD code), never one after another, or a record could be moved twice.
  */
 import type { PlanEntry, RearrangementPlan } from './plan';
 
