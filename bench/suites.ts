@@ -13,4 +13,9 @@ export interface BenchSuite {
 export const BENCH_SUITES: BenchSuite[] = [
   { name: 'dossier', script: 'bench/run.ts', what: 'submitDossier and trackDossier through the gateway vs bare Fastify + pg' },
   { name: 'voting', script: 'bench/voting/run.ts', what: 'castBallot through the gateway by 10,000 distinct voters vs bare Fastify + pg; 20,000-row CSV roll import; tally + board root of 100,000 ballots' },
+  {
+    name: 'legacy-addresses',
+    script: 'bench/legacy-addresses/run.ts',
+    what: 'pre-2025 addresses per second through the REST batch endpoint (merger-service and the gateway) vs the pure resolver in process',
+  },
 ];

@@ -34,6 +34,7 @@ export interface GatewayConfig {
 export const DEFAULT_REST_ROUTES: RestRoute[] = [
   { prefix: '/api/v1/administrative-units', service: 'merger' },
   { prefix: '/api/v1/rearrangement-plans', service: 'merger' },
+  { prefix: '/api/v1/rearrangements', service: 'merger' },
   { prefix: '/api/v1/procedures', service: 'dossier' },
   { prefix: '/api/v1/dossiers', service: 'dossier' },
   { prefix: '/api/v1/calendar', service: 'dossier' },
@@ -44,6 +45,10 @@ export const DEFAULT_REST_ROUTES: RestRoute[] = [
   { prefix: '/api/v1/scorecards', service: 'evaluation' },
   { prefix: '/api/v1/evaluation', service: 'evaluation' },
 ];
+
+/** REST paths whose JSON bodies may pass the default 100 kB (merger's 1,000-address batch), up to BULK_JSON_LIMIT. */
+export const BULK_JSON_PATHS: readonly string[] = ['/api/v1/administrative-units/resolve-legacy-addresses'];
+export const BULK_JSON_LIMIT = '2mb';
 
 function pairs(value: string | undefined): [string, string][] {
   if (!value) return [];

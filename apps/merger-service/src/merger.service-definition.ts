@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { defineService } from '@xaso/service';
 import { AppModule, MERGER_SERVICE, type MergerAppOptions } from './app.module';
+import { LEGACY_ADDRESS_BATCH_PATH } from './legacy-addresses/api/rest/legacy-addresses.controller';
 import { ImportAdministrativeUnits, type ImportSummary } from './units/application/import-administrative-units.use-case';
 import { UnitRepository } from './units/application/unit.repository.port';
 import { adminUnitsDir, readAdminUnitFiles } from './units/infrastructure/csv-source';
@@ -25,6 +26,8 @@ export const mergerService = defineService<MergerAppOptions>({
     description: 'Time-versioned Vietnamese administrative units: every lookup takes asOf (default today).',
   },
   module: (options) => AppModule.forRoot(options),
+  // 1,000 addresses per call can pass 100 kB.
+  bulkJsonPaths: [LEGACY_ADDRESS_BATCH_PATH],
   // Load the real units when the registry is empty (default: true unless MERGER_IMPORT_ON_START=false).
   afterInit: async (app, options) => {
     if (options.importIfEmpty ?? process.env.MERGER_IMPORT_ON_START !== 'false') await importUnitsIfEmpty(app);

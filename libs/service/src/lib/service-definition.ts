@@ -13,6 +13,11 @@ export interface ServiceDefinition<O extends ServiceOptions = ServiceOptions> {
   readonly openApi: { title: string; description: string };
   /** The root module for these options (its AppModule). */
   module(options: O): DynamicModule;
+  /**
+   * Paths whose JSON bodies may be larger than the default 100 kB (bulk endpoints, e.g. merger's
+   * 1,000-address batch), up to BULK_JSON_LIMIT; every other path keeps the default.
+   */
+  readonly bulkJsonPaths?: readonly string[];
   /** Runs after `app.init()`, before listening (e.g. merger's import on start). */
   afterInit?(app: INestApplication, options: O): Promise<void>;
   /** Fills an empty database with reference data; the launcher calls it after start (merger: the admin units). */
@@ -27,3 +32,6 @@ export function defineService<O extends ServiceOptions>(definition: ServiceDefin
 export function isServiceDefinition(value: unknown): value is ServiceDefinition {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SERVICE_DEFINITION] === true;
 }
+
+/** The body limit of `bulkJsonPaths` (the service's and the gateway's). */
+export const BULK_JSON_LIMIT = '2mb';

@@ -5,7 +5,8 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { documentIdempotencyKey } from '@xaso/api';
 import { correlationMiddleware } from '@xaso/observability';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import type { ServiceDefinition } from './service-definition';
+import { json } from 'express';
+import { BULK_JSON_LIMIT, type ServiceDefinition } from './service-definition';
 import type { ListenOptions, ServiceOptions } from './service-options';
 
 /** The service's OpenAPI document (the gateway merges it from `/openapi.json`). */
@@ -31,6 +32,10 @@ export async function createServiceApp<O extends ServiceOptions>(definition: Ser
   // The request's x-correlation-id (the gateway forwards it) becomes the correlationId of the
   // events it causes, also without ObservabilityModule (which applies it too: idempotent).
   app.use(correlationMiddleware);
+  // Registered before init, so before Nest's own JSON parser (which then finds the body parsed).
+  // Wrapped under another name: Nest skips its own parser when it sees a layer named `jsonParser`.
+  const bulkJson = json({ limit: BULK_JSON_LIMIT });
+  for (const path of definition.bulkJsonPaths ?? []) app.use(path, function bulkJsonParser(req: never, res: never, next: never) { bulkJson(req, res, next); });
   const document = serviceOpenApiDocument(definition as ServiceDefinition<never>, app);
   app.getHttpAdapter().get('/openapi.json', (_req: unknown, res: { json(body: unknown): void }) => res.json(document));
   await app.init();
