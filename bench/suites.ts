@@ -12,4 +12,5 @@ export interface BenchSuite {
 
 export const BENCH_SUITES: BenchSuite[] = [
   { name: 'dossier', script: 'bench/run.ts', what: 'submitDossier and trackDossier through the gateway vs bare Fastify + pg' },
+  { name: 'evaluation', script: 'bench/evaluation/run.ts', what: 'dossier.resolved on Kafka → indicatorValues latency, and rankings of 3,321 communes, vs bare kafkajs + SQL' },
 ];

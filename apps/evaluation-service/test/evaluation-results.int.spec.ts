@@ -158,7 +158,7 @@ describe('evaluation-service: overdue flags, publication, exports, targets, merg
     expect(xlsx.status).toBe(200); // published: the commune reads it too
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load((xlsx.body as Buffer) as unknown as ArrayBuffer as never);
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe('Xếp hạng 2026');
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Hạng', 'Mã xã', 'Tên xã', 'Tổng điểm', 'Mức đạt', 'Mã mức', 'Trạng thái']);
@@ -172,7 +172,7 @@ describe('evaluation-service: overdue flags, publication, exports, targets, merg
     });
     expect(card.status).toBe(200);
     const cardBook = new ExcelJS.Workbook();
-    await cardBook.xlsx.load(card.body as Buffer);
+    await cardBook.xlsx.load((card.body as Buffer) as unknown as ArrayBuffer as never);
     const cardSheet = cardBook.worksheets[0];
     expect(cardSheet.getRow(1).getCell(12).value).toBe('Điểm tự đánh giá');
     expect(cardSheet.actualRowCount).toBe(1 + indicatorsOf(QD766).length + QD766.groups.length + 3);
