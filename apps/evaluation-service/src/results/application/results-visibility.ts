@@ -19,8 +19,8 @@ export class ResultsVisibility {
 
   async assertMayRead(user: AuthUser, cycleId: string, provinceCode: string): Promise<void> {
     if (await this.scope.canAccess(user, provinceCode)) return;
-    const communeOfficer = (user.roles.includes(Role.OFFICER) || user.roles.includes(Role.LEADER)) && !!user.unitCode;
-    if (!communeOfficer || (await this.provinces.provinceOf(user.unitCode!)) !== provinceCode) return this.scope.assert(user, provinceCode);
+    const ownUnit = user.roles.includes(Role.OFFICER) || user.roles.includes(Role.LEADER) ? user.unitCode : undefined;
+    if (!ownUnit || (await this.provinces.provinceOf(ownUnit)) !== provinceCode) return this.scope.assert(user, provinceCode);
     const cycle = await this.cycles.get(cycleId);
     if (!cycle || cycle.provinceCode !== provinceCode) throw new CycleNotFoundError(cycleId);
     if (!cycle.publishedAt) throw new ResultsNotPublishedError(cycleId);

@@ -33,13 +33,14 @@ export class RecordReceptionSession {
     }
     return this.transactions.run(async () => {
       const saved = await this.sessions.insertSession(s, user.sub);
+      const sessionId = saved.id ?? '';
       await this.outbox.publish({
         definition: receptionSessionHeld,
         aggregateType: 'ReceptionSession',
-        aggregateId: saved.id!,
+        aggregateId: sessionId,
         unitCode: saved.unitCode,
         payload: {
-          sessionId: saved.id!,
+          sessionId,
           unitCode: saved.unitCode,
           date: saved.date,
           kind: saved.chairpersonPresent ? 'CHAIRPERSON' : 'DELEGATED',
