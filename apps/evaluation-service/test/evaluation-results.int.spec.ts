@@ -1,6 +1,7 @@
 import { Role } from '@xaso/auth';
 import { InProcessTransport } from '@xaso/messaging';
 import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { enterableMaxPoints } from '../src/assessments/domain/evidence';
 import { METRIC } from '../src/indicators/domain/metrics';
@@ -109,6 +110,9 @@ describe('evaluation-service: overdue flags, publication, exports, targets, merg
     expect([csv.status, csv.headers['content-type'], csv.body.code]).toEqual([403, expect.stringContaining('application/problem+json'), 'RESULTS_NOT_PUBLISHED']);
     expect(codeOf(await t.gql(PUBLISH, { c: cycleId }, tokens.province))).toBe('RESULTS_NOT_READY'); // approved, not yet recognised
     expect((await t.gql(RANKINGS, { c: cycleId, p: PROVINCE }, tokens.province)).data.rankings.totalCount).toBe(2);
+    const RANK = `query ($c: ID!, $u: UnitCode!) { assessment(cycleId: $c, unitCode: $u) { standingInProvince { rank } } }`;
+    expect((await t.gql(RANK, { c: cycleId, u: A }, tokens.a)).data.assessment.standingInProvince.rank).toBeNull(); // not before publication
+    expect((await t.gql(RANK, { c: cycleId, u: A }, tokens.province)).data.assessment.standingInProvince.rank).toEqual(expect.any(Number));
   });
 
   it('the province publishes after recognition; then its communes see the rankings and each other\'s results (read only); recognition late after January is flagged', async () => {
@@ -130,6 +134,21 @@ describe('evaluation-service: overdue flags, publication, exports, targets, merg
     const late = (await t.gql(ASSESSMENT, { c: cycleId, u: C }, tokens.province)).data.assessment.overdue;
     expect(late).toEqual({ selfAssessmentOverdue: true, reviewOverdue: true, recognitionOverdue: true });
     expect((await t.gql(SUMMARY, { id: cycleId }, tokens.a)).data.cycle.summary).toMatchObject({ recognitionOverdue: 1 });
+  });
+
+  it('shows the rank within the province and the change against the previous year\'s approved result', async () => {
+    const previousCycle = randomUUID();
+    await t.db.query(`INSERT INTO evaluation_cycle (id, year, province_code, scorecard_code, scorecard_version, unit_codes, opened_by) VALUES ($1, 2025, $2, $3, 1, $4, 'test')`, [previousCycle, PROVINCE, QD766.code, [A]]);
+    await t.db.query(`INSERT INTO assessment (cycle_id, unit_code, province_code, year, state, total, level_code, body) VALUES ($1, $2, $3, 2025, 'RECOGNISED', 80, 'GOOD', '{}')`, [previousCycle, A, PROVINCE]);
+    const Q = `query ($c: ID!, $u: UnitCode!) { assessment(cycleId: $c, unitCode: $u) { reviewed { total } standingInProvince { rank previousYearTotal previousYearLevelCode changeAgainstPreviousYear } } }`;
+    const ranked = (await t.gql(RANKINGS, { c: cycleId, p: PROVINCE }, tokens.province)).data.rankings.edges.map((e: { node: { rank: number; unitCode: string } }) => e.node);
+    const mine = (await t.gql(Q, { c: cycleId, u: A }, tokens.a)).data.assessment;
+    expect(mine.standingInProvince).toEqual({
+      rank: ranked.find((r: { unitCode: string }) => r.unitCode === A).rank, previousYearTotal: 80, previousYearLevelCode: 'GOOD',
+      changeAgainstPreviousYear: Math.round((mine.reviewed.total - 80) * 100) / 100,
+    });
+    const draft = (await t.gql(Q, { c: cycleId, u: C }, tokens.province)).data.assessment.standingInProvince;
+    expect(draft).toEqual({ rank: null, previousYearTotal: null, previousYearLevelCode: null, changeAgainstPreviousYear: null });
   });
 
   it('exports the ranking as CSV and XLSX with Vietnamese columns, and a commune\'s scorecard; authorization as for the data', async () => {

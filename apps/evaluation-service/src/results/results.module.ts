@@ -4,6 +4,8 @@ import { UnitReplicaModule } from '@xaso/unit-replica';
 import { CyclesModule } from '../cycles/cycles.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { ResultsVisibility } from './application/results-visibility';
+import { AssessmentStandingQuery } from './application/assessment-standing.query';
+import { AssessmentStandingResolver } from './api/graphql/assessment-standing.resolver';
 import { SetProvinceTargets } from './application/set-province-targets.use-case';
 import { AdministrativeUnitEvaluationResolver } from './api/graphql/administrative-unit-evaluation.resolver';
 import { ResultsResolver } from './api/graphql/results.resolver';
@@ -28,6 +30,8 @@ import { PgResultsRepository } from './infrastructure/pg-results.repository';
     SetProvinceTargets,
     UnitEvaluationQuery,
     ResultsResolver,
+    AssessmentStandingQuery,
+    AssessmentStandingResolver,
     AdministrativeUnitEvaluationResolver,
   ],
   exports: [ResultsRepository, ResultsVisibility],
