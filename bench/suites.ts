@@ -18,4 +18,5 @@ export const BENCH_SUITES: BenchSuite[] = [
     script: 'bench/legacy-addresses/run.ts',
     what: 'pre-2025 addresses per second through the REST batch endpoint (merger-service and the gateway) vs the pure resolver in process',
   },
+  { name: 'evaluation', script: 'bench/evaluation/run.ts', what: 'dossier.resolved on Kafka → indicatorValues latency, and rankings of 3,321 communes, vs bare kafkajs + SQL' },
 ];

@@ -7,8 +7,10 @@ import { unitReplicaMigrations } from '@xaso/unit-replica';
 import { EVALUATION_SERVICE, EvaluationCoreModule, type EvaluationCoreOptions } from './common/evaluation-core.module';
 import { CreateEvaluationTables1733000000000 } from './common/infrastructure/migrations/1733000000000-create-evaluation-tables';
 import { SeedScorecardsAndTargets1733000000001 } from './common/infrastructure/migrations/1733000000001-seed-scorecards-and-targets';
+import { CycleResultsPublication1733000000002 } from './common/infrastructure/migrations/1733000000002-cycle-results-publication';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { CyclesModule } from './cycles/cycles.module';
+import { ExportsModule } from './exports/exports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ResultsModule } from './results/results.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
@@ -20,6 +22,7 @@ export const EVALUATION_ENTITIES = [...messagingEntities];
 export const EVALUATION_MIGRATIONS = [
   CreateEvaluationTables1733000000000,
   SeedScorecardsAndTargets1733000000001,
+  CycleResultsPublication1733000000002,
   ...messagingMigrations,
   ...unitReplicaMigrations,
 ];
@@ -45,6 +48,7 @@ export class AppModule {
         CyclesModule,
         AssessmentsModule,
         ResultsModule,
+        ExportsModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { Role } from '@xaso/auth';
 import { topicFor } from '@xaso/contracts';
 import { KafkaTransport } from '@xaso/messaging';
 import { waitUntil } from '@xaso/testing';
+import ExcelJS from 'exceljs';
 import { resolve } from 'node:path';
 import { enterableMaxPoints } from '../src/assessments/domain/evidence';
 import { METRIC } from '../src/indicators/domain/metrics';
@@ -115,6 +116,27 @@ describe('evaluation through the gateway (real PostgreSQL, events on Kafka)', ()
     const refused = await fetch(`${base}/api/v1/evaluation/cycles/${cycleId}/rankings?provinceCode=${PROVINCE}`, { headers: { authorization: `Bearer ${officer}` } });
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(((await refused.json()) as { code: string }).code).toBe('RESULTS_NOT_PUBLISHED');
+
+    // exports through the gateway's REST proxy: the file bytes and Content-Disposition come back intact
+    const csv = await fetch(`${base}/api/v1/evaluation/cycles/${cycleId}/rankings.csv?provinceCode=${PROVINCE}`, { headers: { authorization: `Bearer ${province}` } });
+    expect([csv.status, csv.headers.get('content-type'), csv.headers.get('content-disposition')]).toEqual([200, 'text/csv; charset=utf-8', expect.stringMatching(/^attachment; filename="xep-hang-2026-tinh-01-.+\.csv"$/)]);
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('Hạng,Mã xã,Tên xã,Tổng điểm,Mức đạt,Mã mức,Trạng thái');
+    expect(lines[1].startsWith(`1,${UNIT},`)).toBe(true);
+    const xlsx = await fetch(`${base}/api/v1/evaluation/cycles/${cycleId}/assessments/${UNIT}/scorecard.xlsx`, { headers: { authorization: `Bearer ${officer}` } });
+    expect([xlsx.status, xlsx.headers.get('content-type')]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(xlsx.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="bang-diem-2026-xa-${UNIT}-.+\\.xlsx"$`));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((Buffer.from(await xlsx.arrayBuffer())) as unknown as ArrayBuffer as never);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(5).value).toBe('Mã chỉ số');
+    expect(sheet.actualRowCount).toBe(1 + indicatorsOf(QD766).length + QD766.groups.length + 3);
+    const rankingsXlsx = await fetch(`${base}/api/v1/evaluation/cycles/${cycleId}/rankings.xlsx?provinceCode=${PROVINCE}`, { headers: { authorization: `Bearer ${province}` } });
+    const ranked = new ExcelJS.Workbook();
+    await ranked.xlsx.load((Buffer.from(await rankingsXlsx.arrayBuffer())) as unknown as ArrayBuffer as never);
+    expect(ranked.worksheets[0].getRow(2).getCell(2).value).toBe(UNIT);
 
     await waitUntil('assessment.submitted and assessment.approved on Kafka', () =>
       ['assessment.submitted', 'assessment.approved'].every((type) => published.some((e) => e.type === type && e.unitCode === UNIT)));

@@ -11,9 +11,9 @@ export interface StreamEvent {
   handled: boolean;
 }
 
-function envelope(source: 'dossier' | 'petition' | 'voting', type: string, aggregateId: string, unitCode: string, occurredAt: string, payload: object): StreamEvent {
+function envelope(source: 'dossier' | 'petition' | 'voting', type: string, aggregateId: string, unitCode: string, occurredAt: string, payload: object, aggregateType?: string): StreamEvent {
   const value = eventRegistry.assertValid({
-    id: randomUUID(), type, version: 1, occurredAt, source, aggregateType: { dossier: 'Dossier', petition: 'Petition', voting: 'Poll' }[source],
+    id: randomUUID(), type, version: 1, occurredAt, source, aggregateType: aggregateType ?? { dossier: 'Dossier', petition: 'Petition', voting: 'Poll' }[source],
     aggregateId, unitCode, correlationId: randomUUID(), causationId: null, payload,
   });
   return { topic: topicFor(source), id: value.id, message: { key: aggregateId, value: JSON.stringify(value), headers: { type, version: '1' } }, handled: true };
@@ -76,3 +76,10 @@ export const pollClosedAt = (pollId: string, unitCode: string, closedAt: string,
       quorumMet: true, passed: participants * 2 > rollSize, winner: null, boardRoot: '0'.repeat(64), boardSize: participants,
     },
   });
+
+/** A citizen reception session held on a local day, as petition-service announces it (no personal data). */
+export const receptionHeldOn = (unitCode: string, date: string, kind: 'CHAIRPERSON' | 'DELEGATED' = 'CHAIRPERSON') => {
+  const sessionId = randomUUID();
+  return envelope('petition', 'reception-session.held', sessionId, unitCode, `${date}T09:00:00+07:00`,
+    { sessionId, unitCode, date, kind, citizensReceived: 3, petitionsOpened: 1 }, 'ReceptionSession');
+};

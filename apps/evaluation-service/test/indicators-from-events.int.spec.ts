@@ -2,6 +2,7 @@ import { Role } from '@xaso/auth';
 import { InProcessTransport } from '@xaso/messaging';
 import { realAdminUnits } from '@xaso/testing';
 import { DailyFactRepository } from '../src/indicators/application/daily-fact.repository.port';
+import { UnitFacts } from '../src/indicators/application/unit-facts';
 import { measure } from '../src/indicators/domain/computed-value';
 import { aggregateFacts, type DailyFact } from '../src/indicators/domain/daily-fact';
 import { METRIC } from '../src/indicators/domain/metrics';
@@ -19,6 +20,7 @@ import {
   petitionRatedAt,
   petitionResolvedAt,
   pollClosedAt,
+  receptionHeldOn,
   type StreamEvent,
 } from './event-stream';
 
@@ -32,7 +34,8 @@ const B = communes[1].code;
  * 23:30 local = 16:30Z, still 1 March; 8 resolved on 2026-03-02 (5 on time, 1 early, 2 late, one
  * of them at 17:30Z on 1 March = 00:30 local on 2 March); 1 went overdue; 2 apologies; 4
  * petitions resolved (3 on time), 1 escalated, 3 ratings (5, 4, 2); two village polls closed (40 of 60
- * households, 10 of 25). Commune B: 3 direct dossiers.
+ * households, 10 of 25); the chairperson received citizens on 3 March (two sessions: one day) and
+ * 10 March, a deputy on 17 March (not the chairperson's duty). Commune B: 3 direct dossiers.
  * One event that is not consumed (processing-started).
  */
 function knownStream(): StreamEvent[] {
@@ -47,6 +50,7 @@ function knownStream(): StreamEvent[] {
   events.push(petitionEscalatedOn('A-P9', A, '2026-03-16'));
   [5, 4, 2].forEach((score, i) => events.push(petitionRatedAt(`A-P${i}`, A, '2026-03-12T09:00:00+07:00', score)));
   events.push(pollClosedAt('A-poll-1', A, '2026-03-20T18:00:00+07:00', 40, 60), pollClosedAt('A-poll-2', A, '2026-03-21T18:00:00+07:00', 10, 25));
+  events.push(receptionHeldOn(A, '2026-03-03'), receptionHeldOn(A, '2026-03-03'), receptionHeldOn(A, '2026-03-10'), receptionHeldOn(A, '2026-03-17', 'DELEGATED'));
   for (let i = 0; i < 3; i++) events.push(dossierReceivedAt(`B-D${i}`, B, 'DIRECT', '2026-03-03T09:00:00+07:00'));
   events.push(dossierProcessingStartedAt('B-D0', B, '2026-03-03T10:00:00+07:00'));
   return events;
@@ -103,8 +107,9 @@ describe('evaluation-service: indicators from dossier and petition events (real 
       [METRIC.petitionWentOverdue]: 1,
       [METRIC.ratingReceived]: 3,
       [METRIC.ratingSatisfied]: 2,
-      [METRIC.receptionSessionHeld]: 0,
-      [METRIC.receptionSessionRequired]: 0,
+      [METRIC.receptionSessionHeld]: 2,
+      // the law's schedule, not events: 1 day a week to 25 June (26 Thursdays), 2 a month from July
+      [METRIC.receptionSessionRequired]: 26 + 6 * 2,
       [METRIC.pollBallotsCast]: 50,
       [METRIC.pollEligibleVoters]: 85,
     });
@@ -123,6 +128,8 @@ describe('evaluation-service: indicators from dossier and petition events (real 
     expect(rate(METRIC.dossierReceivedOnline, METRIC.dossierReceived)).toBeCloseTo(6 / 10);
     expect(rate(METRIC.petitionResolvedOnTime, METRIC.petitionResolved)).toBeCloseTo(3 / 4);
     expect(rate(METRIC.ratingSatisfied, METRIC.ratingReceived)).toBeCloseTo(2 / 3);
+    const march = aggregateFacts(await live.app.get(UnitFacts).between(A, '2026-03-01', '2026-03-31'));
+    expect([march.totals.get(METRIC.receptionSessionHeld), march.totals.get(METRIC.receptionSessionRequired)]).toEqual([2, 4]); // Thursdays 5, 12, 19, 26
   });
 
   it('refuses a commune officer of another commune, and a period that ends before it starts', async () => {

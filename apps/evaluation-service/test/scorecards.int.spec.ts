@@ -46,6 +46,9 @@ describe('evaluation-service: scorecards as versioned data (real PostgreSQL)', (
     expect(wrongTotal.errors?.[0]?.extensions?.code).toBe('SCORECARD_TOTAL_MISMATCH');
     const skipped = await t.gql(PUBLISH, { definition: { ...next, version: 5 } }, admin);
     expect(skipped.errors?.[0]?.extensions?.code).toBe('SCORECARD_VERSION_NOT_NEXT');
+    const overlapping = HAI_DUONG_FRIENDLY_GOVERNMENT.bands.map((b, i) => (i === 1 ? { ...b, min: b.min - 2 } : b)); // level 2 from 83: inside level 1
+    const overlap = await t.gql(PUBLISH, { definition: { ...next, version: 3, bands: overlapping } }, admin);
+    expect(overlap.errors?.[0]?.extensions?.code).toBe('SCORECARD_BANDS_OVERLAP');
     const junk = await t.gql(PUBLISH, { definition: { code: 'X', groups: 'none' } }, admin);
     expect(junk.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -33,6 +33,7 @@ describe('reception sessions and mediation cases (GraphQL, real PostgreSQL)', ()
   const ok = (query: string, variables: Record<string, unknown>, token: string) => harness.ok(query, variables, token);
 
   it('reception sessions with the chairperson compliance check, and mediation cases', async () => {
+    const recorder = await harness.recordEvents('reception-spec');
     const rec = (date: string, present = true) =>
       ok(`mutation($i: RecordReceptionSessionInput!) { recordReceptionSession(input: $i) { id date } }`, { i: { unitCode: UNIT, date, chairpersonId: 'chair-1', chairpersonPresent: present, citizensReceived: 4, petitionCodes: [denunciation] } }, tokens.officer);
     for (const d of ['2026-06-03', '2026-06-10', '2026-06-17', '2026-07-07']) await rec(d);
@@ -44,6 +45,15 @@ describe('reception sessions and mediation cases (GraphQL, real PostgreSQL)', ()
     expect(july.receptionCompliance).toEqual([{ rule: 'TWICE_MONTHLY', required: 2, held: 2, compliant: true }]);
     const list = await ok(`{ receptionSessions(unitCode: "${UNIT}", from: "2026-06-01", to: "2026-06-30") { date petitionCodes } }`, {}, tokens.leader);
     expect(list.receptionSessions).toHaveLength(4);
+    // each session is announced once as reception-session.held (for evaluation), with no personal data
+    await recorder.flush();
+    const held = recorder.events.filter((e) => e.type === 'reception-session.held');
+    expect(held.map((e) => [e.payload.date, e.payload.kind])).toEqual([
+      ['2026-06-03', 'CHAIRPERSON'], ['2026-06-10', 'CHAIRPERSON'], ['2026-06-17', 'CHAIRPERSON'], ['2026-07-07', 'CHAIRPERSON'],
+      ['2026-06-24', 'DELEGATED'], ['2026-07-21', 'CHAIRPERSON'],
+    ]);
+    expect(held[0]).toMatchObject({ unitCode: UNIT, payload: { unitCode: UNIT, citizensReceived: 4, petitionsOpened: 1 } });
+    expect(recorder.raw.filter((r) => r.includes('reception-session.held')).join('')).not.toMatch(/chair-1|officer-1|Mật Danh|079188001234/);
 
     const M = `mutation($i: RecordMediationCaseInput!) { recordMediationCase(input: $i) { id outcome closedOn } }`;
     const base = { unitCode: UNIT, subject: 'Tranh chấp lối đi', parties: ['Hộ A', 'Hộ B'], mediators: ['Tổ hòa giải số 3'], openedOn: '2026-03-01' };

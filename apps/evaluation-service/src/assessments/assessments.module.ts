@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssessmentsController } from './api/rest/assessments.controller';
 import { UnitReplicaModule } from '@xaso/unit-replica';
 import { EvaluationActors } from '../common/application/evaluation-actor';
+import { CyclesModule } from '../cycles/cycles.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { AssessmentResolver } from './api/graphql/assessment.resolver';
@@ -23,7 +24,7 @@ const USE_CASES = [SaveSelfAssessment, SubmitAssessment, ReviewAssessment, Retur
 /** The yearly self-assessment → review → recognition workflow of each commune. */
 @Module({
   controllers: [AssessmentsController],
-  imports: [UnitReplicaModule, ScorecardsModule, IndicatorsModule],
+  imports: [UnitReplicaModule, ScorecardsModule, IndicatorsModule, CyclesModule],
   providers: [
     { provide: AssessmentRepository, useClass: PgAssessmentRepository },
     EvaluationActors,
@@ -33,5 +34,6 @@ const USE_CASES = [SaveSelfAssessment, SubmitAssessment, ReviewAssessment, Retur
     ...USE_CASES,
     AssessmentResolver,
   ],
+  exports: [GetAssessment],
 })
 export class AssessmentsModule {}

@@ -4,6 +4,7 @@ import { IndicatorValuesResolver } from './api/graphql/indicator-values.resolver
 import { DailyFactRepository } from './application/daily-fact.repository.port';
 import { IndicatorValuesQuery } from './application/indicator-values.query';
 import { RecordFacts } from './application/record-facts.use-case';
+import { UnitFacts } from './application/unit-facts';
 import { IndicatorEventHandlers } from './infrastructure/indicator-event.handlers';
 import { PgDailyFactRepository } from './infrastructure/pg-daily-fact.repository';
 
@@ -13,10 +14,11 @@ import { PgDailyFactRepository } from './infrastructure/pg-daily-fact.repository
   providers: [
     { provide: DailyFactRepository, useClass: PgDailyFactRepository },
     RecordFacts,
+    UnitFacts,
     IndicatorEventHandlers,
     IndicatorValuesQuery,
     IndicatorValuesResolver,
   ],
-  exports: [DailyFactRepository, IndicatorValuesQuery],
+  exports: [DailyFactRepository, UnitFacts, IndicatorValuesQuery],
 })
 export class IndicatorsModule {}

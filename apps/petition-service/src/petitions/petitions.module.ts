@@ -50,6 +50,8 @@ export class PetitionsModule {
   static register(options: PetitionsModuleOptions = {}): DynamicModule {
     return {
       module: PetitionsModule,
+      // global: the reception feature publishes through the same outbox (one MessagingModule per service)
+      global: true,
       imports: [
         UnitReplicaModule,
         MessagingModule.forService({ service: 'petition', transport: options.transport, consumerGroup: options.consumerGroup, handlers: [UnitReplicaHandlers] }),
@@ -68,7 +70,7 @@ export class PetitionsModule {
         PetitionQueriesResolver,
         AdministrativeUnitPetitionsResolver,
       ],
-      exports: [Clock, ...USE_CASES, ...QUERIES],
+      exports: [Clock, ...USE_CASES, ...QUERIES, MessagingModule],
     };
   }
 }

@@ -104,6 +104,30 @@ export const petitionFlagged = petitionEvent(
 );
 export const petitionArchived = petitionEvent('petition.archived', {}, 'Information (anonymous denunciation) was filed.');
 
+/**
+ * A citizen reception session was held (tiếp công dân), announced once when it is recorded, for
+ * evaluation's "reception sessions held vs required": the unit, the local day, who presided by
+ * role only (`CHAIRPERSON` when the commune chairperson received citizens in person, else
+ * `DELEGATED`) and counts. Never a citizen's or official's name or id, never notes.
+ * aggregateType `ReceptionSession`, aggregateId the session id.
+ */
+export const receptionSessionHeld = defineEvent({
+  type: 'reception-session.held',
+  version: 1,
+  source: SOURCE,
+  schema: z
+    .object({
+      sessionId: z.string().uuid(),
+      unitCode: z.string().min(1),
+      date: day,
+      kind: z.enum(['CHAIRPERSON', 'DELEGATED']),
+      citizensReceived: z.number().int().nonnegative(),
+      petitionsOpened: z.number().int().nonnegative(),
+    })
+    .strict(),
+  description: 'A citizen reception session was held: unit, local day, CHAIRPERSON or DELEGATED, counts; no personal data.',
+});
+
 export const petitionEvents = [
   petitionReceived,
   petitionClassified,
@@ -122,4 +146,5 @@ export const petitionEvents = [
   petitionLinked,
   petitionFlagged,
   petitionArchived,
+  receptionSessionHeld,
 ] as const;

@@ -174,9 +174,14 @@ export class KafkaTransport implements EventTransport {
         topics: [{ topic, numPartitions: partitions, replicationFactor, configEntries: [{ name: 'retention.ms', value: String(retentionMs) }] }],
       });
     } catch (error) {
-      // Another process (or the broker's auto-create) made it meanwhile: fine once it has leaders.
-      const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
-      if (!metadata?.topics[0]?.partitions.every((p) => p.leader >= 0)) throw error;
+      // Another process (or the broker's auto-create) made it meanwhile, or a busy broker had not
+      // elected the leaders within waitForLeaders' wait: fine once it has leaders (a few tries).
+      for (let attempt = 0; ; attempt++) {
+        const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+        if (metadata?.topics[0]?.partitions.length && metadata.topics[0].partitions.every((p) => p.leader >= 0)) break;
+        if (attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     }
     this.knownTopics.add(topic);
   }

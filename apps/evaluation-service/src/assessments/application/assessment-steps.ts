@@ -49,7 +49,7 @@ export class AssessmentSteps {
       const ctx = { scorecard, actor, at };
       let next = assessment;
       for (const step of await stepsOf({ assessment, scorecard, actor, at })) next = applyStep(next, step, ctx);
-      const view = assessmentViewOf(next, scorecard);
+      const view = assessmentViewOf(next, scorecard, at);
       await this.assessments.save(next, assessment.history.length, view.reviewed);
       const events = assessmentEventsOf(view, next.history.slice(assessment.history.length));
       if (events.length > 0) await this.outbox.publish(events);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@xaso/auth';
 import { toLocalDate } from '@xaso/calendar';
-import { DailyFactRepository } from '../../indicators/application/daily-fact.repository.port';
+import { UnitFacts } from '../../indicators/application/unit-facts';
 import { measureScorecard } from '../../indicators/domain/measure-scorecard';
 import { AssessmentSteps } from './assessment-steps';
 import type { AssessmentView } from './assessment-view';
@@ -14,7 +14,7 @@ import type { AssessmentView } from './assessment-view';
 export class SubmitAssessment {
   constructor(
     private readonly steps: AssessmentSteps,
-    private readonly facts: DailyFactRepository,
+    private readonly facts: UnitFacts,
   ) {}
 
   execute(user: AuthUser, cycleId: string, unitCode: string): Promise<AssessmentView> {

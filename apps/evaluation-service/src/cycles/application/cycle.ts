@@ -8,4 +8,6 @@ export interface Cycle {
   readonly unitCodes: readonly string[];
   readonly openedBy: string;
   readonly openedAt: string;
+  /** When the province published the results to its communes (null before). */
+  readonly publishedAt: string | null;
 }

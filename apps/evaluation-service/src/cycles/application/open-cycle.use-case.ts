@@ -43,7 +43,7 @@ export class OpenCycle {
     if (unitCodes.length === 0 || outside.length > 0) {
       throw new CycleScopeError('every unit in scope must be a unit of the province', 'mọi đơn vị trong kỳ phải thuộc tỉnh', { outside: outside.slice(0, 20) });
     }
-    const cycle: Cycle = { id: randomUUID(), ...input, unitCodes, openedBy: user.sub, openedAt: new Date().toISOString() };
+    const cycle: Cycle = { id: randomUUID(), ...input, unitCodes, openedBy: user.sub, openedAt: new Date().toISOString(), publishedAt: null };
     const drafts = unitCodes.map((unitCode) =>
       newAssessment({ cycleId: cycle.id, year: cycle.year, unitCode, provinceCode: cycle.provinceCode, scorecardCode: scorecard.code, scorecardVersion: scorecard.version }),
     );

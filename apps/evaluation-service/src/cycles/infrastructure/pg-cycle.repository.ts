@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { managerFor } from '@xaso/persistence';
 import { DataSource } from 'typeorm';
-import type { Assessment } from '../../assessments/domain/assessment';
+import type { Assessment, AssessmentState } from '../../assessments/domain/assessment';
 import { assessmentBodyOf } from '../../assessments/infrastructure/assessment-row';
 import { isUuid } from '../../common/infrastructure/uuid';
 import type { Cycle } from '../application/cycle';
@@ -17,6 +17,7 @@ interface CycleRow {
   unit_codes: string[];
   opened_by: string;
   opened_at: Date;
+  published_at: Date | null;
 }
 
 @Injectable()
@@ -41,9 +42,9 @@ export class PgCycleRepository extends CycleRepository {
     return true;
   }
 
-  async get(id: string): Promise<Cycle | null> {
+  async get(id: string, lock = false): Promise<Cycle | null> {
     if (!isUuid(id)) return null;
-    const [r]: CycleRow[] = await managerFor(this.dataSource).query(`SELECT * FROM evaluation_cycle WHERE id = $1`, [id]);
+    const [r]: CycleRow[] = await managerFor(this.dataSource).query(`SELECT * FROM evaluation_cycle WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     if (!r) return null;
     return {
       id: r.id,
@@ -54,6 +55,20 @@ export class PgCycleRepository extends CycleRepository {
       unitCodes: r.unit_codes,
       openedBy: r.opened_by,
       openedAt: r.opened_at.toISOString(),
+      publishedAt: r.published_at?.toISOString() ?? null,
     };
+  }
+
+  async stateCounts(id: string): Promise<Map<AssessmentState, number>> {
+    if (!isUuid(id)) return new Map();
+    const rows: { state: AssessmentState; n: number }[] = await managerFor(this.dataSource).query(
+      `SELECT state, count(*)::int AS n FROM assessment WHERE cycle_id = $1 GROUP BY state`,
+      [id],
+    );
+    return new Map(rows.map((r) => [r.state, r.n]));
+  }
+
+  async markPublished(id: string, by: string, at: Date): Promise<void> {
+    await managerFor(this.dataSource).query(`UPDATE evaluation_cycle SET published_at = $2, published_by = $3 WHERE id = $1`, [id, at, by]);
   }
 }

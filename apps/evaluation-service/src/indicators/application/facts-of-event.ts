@@ -9,6 +9,7 @@ import {
   petitionRated,
   petitionResolved,
   pollClosed,
+  receptionSessionHeld,
 } from '@xaso/contracts';
 import type { DailyFact } from '../domain/daily-fact';
 import { METRIC, type MetricName } from '../domain/metrics';
@@ -57,4 +58,11 @@ export const factsOf = {
     { unitCode: p.unitCode, day: dayOf(p.closedAt), metric: METRIC.pollBallotsCast, value: p.outcome.turnout.participants },
     { unitCode: p.unitCode, day: dayOf(p.closedAt), metric: METRIC.pollEligibleVoters, value: p.rollSize },
   ],
+
+  /**
+   * A reception day the commune chairperson presided (sessions delegated to others do not meet the
+   * chairperson's duty). Recorded as a mark, not a count: two sessions on one day are one day held.
+   */
+  receptionSessionHeld: ({ payload: p }: EventOf<typeof receptionSessionHeld>): DailyFact[] =>
+    p.kind === 'CHAIRPERSON' ? [{ unitCode: p.unitCode, day: p.date, metric: METRIC.receptionSessionHeld, value: 1 }] : [],
 };

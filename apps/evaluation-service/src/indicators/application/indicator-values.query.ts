@@ -4,7 +4,7 @@ import { type AuthUser, UnitScope } from '@xaso/auth';
 import type { LocalDate } from '@xaso/calendar';
 import { aggregateFacts, totalOf } from '../domain/daily-fact';
 import { METRIC, type MetricName } from '../domain/metrics';
-import { DailyFactRepository } from './daily-fact.repository.port';
+import { UnitFacts } from './unit-facts';
 
 /** The most days one indicator read may span (a year and a day, for leap years). */
 export const MAX_INDICATOR_PERIOD_DAYS = 366;
@@ -27,7 +27,7 @@ export interface IndicatorValues {
 @Injectable()
 export class IndicatorValuesQuery {
   constructor(
-    private readonly facts: DailyFactRepository,
+    private readonly facts: UnitFacts,
     private readonly scope: UnitScope,
   ) {}
 

@@ -7,7 +7,9 @@ import { DailyFactRepository } from './daily-fact.repository.port';
 export class RecordFacts {
   constructor(private readonly facts: DailyFactRepository) {}
 
-  async execute(facts: readonly DailyFact[]): Promise<void> {
-    if (facts.length > 0) await this.facts.add(facts);
+  /** `ADD`: counts are summed into the day; `MARK`: the day holds 1 however often it happens (days held). */
+  async execute(facts: readonly DailyFact[], mode: 'ADD' | 'MARK' = 'ADD'): Promise<void> {
+    if (facts.length === 0) return;
+    await (mode === 'MARK' ? this.facts.mark(facts) : this.facts.add(facts));
   }
 }

@@ -1,4 +1,5 @@
 import { LocalDate } from '@xaso/calendar';
+import { SCHEDULED_METRICS } from './metrics';
 
 /** How much of one metric happened in one unit on one local day (a count, never a rate). */
 export interface DailyFact {
@@ -24,7 +25,7 @@ export function aggregateFacts(facts: readonly DailyFact[]): AggregatedFacts {
   const days = new Set<string>();
   for (const fact of facts) {
     totals.set(fact.metric, (totals.get(fact.metric) ?? 0) + fact.value);
-    days.add(fact.day);
+    if (!SCHEDULED_METRICS.has(fact.metric)) days.add(fact.day); // a duty is not something that happened
   }
   return { totals, daysWithFacts: days.size };
 }

@@ -5,7 +5,8 @@
  *   time / late, went overdue while pending = `dossier.overdue`, apology letter issued).
  * - petition.*: from petition-service events (resolved, resolved on time, went overdue).
  * - rating.*: citizen ratings of a dossier or petition (received, satisfied = 4–5 of 5).
- * - reception.*: citizen reception sessions (held, required by the schedule).
+ * - reception.*: days the commune chairperson received citizens (`reception-session.held`, one per
+ *   day), and the days required by law — not stored, placed by `requiredReceptionFacts` at read time.
  * - poll.*: grassroots polls (ballots cast, voters on the roll), counted on the close day.
  */
 export const METRIC = {
@@ -28,3 +29,6 @@ export const METRIC = {
 } as const;
 
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
+
+/** Metrics placed by a legal schedule at read time rather than recorded from events (they do not make a day "with facts"). */
+export const SCHEDULED_METRICS: ReadonlySet<string> = new Set<string>([METRIC.receptionSessionRequired]);

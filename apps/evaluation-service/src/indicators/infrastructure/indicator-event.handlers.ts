@@ -9,13 +9,14 @@ import {
   petitionRated,
   petitionResolved,
   pollClosed,
+  receptionSessionHeld,
 } from '@xaso/contracts';
 import { OnEvent } from '@xaso/messaging';
 import { factsOf } from '../application/facts-of-event';
 import { RecordFacts } from '../application/record-facts.use-case';
 
 /**
- * Turns dossier, petition and poll events into daily facts. Each handler runs in the consumer's
+ * Turns dossier, petition (and reception-session) and poll events into daily facts. Each handler runs in the consumer's
  * transaction with the inbox row (managerFor joins it), so a redelivered event adds nothing.
  * Other dossier.* / petition.* / poll.* types are skipped and counted by the consumer.
  */
@@ -61,5 +62,10 @@ export class IndicatorEventHandlers {
   @OnEvent(pollClosed)
   onPollClosed(event: EventOf<typeof pollClosed>) {
     return this.recordFacts.execute(factsOf.pollClosed(event));
+  }
+
+  @OnEvent(receptionSessionHeld)
+  onReceptionSessionHeld(event: EventOf<typeof receptionSessionHeld>) {
+    return this.recordFacts.execute(factsOf.receptionSessionHeld(event), 'MARK');
   }
 }

@@ -4,4 +4,6 @@ import type { ProvinceTargets } from '../../targets/domain/province-targets';
 export abstract class ProvinceTargetsRepository {
   /** The province's targets, one per scorecard. */
   abstract ofProvince(provinceCode: string): Promise<ProvinceTargets[]>;
+  /** Inserts or replaces the province's targets for the scorecard. */
+  abstract save(targets: ProvinceTargets): Promise<void>;
 }

@@ -27,6 +27,8 @@ export abstract class ResultsRepository {
   abstract ranking(cycleId: string, provinceCode: string, page: KeysetPageRequest): Promise<KeysetSlice<RankedRow>>;
   /** Every assessment of a province's cycle of that year and scorecard. */
   abstract cycleResults(provinceCode: string, year: number, scorecardCode: string): Promise<StoredResult[]>;
+  /** The commune's competition rank among the cycle's ranked results of its province (null when it is not ranked). */
+  abstract rankOf(cycleId: string, provinceCode: string, unitCode: string): Promise<number | null>;
   /** A commune's approved result of the year (the latest cycle). */
   abstract latestFinal(unitCode: string, year: number): Promise<StoredResult | null>;
 }

@@ -18,4 +18,12 @@ export class PgProvinceTargetsRepository extends ProvinceTargetsRepository {
     );
     return rows.map((r) => r.body);
   }
+
+  async save(t: ProvinceTargets): Promise<void> {
+    await managerFor(this.dataSource).query(
+      `INSERT INTO province_target (province_code, scorecard_code, body) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (province_code, scorecard_code) DO UPDATE SET body = EXCLUDED.body`,
+      [t.provinceCode, t.scorecardCode, JSON.stringify(t)],
+    );
+  }
 }

@@ -74,6 +74,18 @@ export class PgResultsRepository extends ResultsRepository {
     return rows.map(resultOf);
   }
 
+  async rankOf(cycleId: string, provinceCode: string, unitCode: string): Promise<number | null> {
+    if (!isUuid(cycleId)) return null;
+    const [row]: { rank: number }[] = await managerFor(this.dataSource).query(
+      `WITH ranked AS (
+         SELECT unit_code, total FROM assessment
+         WHERE cycle_id = $1 AND province_code = $2 AND state = ANY($4) AND total IS NOT NULL AND NOT insufficient_data)
+       SELECT (SELECT count(*)::int FROM ranked r WHERE r.total > me.total) + 1 AS rank FROM ranked me WHERE me.unit_code = $3`,
+      [cycleId, provinceCode, unitCode, FINAL_STATES],
+    );
+    return row ? row.rank : null;
+  }
+
   async latestFinal(unitCode: string, year: number): Promise<StoredResult | null> {
     const [row]: Row[] = await managerFor(this.dataSource).query(
       `SELECT ${COLUMNS} FROM assessment a JOIN evaluation_cycle c ON c.id = a.cycle_id

@@ -43,6 +43,13 @@ export class AssessmentHistoryEntryModel {
   @Field(() => GraphQLJSON) changes!: unknown;
 }
 
+@ObjectType('AssessmentOverdue', { description: 'Stages late on the local date in Vietnam (quá hạn): self-assessment and review by 31 December, recognition in January' })
+export class AssessmentOverdueModel {
+  @Field({ description: 'Not submitted by 31 December of the cycle year' }) selfAssessmentOverdue!: boolean;
+  @Field({ description: 'Not approved by 31 December of the cycle year' }) reviewOverdue!: boolean;
+  @Field({ description: 'Not recognised by 31 January of the next year' }) recognitionOverdue!: boolean;
+}
+
 @ObjectType('Assessment', { description: "A commune's assessment in a cycle: self-assessed, measured and reviewed values side by side" })
 export class AssessmentModel {
   @Field(() => ID) cycleId!: string;
@@ -59,6 +66,7 @@ export class AssessmentModel {
   @Field(() => ScoreSheetModel) self!: ScoreSheetModel;
   @Field(() => ScoreSheetModel) reviewed!: ScoreSheetModel;
   @Field(() => [AssessmentHistoryEntryModel]) history!: AssessmentHistoryEntryModel[];
+  @Field(() => AssessmentOverdueModel) overdue!: AssessmentOverdueModel;
 }
 
 const sheetModelOf = (s: ScoreSheet): ScoreSheetModel => ({
@@ -70,12 +78,13 @@ const sheetModelOf = (s: ScoreSheet): ScoreSheetModel => ({
   criteria: [...s.criteria],
 });
 
-export function assessmentModelOf({ assessment: a, self, reviewed }: AssessmentView): AssessmentModel {
+export function assessmentModelOf({ assessment: a, self, reviewed, overdue }: AssessmentView): AssessmentModel {
   return {
     ...a,
     state: a.state as AssessmentState,
     self: sheetModelOf(self),
     reviewed: sheetModelOf(reviewed),
+    overdue,
     history: a.history.map((h) => ({ ...h, from: h.from as AssessmentState, to: h.to as AssessmentState })),
   };
 }

@@ -14,10 +14,11 @@ export class AssessmentParams {
 }
 
 /** Results for agencies: the assessment with self and reviewed sheets side by side. */
-const view = ({ assessment, self, reviewed }: AssessmentView) => ({
+const view = ({ assessment, self, reviewed, overdue }: AssessmentView) => ({
   ...assessment,
   self: { total: self.total, levelCode: self.levelCode, insufficientData: self.insufficientData, groups: self.groups },
   reviewed: { total: reviewed.total, levelCode: reviewed.levelCode, insufficientData: reviewed.insufficientData, groups: reviewed.groups },
+  overdue,
 });
 
 @ApiTags('evaluation')

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { DateTimeScalar, UnitCodeScalar } from '@xaso/api';
+import { DateScalar, DateTimeScalar, UnitCodeScalar } from '@xaso/api';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 @ObjectType('EvaluationCycle', { description: "A province's yearly cycle on one frozen scorecard version (kỳ đánh giá)" })
@@ -11,6 +11,22 @@ export class CycleModel {
   @Field(() => Int) scorecardVersion!: number;
   @Field(() => [UnitCodeScalar]) unitCodes!: string[];
   @Field(() => DateTimeScalar) openedAt!: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the province published the results to its communes (công bố kết quả)' }) publishedAt!: string | null;
+}
+
+@ObjectType('AssessmentStateCount')
+export class StateCountModel {
+  @Field() state!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('CycleSummary', { description: "Where the cycle's communes stand and how many are late, today in Vietnam (tổng hợp kỳ đánh giá)" })
+export class CycleSummaryModel {
+  @Field(() => DateScalar, { description: 'The local date in Vietnam the flags were computed for' }) today!: string;
+  @Field(() => [StateCountModel]) byState!: StateCountModel[];
+  @Field(() => Int, { description: 'Not submitted by 31 December of the cycle year' }) selfAssessmentOverdue!: number;
+  @Field(() => Int, { description: 'Not approved by 31 December of the cycle year' }) reviewOverdue!: number;
+  @Field(() => Int, { description: 'Not recognised by 31 January of the next year' }) recognitionOverdue!: number;
 }
 
 @InputType()

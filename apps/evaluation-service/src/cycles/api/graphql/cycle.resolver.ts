@@ -1,14 +1,19 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type AuthUser, CurrentUser, GOVERNMENT_STAFF, Role, Roles } from '@xaso/auth';
+import type { Cycle } from '../../application/cycle';
+import { CycleSummaryQuery } from '../../application/cycle-summary.query';
 import { GetCycle } from '../../application/get-cycle.query';
 import { OpenCycle } from '../../application/open-cycle.use-case';
-import { CycleModel, OpenCycleInput } from './cycle.model';
+import { PublishResults } from '../../application/publish-results.use-case';
+import { CycleModel, CycleSummaryModel, OpenCycleInput } from './cycle.model';
 
 @Resolver(() => CycleModel)
 export class CycleResolver {
   constructor(
     private readonly openCycleUseCase: OpenCycle,
     private readonly getCycle: GetCycle,
+    private readonly publishResultsUseCase: PublishResults,
+    private readonly summaryQuery: CycleSummaryQuery,
   ) {}
 
   @Roles(Role.PROVINCE_OFFICER, Role.ADMIN)
@@ -21,5 +26,17 @@ export class CycleResolver {
   @Query(() => CycleModel)
   cycle(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
     return this.getCycle.execute(user, id);
+  }
+
+  @Roles(Role.PROVINCE_OFFICER, Role.LEADER, Role.ADMIN)
+  @Mutation(() => CycleModel, { description: "The province publishes the cycle's results to its communes after recognition (công bố kết quả)" })
+  publishResults(@CurrentUser() user: AuthUser, @Args('cycleId', { type: () => ID }) cycleId: string) {
+    return this.publishResultsUseCase.execute(user, cycleId);
+  }
+
+  @Roles(...GOVERNMENT_STAFF)
+  @ResolveField(() => CycleSummaryModel, { description: 'Assessments per state and overdue ones per stage' })
+  summary(@Parent() cycle: Cycle) {
+    return this.summaryQuery.execute(cycle);
   }
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, PaginationArgs, UnitCodeScalar } from '@xaso/api';
 import { IsString, Matches } from 'class-validator';
+import { GraphQLJSON } from 'graphql-scalars';
 import type { TargetReport } from '../../../targets/domain/target-report';
 
 @ObjectType('RankedCommune', { description: "A commune's approved result in a province ranking (xếp hạng)" })
@@ -47,4 +48,11 @@ export class TargetReportModel {
 
 export function targetReportModelOf(r: TargetReport): TargetReportModel {
   return { ...r, requirements: r.requirements.map((q) => ({ ...q.requirement, reachedCount: q.reachedCount, reachedShare: q.reachedShare, requiredCount: q.requiredCount, met: q.met })) };
+}
+
+@ObjectType('ProvinceTargets', { description: "A province's targets for a scorecard, as data (chỉ tiêu của tỉnh)" })
+export class ProvinceTargetsModel {
+  @Field() provinceCode!: string;
+  @Field() scorecardCode!: string;
+  @Field(() => GraphQLJSON, { description: '[{ fromYear, toYear, requirements: [{ code, titleVi, titleEn, minLevelRank, minPercent, minCount }] }]' }) years!: unknown;
 }
