@@ -21,8 +21,11 @@ RUN node scripts/build.js dist
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN (npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
-     || npm install --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund) \
+# typeorm's optional peer ts-node (with typescript and @swc/core, 35 MB) comes along with the lock
+# file; nothing loads it at run time (entities and migrations are compiled classes).
+RUN (npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+     || npm install --omit=dev --ignore-scripts --no-audit --no-fund) \
+ && rm -rf node_modules/typescript node_modules/ts-node node_modules/@swc \
  && npm cache clean --force
 
 # --- runtime ------------------------------------------------------------------------------------
@@ -33,8 +36,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends tini \
 WORKDIR /app
 ENV NODE_ENV=production \
     APP=gateway \
-    ADMIN_UNITS_DIR=/app/data/admin-units \
-    NODE_OPTIONS=--enable-source-maps
+    ADMIN_UNITS_DIR=/app/data/admin-units
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /src/dist ./dist
 COPY package.json ./

@@ -72,19 +72,27 @@ export function platformTopics(): { events: string[]; deadLetters: string[] } {
  * Variables an app cannot run without in production, each with the code that makes it so (the
  * spec checks that text is still in the code, so the list cannot outlive the reason).
  */
-export const REQUIRED_ENV: ReadonlyArray<{ apps: 'services' | 'gateway' | string; name: string; evidence: { file: string; text: string } }> = [
-  { apps: 'services', name: 'DATABASE_URL', evidence: { file: 'libs/persistence/src/lib/persistence.module.ts', text: 'set ${serviceDatabaseEnvName(options.service)} or DATABASE_URL' } },
+export const REQUIRED_ENV: ReadonlyArray<{
+  apps: 'services' | 'gateway' | string;
+  name: string;
+  evidence: { file: string; text: string };
+  /** Needed to build the module graph at all (so the migration Job needs it too). */
+  toBuild?: boolean;
+}> = [
+  { apps: 'services', name: 'DATABASE_URL', toBuild: true, evidence: { file: 'libs/persistence/src/lib/persistence.module.ts', text: 'set ${serviceDatabaseEnvName(options.service)} or DATABASE_URL' } },
   // Without brokers a service falls back to an in-process bus: its events would never leave the pod.
   { apps: 'services', name: 'KAFKA_BROKERS', evidence: { file: 'libs/messaging/src/lib/messaging.module.ts', text: 'KafkaTransport.fromEnv(' } },
-  { apps: 'petition-service', name: 'PETITION_IDENTITY_KEYS', evidence: { file: 'apps/petition-service/src/petitions/application/petition.config.ts', text: "PETITION_IDENTITY_KEYS must be set in production" } },
+  { apps: 'petition-service', name: 'PETITION_IDENTITY_KEYS', toBuild: true, evidence: { file: 'apps/petition-service/src/petitions/application/petition.config.ts', text: "PETITION_IDENTITY_KEYS must be set in production" } },
   { apps: 'gateway', name: 'SUBGRAPHS', evidence: { file: 'apps/gateway/src/config.ts', text: 'parseSubgraphs(env.SUBGRAPHS)' } },
   // Production refuses HS256 dev tokens: without a JWKS URL every call is unauthenticated.
   { apps: 'gateway', name: 'AUTH_JWKS_URL', evidence: { file: 'libs/auth/src/lib/token-verifier.ts', text: 'every token will be rejected' } },
   { apps: 'services', name: 'AUTH_JWKS_URL', evidence: { file: 'libs/auth/src/lib/token-verifier.ts', text: 'every token will be rejected' } },
 ];
 
-export function requiredEnvFor(app: DeployableApp): string[] {
-  return REQUIRED_ENV.filter((r) => r.apps === app.app || (r.apps === 'services' ? !!app.service : r.apps === 'gateway' && !app.service)).map((r) => r.name);
+export function requiredEnvFor(app: DeployableApp, only: 'all' | 'toBuild' = 'all'): string[] {
+  return REQUIRED_ENV.filter((r) => r.apps === app.app || (r.apps === 'services' ? !!app.service : r.apps === 'gateway' && !app.service))
+    .filter((r) => only === 'all' || r.toBuild)
+    .map((r) => r.name);
 }
 
 export function readRepoFile(path: string): string {

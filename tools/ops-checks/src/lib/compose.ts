@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- rendered YAML is untyped here; its shape is checked by the JSON schemas */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
@@ -32,12 +33,12 @@ export function interpolate(value: string, env: Record<string, string | undefine
     const unsetOrEmpty = v === undefined || v === '';
     switch (op) {
       case ':-':
-        return unsetOrEmpty ? arg : v!;
+        return unsetOrEmpty ? arg : (v as string);
       case '-':
         return v === undefined ? arg : v;
       case ':?':
         if (unsetOrEmpty) throw new Error(`required variable ${name} is missing a value: ${arg}`);
-        return v!;
+        return v as string;
       case '?':
         if (v === undefined) throw new Error(`required variable ${name} is missing a value: ${arg}`);
         return v;

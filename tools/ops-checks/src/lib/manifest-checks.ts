@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- rendered YAML is untyped here; its shape is checked by the JSON schemas */
 import { type DeployableApp, platformTopics, requiredEnvFor, servedGetRoutes } from './code-facts';
 import type { K8sObject } from './render';
 
@@ -157,7 +158,7 @@ export function checkManifests(objects: K8sObject[], ctx: ManifestContext): stri
     const env = new Map<string, string | undefined>();
     for (const from of container.envFrom ?? []) {
       const cm = from.configMapRef && configMaps.find((c) => c.metadata.name === from.configMapRef.name);
-      for (const [k, v] of Object.entries(cm?.data ?? {})) env.set(k, v);
+      for (const [k, v] of Object.entries(cm?.data ?? {})) env.set(k, String(v));
     }
     for (const e of container.env ?? []) env.set(e.name, e.value);
     return env;
@@ -217,8 +218,18 @@ export function checkManifests(objects: K8sObject[], ctx: ManifestContext): stri
           problems.push(`gateway: subgraph ${name} port ${parsed.port} is not a port of Service ${service.metadata.name}`);
         }
       }
-      for (const s of ctx.apps.filter((a) => a.service)) if (!named.has(s.service!)) problems.push(`gateway: SUBGRAPHS lacks ${s.service}`);
+      for (const s of ctx.apps.filter((a) => a.service)) if (s.service && !named.has(s.service)) problems.push(`gateway: SUBGRAPHS lacks ${s.service}`);
     }
+  }
+
+  // Migration Jobs build the service's module graph: they need what building it needs.
+  for (const job of byKind('Job').filter((j) => j.metadata.labels?.['app.kubernetes.io/component'] === 'migration')) {
+    const app = ctx.apps.find((a) => a.app === job.metadata.labels?.['app.kubernetes.io/name']);
+    const container = job.spec?.template?.spec?.containers?.[0];
+    if (!app || !container) continue;
+    const env = envOf(container);
+    for (const name of requiredEnvFor(app, 'toBuild')) if (!env.has(name)) problems.push(`Job ${job.metadata.name}: ${name} is not set (building ${app.app} needs it)`);
+    if (!(container.command ?? []).includes(app.service)) problems.push(`Job ${job.metadata.name}: does not migrate ${app.service}`);
   }
 
   // Ingress: a class, TLS with cert-manager, only existing Service ports, never /metrics or /health.
