@@ -6,12 +6,17 @@ import {
   type IHeaders,
   type Producer,
   type RetryOptions,
+  type SASLOptions,
 } from 'kafkajs';
 import { sleep, type EventTransport, type MessageHandler, type OutgoingMessage, type Subscription } from './transport';
 
 export interface KafkaTransportOptions {
   brokers: string[];
   clientId?: string;
+  /** SASL credentials (env `KAFKA_SASL_MECHANISM`, `KAFKA_SASL_USERNAME`, `KAFKA_SASL_PASSWORD`; e.g. a Strimzi KafkaUser). */
+  sasl?: SASLOptions;
+  /** TLS to the brokers (env `KAFKA_SSL=true`; the system's CAs). */
+  ssl?: boolean;
   logLevel?: KafkaLogLevel;
   retry?: RetryOptions;
   sessionTimeout?: number;
@@ -35,6 +40,23 @@ export interface KafkaTransportOptions {
   manageTopics?: boolean;
   /** Settings of the topics this transport creates (env `KAFKA_TOPIC_PARTITIONS`, `_REPLICATION_FACTOR`, `_RETENTION_MS`). */
   topic?: { partitions?: number; replicationFactor?: number; retentionMs?: number };
+}
+
+const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+
+/** `KAFKA_SASL_MECHANISM` (plain, scram-sha-256, scram-sha-512) with `KAFKA_SASL_USERNAME`/`_PASSWORD`, and `KAFKA_SSL`. */
+export function kafkaSecurityFromEnv(env: NodeJS.ProcessEnv = process.env): { sasl?: SASLOptions; ssl?: boolean } {
+  const ssl = envFlag(env.KAFKA_SSL);
+  const mechanism = env.KAFKA_SASL_MECHANISM?.trim().toLowerCase();
+  if (!mechanism) return ssl ? { ssl } : {};
+  if (!(SASL_MECHANISMS as readonly string[]).includes(mechanism)) {
+    throw new Error(`KAFKA_SASL_MECHANISM must be one of ${SASL_MECHANISMS.join(', ')}, got "${mechanism}"`);
+  }
+  const username = env.KAFKA_SASL_USERNAME;
+  const password = env.KAFKA_SASL_PASSWORD;
+  if (!username || !password) throw new Error(`KAFKA_SASL_MECHANISM=${mechanism} needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD`);
+  const sasl = { mechanism, username, password } as SASLOptions;
+  return ssl ? { sasl, ssl } : { sasl };
 }
 
 /** Topic defaults: 4 partitions, the broker's replication factor, 7 days of retention. */
@@ -92,6 +114,8 @@ export class KafkaTransport implements EventTransport {
     this.kafka = new Kafka({
       clientId: options.clientId ?? 'xaso',
       brokers: options.brokers,
+      ...(options.sasl ? { sasl: options.sasl } : {}),
+      ...(options.ssl ? { ssl: true } : {}),
       logLevel: options.logLevel ?? KafkaLogLevel.ERROR,
       retry: options.retry ?? { retries: 8, initialRetryTime: 100, maxRetryTime: 5_000 },
     });
@@ -99,7 +123,7 @@ export class KafkaTransport implements EventTransport {
 
   static fromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): KafkaTransport | undefined {
     const brokers = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean);
-    return brokers?.length ? new KafkaTransport({ brokers, clientId }) : undefined;
+    return brokers?.length ? new KafkaTransport({ brokers, clientId, ...kafkaSecurityFromEnv(env) }) : undefined;
   }
 
   async start(): Promise<void> {

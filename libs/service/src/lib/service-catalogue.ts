@@ -3,17 +3,19 @@ import { isServiceDefinition, type ServiceDefinition } from './service-definitio
 
 /** The repository root (this file is libs/service/src/lib/service-catalogue.ts). */
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+/** `.ts` from the sources, `.js` from the compiled tree (`npm run build`: dist/ mirrors the layout). */
+const EXT = __filename.endsWith('.ts') ? '.ts' : '.js';
 
 /** A service of the monorepo: its name and the file that exports its `defineService(...)`. */
 export interface ServiceCatalogueEntry {
   readonly name: string;
-  /** Absolute path of `apps/<name>-service/src/<name>.service-definition.ts`. */
+  /** Absolute path of `apps/<name>-service/src/<name>.service-definition.ts` (`.js` when compiled). */
   readonly definitionPath: string;
 }
 
 const entry = (name: string): ServiceCatalogueEntry => ({
   name,
-  definitionPath: join(REPO_ROOT, 'apps', `${name}-service`, 'src', `${name}.service-definition.ts`),
+  definitionPath: join(REPO_ROOT, 'apps', `${name}-service`, 'src', `${name}.service-definition${EXT}`),
 });
 
 /**
