@@ -5,11 +5,14 @@
  */
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { dropDatabase, withDatabaseName } from '@xaso/persistence';
 import { baselineAdapter, gatewayAdapter, type TargetAdapter } from './lib/adapters';
 import { startChild, type ChildHandle } from './lib/child';
+import { cpuPerRequest } from './lib/cpu';
+import { breakdownMarkdown, summarizeProfile } from './lib/profile-summary';
 import { benchConfig, type BenchConfig, type TargetName } from './lib/config';
 import { DossierFixtures, type SubmitDossierInput, type TrackKey } from './lib/fixtures';
 import { runBounded, runLoad, type LoadSpec } from './lib/load';
@@ -153,10 +156,29 @@ async function measure(target: StartedTarget, config: BenchConfig, report: Bench
       spec = { next: () => adapter.trackCall(keys[i++ % keys.length]), ok: adapter.tracked };
     }
     log(`${adapter.name}: ${scenario} for ${config.durationSec} s with ${config.connections} connections`);
+    const profileDir = process.env.BENCH_CPU_PROF;
+    if (profileDir) await target.child.profile('start', '');
+    const cpuBefore = await target.child.cpu();
     const result = await runLoad(spec, loadOptions);
+    const cpuAfter = await target.child.cpu();
     const r = row(scenario, adapter.name, result, config.connections);
+    r.cpuMsPerRequest = cpuPerRequest(cpuBefore, cpuAfter, result.requests);
+    r.window = { startUs: cpuBefore.atUs, endUs: cpuAfter.atUs };
+    if (profileDir) {
+      mkdirSync(profileDir, { recursive: true });
+      await target.child.profile('stop', resolve(profileDir, `${scenario}-${adapter.name}`));
+      const summaries = readdirSync(profileDir)
+        .filter((f) => f.startsWith(`${scenario}-${adapter.name}-`) && f.endsWith('.cpuprofile'))
+        .map((f) => {
+          const thread = f.slice(`${scenario}-${adapter.name}-`.length, -'.cpuprofile'.length);
+          const cpu = r.cpuMsPerRequest?.[thread === 'main' ? 'total' : thread];
+          return breakdownMarkdown(f.replace('.cpuprofile', ''), summarizeProfile(join(profileDir, f), result.requests, cpu));
+        });
+      appendFileSync(join(profileDir, 'breakdown.md'), summaries.join('\n'));
+      log(`${adapter.name}: ${scenario}: CPU profiles ${profileDir}/${scenario}-${adapter.name}-*.cpuprofile, breakdown in ${profileDir}/breakdown.md (${result.requests} requests)`);
+    }
     report.results.push(r);
-    log(`${adapter.name}: ${scenario}: ${r.rps} req/s (${r.okRps} ok), p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}, app errors ${r.appErrors}`);
+    log(`${adapter.name}: ${scenario}: ${r.rps} req/s (${r.okRps} ok), p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}, app errors ${r.appErrors}, CPU ms/request ${JSON.stringify(r.cpuMsPerRequest)}`);
     if (r.sampleFailures.length) log(`${adapter.name}: ${scenario}: failure sample: ${r.sampleFailures[0]}`);
   }
 }
