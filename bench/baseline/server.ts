@@ -92,6 +92,16 @@ export async function buildBaseline(pool: Pool, store: BaselineStore): Promise<F
     if (!dossier) return reply.code(404).send({ code: 'DOSSIER_NOT_FOUND', message: 'Dossier not found' });
     return dossier;
   });
+  const list = store.list?.bind(store);
+  if (list) {
+    const listSchema = {
+      params: { type: 'object', required: ['unit'], properties: { unit: { type: 'string', pattern: '^[0-9]{2,5}$' } } },
+      querystring: { type: 'object', properties: { first: { type: 'integer', minimum: 1, maximum: 100, default: 20 } } },
+    } as const;
+    app.get<{ Params: { unit: string }; Querystring: { first: number } }>('/units/:unit/dossiers', { schema: listSchema }, async (request) =>
+      list(request.params.unit, request.query.first),
+    );
+  }
   app.get('/health', async () => {
     await pool.query('SELECT 1');
     return { status: 'ok' };

@@ -66,3 +66,30 @@ export function cpuPerRequest(before: CpuSample, after: CpuSample, requests: num
   }
   return out;
 }
+
+/**
+ * CPU ms per request net of the target's idle burn (timers, pollers, the relay, GC of an idle
+ * heap), measured just before the scenario: at a few req/s on a crowded machine that background
+ * work would otherwise be billed to the requests.
+ */
+export function netCpuPerRequest(
+  idleBefore: CpuSample,
+  idleAfter: CpuSample,
+  before: CpuSample,
+  after: CpuSample,
+  requests: number,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (requests <= 0) return out;
+  const idleUs = idleAfter.atUs - idleBefore.atUs;
+  const windowUs = after.atUs - before.atUs;
+  for (const [name, value] of Object.entries(after.parts)) {
+    const start = before.parts[name];
+    const i0 = idleBefore.parts[name];
+    const i1 = idleAfter.parts[name];
+    if (start === undefined || i0 === undefined || i1 === undefined || idleUs <= 0) continue;
+    const idleMs = ((i1 - i0) / idleUs) * windowUs;
+    out[name] = Math.round((Math.max(0, value - start - idleMs) / requests) * 1000) / 1000;
+  }
+  return out;
+}
