@@ -64,6 +64,8 @@ function startPlatformChild(ctx: Context, services: string[], note?: string) {
   }
   return startChild<PlatformInfo>({
     script: 'bench/targets/platform.ts',
+    // Composition, migrations and the merger's import of 14,000 units take minutes on a crowded machine.
+    startupTimeoutMs: 600_000,
     input,
     logFile: join('tmp', 'bench', `platform-${services.join('-')}.log`),
     env: {
@@ -109,7 +111,7 @@ async function startBaselineTarget(ctx: Context): Promise<StartedTarget> {
     logFile: join('tmp', 'bench', 'baseline.log'),
   });
   return {
-    adapter: baselineAdapter(child.info.origin),
+    adapter: baselineAdapter(child.info.origin, child.info.list),
     description: `bare Fastify + pg, ${child.info.store}, database ${redact(databaseUrl)}`,
     procedureCodes: ctx.procedureCodes ?? DEFAULT_PROCEDURES,
     receivingUnitCodes: ctx.receivingUnitCodes ?? DEFAULT_UNITS,

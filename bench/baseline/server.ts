@@ -27,6 +27,8 @@ export interface BaselineOptions {
 export interface BaselineInfo {
   origin: string;
   store: string;
+  /** Whether `GET /units/:unit/dossiers` is served (the dossier service's tables only). */
+  list: boolean;
 }
 
 const submitSchema = {
@@ -116,7 +118,7 @@ export async function startBaseline(options: BaselineOptions): Promise<{ info: B
   await store.prepare();
   const app = await buildBaseline(pool, store);
   const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
-  return { info: { origin: address, store: store.description }, close: () => app.close() };
+  return { info: { origin: address, store: store.description, list: typeof store.list === 'function' }, close: () => app.close() };
 }
 
 if (require.main === module) {

@@ -39,8 +39,8 @@ function json(body: string): Body | undefined {
   }
 }
 
-export function baselineAdapter(origin: string): TargetAdapter {
-  return {
+export function baselineAdapter(origin: string, withList = true): TargetAdapter {
+  const adapter: TargetAdapter = {
     name: 'baseline',
     origin,
     submitCall: (input) => ({ method: 'POST', path: '/dossiers', body: JSON.stringify(input) }),
@@ -54,6 +54,11 @@ export function baselineAdapter(origin: string): TargetAdapter {
     listCall: (unitCode, first) => ({ method: 'GET', path: `/units/${unitCode}/dossiers?first=${first}` }),
     listed: (status, body) => status === 200 && Array.isArray((json(body) as { items?: unknown } | undefined)?.items),
   };
+  if (!withList) {
+    delete adapter.listCall;
+    delete adapter.listed;
+  }
+  return adapter;
 }
 
 export const SUBMIT_MUTATION = `mutation BenchSubmit($input: SubmitDossierInput!) {

@@ -9,7 +9,7 @@ import {
   type EventOf,
   type EventRegistry,
 } from '@xaso/contracts';
-import { currentManager } from '@xaso/persistence';
+import { currentManager, queryRows } from '@xaso/persistence';
 import { currentCorrelation } from './correlation';
 
 /**
@@ -86,7 +86,7 @@ export class Outbox {
       const n = params.length;
       return `($${n - 3}, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
     });
-    await manager.query(`INSERT INTO outbox (id, topic, key, envelope) VALUES ${rows.join(', ')}`, params);
+    await queryRows(this.options.dataSource, `INSERT INTO outbox (id, topic, key, envelope) VALUES ${rows.join(', ')}`, params);
     this.watchCommit(manager.queryRunner);
     return envelopes as EventOf<D>[];
   }
