@@ -5,12 +5,15 @@
  */
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { dropDatabase, withDatabaseName } from '@xaso/persistence';
 import { baselineAdapter, gatewayAdapter, type TargetAdapter } from './lib/adapters';
 import { startChild, type ChildHandle } from './lib/child';
-import { benchConfig, type BenchConfig, type TargetName } from './lib/config';
+import { cpuPerRequest, netCpuPerRequest } from './lib/cpu';
+import { breakdownMarkdown, summarizeProfile } from './lib/profile-summary';
+import { benchConfig, type BenchConfig, type ScenarioName, type TargetName } from './lib/config';
 import { DossierFixtures, type SubmitDossierInput, type TrackKey } from './lib/fixtures';
 import { runBounded, runLoad, type LoadSpec } from './lib/load';
 import { freshDatabase, redact, resolvePostgres } from './lib/postgres';
@@ -61,6 +64,8 @@ function startPlatformChild(ctx: Context, services: string[], note?: string) {
   }
   return startChild<PlatformInfo>({
     script: 'bench/targets/platform.ts',
+    // Composition, migrations and the merger's import of 14,000 units take minutes on a crowded machine.
+    startupTimeoutMs: 600_000,
     input,
     logFile: join('tmp', 'bench', `platform-${services.join('-')}.log`),
     env: {
@@ -106,7 +111,7 @@ async function startBaselineTarget(ctx: Context): Promise<StartedTarget> {
     logFile: join('tmp', 'bench', 'baseline.log'),
   });
   return {
-    adapter: baselineAdapter(child.info.origin),
+    adapter: baselineAdapter(child.info.origin, child.info.list),
     description: `bare Fastify + pg, ${child.info.store}, database ${redact(databaseUrl)}`,
     procedureCodes: ctx.procedureCodes ?? DEFAULT_PROCEDURES,
     receivingUnitCodes: ctx.receivingUnitCodes ?? DEFAULT_UNITS,
@@ -114,11 +119,16 @@ async function startBaselineTarget(ctx: Context): Promise<StartedTarget> {
   };
 }
 
-async function measure(target: StartedTarget, config: BenchConfig, report: BenchReport): Promise<void> {
+interface Prepared {
+  target: StartedTarget;
+  fixtures: DossierFixtures;
+  keys: TrackKey[];
+}
+
+/** Warm-up: unique submissions, bounded in count; their codes feed the tracking scenarios. */
+async function warmUp(target: StartedTarget, config: BenchConfig): Promise<Prepared> {
   const { adapter } = target;
   const fixtures = new DossierFixtures({ procedureCodes: target.procedureCodes, receivingUnitCodes: target.receivingUnitCodes });
-
-  // Warm-up: unique submissions, bounded in count; their codes feed the tracking scenario.
   const inputs: SubmitDossierInput[] = [];
   const t0 = Date.now();
   const warm = await runBounded<TrackKey>(
@@ -135,28 +145,77 @@ async function measure(target: StartedTarget, config: BenchConfig, report: Bench
   if (!warm.results.length) {
     throw new Error(`every warm-up submission failed, e.g. ${warm.failures.slice(0, 2).join(' | ')}`);
   }
-  const keys = warm.results;
   log(`${adapter.name}: warm-up ${warm.results.length}/${config.warmup} submissions in ${Date.now() - t0} ms (${warm.failures.length} failed)`);
   if (warm.failures.length) log(`${adapter.name}: warm-up failure sample: ${warm.failures[0]}`);
+  return { target, fixtures, keys: warm.results };
+}
 
-  const loadOptions = { origin: adapter.origin, durationSec: config.durationSec, connections: config.connections, timeoutSec: config.timeoutSec };
-  for (const scenario of config.scenarios) {
-    let spec: LoadSpec;
-    if (scenario === 'submit') {
-      spec = {
-        next: () => adapter.submitCall(fixtures.next()),
-        ok: (status, body) => adapter.submittedCode(status, body) !== undefined,
-      };
-    } else {
+/** The load of one scenario on one target; undefined when the target has no such scenario (the baseline has no REST facade). */
+function specFor(prepared: Prepared, scenario: ScenarioName): LoadSpec | undefined {
+  const { target, fixtures, keys } = prepared;
+  const { adapter } = target;
+  const rest = adapter.rest;
+  switch (scenario) {
+    case 'submit':
+      return { next: () => adapter.submitCall(fixtures.next()), ok: (status, body) => adapter.submittedCode(status, body) !== undefined };
+    case 'submit-rest':
+      return rest && { next: () => rest.submitCall(fixtures.next()), ok: (status, body) => rest.submittedCode(status, body) !== undefined };
+    case 'track':
+    case 'track-rest': {
       if (!keys.length) throw new Error('no dossier of the warm-up could be tracked');
+      const api = scenario === 'track' ? adapter : rest;
+      if (!api) return undefined;
       let i = 0;
-      spec = { next: () => adapter.trackCall(keys[i++ % keys.length]), ok: adapter.tracked };
+      return { next: () => api.trackCall(keys[i++ % keys.length]), ok: api.tracked };
     }
+    case 'list': {
+      const { listCall, listed } = adapter;
+      if (!listCall || !listed) return undefined;
+      // The officers of the units with the most dossiers of the warm-up (each sees a full page of 20).
+      const units = target.receivingUnitCodes;
+      let i = 0;
+      return { next: () => listCall(units[i++ % units.length], 20), ok: listed };
+    }
+  }
+}
+
+async function measureScenario(prepared: Prepared, scenario: ScenarioName, config: BenchConfig, report: BenchReport): Promise<void> {
+  const { target } = prepared;
+  const { adapter } = target;
+  const spec = specFor(prepared, scenario);
+  if (!spec) return;
+  const loadOptions = { origin: adapter.origin, durationSec: config.durationSec, connections: config.connections, timeoutSec: config.timeoutSec };
+  {
     log(`${adapter.name}: ${scenario} for ${config.durationSec} s with ${config.connections} connections`);
+    // The target's CPU burn while idle, to take out of the per-request figure (BENCH_IDLE_MS).
+    const idleBefore = await target.child.cpu();
+    await new Promise((done) => setTimeout(done, config.idleMs));
+    const idleAfter = await target.child.cpu();
+    const profileDir = process.env.BENCH_CPU_PROF;
+    if (profileDir) await target.child.profile('start', '');
+    const cpuBefore = await target.child.cpu();
     const result = await runLoad(spec, loadOptions);
+    const cpuAfter = await target.child.cpu();
     const r = row(scenario, adapter.name, result, config.connections);
+    r.cpuMsPerRequest = cpuPerRequest(cpuBefore, cpuAfter, result.requests);
+    r.netCpuMsPerRequest = netCpuPerRequest(idleBefore, idleAfter, cpuBefore, cpuAfter, result.requests);
+    r.idleCpuMsPerSecond = cpuPerRequest(idleBefore, idleAfter, (idleAfter.atUs - idleBefore.atUs) / 1e6);
+    r.window = { startUs: cpuBefore.atUs, endUs: cpuAfter.atUs };
+    if (profileDir) {
+      mkdirSync(profileDir, { recursive: true });
+      await target.child.profile('stop', resolve(profileDir, `${scenario}-${adapter.name}`));
+      const summaries = readdirSync(profileDir)
+        .filter((f) => f.startsWith(`${scenario}-${adapter.name}-`) && f.endsWith('.cpuprofile'))
+        .map((f) => {
+          const thread = f.slice(`${scenario}-${adapter.name}-`.length, -'.cpuprofile'.length);
+          const cpu = r.cpuMsPerRequest?.[thread === 'main' ? 'total' : thread];
+          return breakdownMarkdown(f.replace('.cpuprofile', ''), summarizeProfile(join(profileDir, f), result.requests, cpu));
+        });
+      appendFileSync(join(profileDir, 'breakdown.md'), summaries.join('\n'));
+      log(`${adapter.name}: ${scenario}: CPU profiles ${profileDir}/${scenario}-${adapter.name}-*.cpuprofile, breakdown in ${profileDir}/breakdown.md (${result.requests} requests)`);
+    }
     report.results.push(r);
-    log(`${adapter.name}: ${scenario}: ${r.rps} req/s (${r.okRps} ok), p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}, app errors ${r.appErrors}`);
+    log(`${adapter.name}: ${scenario}: ${r.rps} req/s (${r.okRps} ok), p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}, app errors ${r.appErrors}, CPU ms/request ${JSON.stringify(r.cpuMsPerRequest)}, net of idle ${JSON.stringify(r.netCpuMsPerRequest)}, idle ms/s ${JSON.stringify(r.idleCpuMsPerSecond)}`);
     if (r.sampleFailures.length) log(`${adapter.name}: ${scenario}: failure sample: ${r.sampleFailures[0]}`);
   }
 }
@@ -202,22 +261,41 @@ async function main(): Promise<void> {
     ],
   };
   const starters: Record<TargetName, (c: Context) => Promise<StartedTarget>> = { platform: startPlatform, baseline: startBaselineTarget };
+  const started: StartedTarget[] = [];
   try {
-    for (const name of config.targets) {
-      let target: StartedTarget | undefined;
-      try {
-        log(`starting ${name}`);
-        target = await starters[name](ctx);
-        report.targets[name] = { description: target.description, status: 'ran' };
-        log(`${name}: ${target.description} at ${target.adapter.origin} (pid ${target.child.pid})`);
-        await measure(target, config, report);
-      } catch (error) {
-        const reason = (error as Error).message;
-        log(`${name}: FAILED: ${reason}`);
-        report.targets[name] = { description: report.targets[name]?.description ?? name, status: 'failed', reason };
-      } finally {
-        await target?.child.stop();
+    // Every target is started and warmed up first; then each scenario runs on every target back
+    // to back, so that the two sides of a ratio are measured seconds apart, under the same load
+    // from the rest of the machine.
+    const prepared: Prepared[] = [];
+    try {
+      for (const name of config.targets) {
+        let target: StartedTarget | undefined;
+        try {
+          log(`starting ${name}`);
+          target = await starters[name](ctx);
+          started.push(target);
+          report.targets[name] = { description: target.description, status: 'ran' };
+          log(`${name}: ${target.description} at ${target.adapter.origin} (pid ${target.child.pid})`);
+          prepared.push(await warmUp(target, config));
+        } catch (error) {
+          const reason = (error as Error).message;
+          log(`${name}: FAILED: ${reason}`);
+          report.targets[name] = { description: report.targets[name]?.description ?? name, status: 'failed', reason };
+        }
       }
+      for (const scenario of config.scenarios) {
+        for (const p of prepared) {
+          try {
+            await measureScenario(p, scenario, config, report);
+          } catch (error) {
+            const reason = (error as Error).message;
+            log(`${p.target.adapter.name}: ${scenario} FAILED: ${reason}`);
+            report.targets[p.target.adapter.name] = { ...report.targets[p.target.adapter.name], status: 'failed', reason };
+          }
+        }
+      }
+    } finally {
+      for (const target of started) await target.child.stop();
     }
   } finally {
     if (!config.keepDatabases) {

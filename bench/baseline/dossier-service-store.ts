@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { DeadlineCalculator, defaultWorkingCalendar, toLocalDate } from '@xaso/calendar';
 import type { SubmitDossierInput } from '../lib/fixtures';
-import type { BaselineStore, TrackedDossier } from './store';
+import type { BaselineStore, ListedDossier, TrackedDossier } from './store';
 
 /**
  * The dossier service's own tables (migration 1732400000000-create-dossier-tables), written and
@@ -98,6 +98,31 @@ export class DossierServiceStore implements BaselineStore {
       procedureName: procedure.rows[0]?.name ?? d.procedure_code,
       dueAt: d.paused_since ? null : ((d.due_at as Date | null)?.toISOString() ?? null),
       history: history.rows.map((h) => ({ status: h.to_status, action: h.action, at: h.at.toISOString() })),
+    };
+  }
+
+  async list(unitCode: string, first: number): Promise<{ totalCount: number; items: ListedDossier[] }> {
+    const where = 'receiving_unit_code = $1 OR competent_unit_code = $1 OR processing_unit_code = $1';
+    const [count, page] = await Promise.all([
+      this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier WHERE ${where}`, [unitCode]),
+      this.pool.query('SELECT * FROM dossier WHERE ' + where + ' ORDER BY received_at DESC, code DESC LIMIT $2', [unitCode, first + 1]),
+    ]);
+    const rows = page.rows.slice(0, first);
+    const codes = [...new Set(rows.map((r) => r.procedure_code as string))];
+    const procedures = codes.length
+      ? (await this.pool.query<{ code: string; name: string }>('SELECT code, name FROM procedure WHERE code = ANY($1)', [codes])).rows
+      : [];
+    const byCode = new Map(procedures.map((p) => [p.code, p]));
+    return {
+      totalCount: count.rows[0].n,
+      items: rows.map((d) => ({
+        code: d.code,
+        status: d.status,
+        channel: d.channel,
+        receivedAt: (d.received_at as Date).toISOString(),
+        dueAt: d.paused_since ? null : ((d.due_at as Date | null)?.toISOString() ?? null),
+        procedure: byCode.get(d.procedure_code) ?? null,
+      })),
     };
   }
 }

@@ -27,6 +27,8 @@ export interface BaselineOptions {
 export interface BaselineInfo {
   origin: string;
   store: string;
+  /** Whether `GET /units/:unit/dossiers` is served (the dossier service's tables only). */
+  list: boolean;
 }
 
 const submitSchema = {
@@ -92,6 +94,16 @@ export async function buildBaseline(pool: Pool, store: BaselineStore): Promise<F
     if (!dossier) return reply.code(404).send({ code: 'DOSSIER_NOT_FOUND', message: 'Dossier not found' });
     return dossier;
   });
+  const list = store.list?.bind(store);
+  if (list) {
+    const listSchema = {
+      params: { type: 'object', required: ['unit'], properties: { unit: { type: 'string', pattern: '^[0-9]{2,5}$' } } },
+      querystring: { type: 'object', properties: { first: { type: 'integer', minimum: 1, maximum: 100, default: 20 } } },
+    } as const;
+    app.get<{ Params: { unit: string }; Querystring: { first: number } }>('/units/:unit/dossiers', { schema: listSchema }, async (request) =>
+      list(request.params.unit, request.query.first),
+    );
+  }
   app.get('/health', async () => {
     await pool.query('SELECT 1');
     return { status: 'ok' };
@@ -106,7 +118,7 @@ export async function startBaseline(options: BaselineOptions): Promise<{ info: B
   await store.prepare();
   const app = await buildBaseline(pool, store);
   const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
-  return { info: { origin: address, store: store.description }, close: () => app.close() };
+  return { info: { origin: address, store: store.description, list: typeof store.list === 'function' }, close: () => app.close() };
 }
 
 if (require.main === module) {

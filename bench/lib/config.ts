@@ -20,13 +20,21 @@ export interface BenchConfig {
   timeoutSec: number;
   /** LOG_LEVEL of the platform's pino loggers (BENCH_LOG_LEVEL, default warn: no per-request access log). */
   logLevel: string;
+  /** Milliseconds the target is watched idle before each scenario, to take its background CPU out (BENCH_IDLE_MS, default 2000). */
+  idleMs: number;
 }
 
 export type TargetName = 'baseline' | 'platform';
-export type ScenarioName = 'submit' | 'track';
+/**
+ * `submit`, `track`: GraphQL through the gateway (the baseline: its REST endpoints);
+ * `submit-rest`, `track-rest`: the same through the gateway's REST facade /api/v1/dossiers
+ * (platform only, compared with the baseline's `submit`/`track`); `list`: a commune officer's
+ * list page, 20 dossiers with their procedures.
+ */
+export type ScenarioName = 'submit' | 'track' | 'submit-rest' | 'track-rest' | 'list';
 
 const TARGETS: readonly TargetName[] = ['platform', 'baseline'];
-const SCENARIOS: readonly ScenarioName[] = ['submit', 'track'];
+const SCENARIOS: readonly ScenarioName[] = ['submit', 'track', 'submit-rest', 'track-rest', 'list'];
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
   const raw = env[name];
@@ -61,5 +69,6 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     keepDatabases: env.BENCH_KEEP_DATABASES === 'true',
     timeoutSec: positiveInt(env, 'BENCH_TIMEOUT', 10, 120),
     logLevel: env.BENCH_LOG_LEVEL || 'warn',
+    idleMs: positiveInt(env, 'BENCH_IDLE_MS', 2000, 60_000),
   };
 }

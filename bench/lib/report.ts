@@ -23,6 +23,19 @@ export interface ScenarioRow {
   appErrors: number;
   duration: number;
   connections: number;
+  /**
+   * CPU milliseconds the target's process spent per completed request during the scenario:
+   * `total` (the whole process), and for the platform its threads: `gateway` (main thread),
+   * one per service worker thread (`dossier`, `merger`); the rest of `total` is GC helper threads
+   * and the libuv pool. Holds far better than req/s when other work shares the machine.
+   */
+  cpuMsPerRequest?: Record<string, number>;
+  /** `cpuMsPerRequest` less the target's idle CPU rate (measured just before) over the window. */
+  netCpuMsPerRequest?: Record<string, number>;
+  /** The target's CPU ms per second while idle, per part, just before the scenario. */
+  idleCpuMsPerSecond?: Record<string, number>;
+  /** The scenario's measured window on the machine's monotonic clock (µs), to cut CPU profiles to it. */
+  window?: { startUs: number; endUs: number };
   sampleFailures: string[];
 }
 
@@ -90,19 +103,30 @@ export function markdown(report: BenchReport): string {
       `load average ${report.loadAverage.before} before, ${report.loadAverage.after} after; commit ${report.commit}.`,
   );
   lines.push('');
-  lines.push('| scenario | target | req/s | ok req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx | app errors |');
-  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| scenario | target | req/s | ok req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx | app errors | CPU ms/req | net of idle | CPU parts ms/req (net) |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of report.results) {
+    const cpu = r.cpuMsPerRequest ?? {};
+    const net = r.netCpuMsPerRequest ?? {};
+    const parts = Object.entries(net)
+      .filter(([name]) => name !== 'total')
+      .map(([name, value]) => `${name} ${fmt(value)}`)
+      .join(', ');
     lines.push(
-      `| ${r.scenario} | ${r.target} | ${fmt(r.rps)} | ${fmt(r.okRps)} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${r.errors} | ${r.non2xx} | ${r.appErrors} |`,
+      `| ${r.scenario} | ${r.target} | ${fmt(r.rps)} | ${fmt(r.okRps)} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${r.errors} | ${r.non2xx} | ${r.appErrors} | ${cpu.total !== undefined ? fmt(cpu.total) : '—'} | ${net.total !== undefined ? fmt(net.total) : '—'} | ${parts || '—'} |`,
     );
   }
   const ratios: string[] = [];
-  for (const scenario of ['submit', 'track'] as const) {
+  // The REST scenarios of the platform are compared with the baseline's (REST) submit and track.
+  const against: Record<ScenarioName, ScenarioName> = { submit: 'submit', track: 'track', 'submit-rest': 'submit', 'track-rest': 'track', list: 'list' };
+  for (const scenario of Object.keys(against) as ScenarioName[]) {
     const p = report.results.find((r) => r.scenario === scenario && r.target === 'platform');
-    const b = report.results.find((r) => r.scenario === scenario && r.target === 'baseline');
+    const b = report.results.find((r) => r.scenario === against[scenario] && r.target === 'baseline');
     if (p && b && b.okRps > 0 && p.okRps > 0) {
-      ratios.push(`- ${scenario}: the platform serves ${((p.okRps / b.okRps) * 100).toFixed(0)}% of the baseline's successful throughput; p50 ${fmt(p.p50)} ms vs ${fmt(b.p50)} ms, p99 ${fmt(p.p99)} ms vs ${fmt(b.p99)} ms.`);
+      const pc = p.netCpuMsPerRequest?.total;
+      const bc = b.netCpuMsPerRequest?.total;
+      const cpu = pc && bc ? ` CPU per request (net of idle) ${fmt(pc)} ms vs ${fmt(bc)} ms: ratio ${(bc / pc).toFixed(2)}.` : '';
+      ratios.push(`- ${scenario}: the platform serves ${((p.okRps / b.okRps) * 100).toFixed(0)}% of the baseline's successful throughput (ratio ${(p.okRps / b.okRps).toFixed(2)}); p50 ${fmt(p.p50)} ms vs ${fmt(b.p50)} ms, p99 ${fmt(p.p99)} ms vs ${fmt(b.p99)} ms.${cpu}`);
     }
   }
   if (ratios.length) {

@@ -5,7 +5,9 @@ import { Client } from 'pg';
 import { issueDevToken, Role } from '@xaso/auth';
 import { dropDatabase, ensureDatabase, serviceDatabaseEnvName, withDatabaseName } from '@xaso/persistence';
 import { startAllInOne } from '../../apps/all-in-one/src/all-in-one';
-import { runAsChild } from '../lib/child';
+import { runAsChild, type ChildTarget } from '../lib/child';
+import { ThreadProfiler } from '../lib/profiler';
+import { currentOsThreadId, threadCpuMs } from '../lib/cpu';
 import type { StoreKind } from '../baseline/stores';
 
 /** bench/targets/ → the repository root (the unit data is carried in its data/ folder). */
@@ -97,7 +99,7 @@ function communesFromCsv(count: number): string[] {
     .map((line) => line.split(',')[1]);
 }
 
-async function startPlatform(input: PlatformInput): Promise<{ info: PlatformInfo; close(): Promise<void> }> {
+async function startPlatform(input: PlatformInput): Promise<ChildTarget<PlatformInfo>> {
   const urls = Object.fromEntries(input.services.map((s) => [s, withDatabaseName(input.serverUrl, `${input.databasePrefix}_${s}`)]));
   for (const url of Object.values(urls)) {
     await dropDatabase(url);
@@ -157,7 +159,21 @@ async function startPlatform(input: PlatformInput): Promise<{ info: PlatformInfo
       receivingUnitCodes: units,
       timings: { ...running.timings, total: Date.now() - started },
     };
-    return { info, close: () => running.stop() };
+    // CPU per part: the gateway runs in this (main) thread, each service in its worker thread; the
+    // rest of `total` is V8's GC helpers and the libuv pool (webcrypto, DNS, fs) of all of them.
+    const mainThread = currentOsThreadId();
+    const cpu = () => {
+      const parts: Record<string, number | undefined> = { gateway: threadCpuMs(mainThread) };
+      for (const s of running.services) parts[s.name] = threadCpuMs(s.osThreadId);
+      return parts;
+    };
+    const gatewayProfiler = new ThreadProfiler();
+    const profile = async (action: 'start' | 'stop', prefix: string) => {
+      if (action === 'start') await gatewayProfiler.start();
+      else await gatewayProfiler.stop(`${prefix}-gateway.cpuprofile`);
+      await Promise.all(running.services.map((s) => s.cpuProfile(action, `${prefix}-${s.name}.cpuprofile`)));
+    };
+    return { info, close: () => running.stop(), cpu, profile };
   } catch (error) {
     await running.stop();
     throw error;

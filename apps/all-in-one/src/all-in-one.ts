@@ -55,6 +55,10 @@ export interface RunningService {
   url: string;
   port: number;
   threadId: number;
+  /** Linux thread id of the worker (for per-thread CPU time in bench/), when known. */
+  osThreadId?: number;
+  /** Starts, or stops and writes to `file`, a V8 CPU profile of the service's thread (bench/). */
+  cpuProfile(action: 'start' | 'stop', file?: string): Promise<void>;
 }
 
 export interface AllInOne {
@@ -187,7 +191,7 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
       const url = `http://127.0.0.1:${worker.port}`;
       timings[`service:${service.name}`] = Math.round(performance.now() - began);
       log.log(`${service.name}-service ready on ${url} (worker thread ${worker.threadId}, database ${new URL(databaseUrl).pathname.slice(1)})`);
-      return { name: service.name, url, port: worker.port, threadId: worker.threadId };
+      return { name: service.name, url, port: worker.port, threadId: worker.threadId, osThreadId: worker.osThreadId, cpuProfile: (action, file) => worker.cpuProfile(action, file) };
     };
     // All in parallel; every start settles before a strict failure stops what did start.
     const settled = await phase('services', () => Promise.allSettled(discovered.map((service, index) => startService(service, index))));

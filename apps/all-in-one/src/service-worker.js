@@ -4,9 +4,12 @@
 //
 // workerData: { name, definitionPath, port, databaseUrl, logger, seed }
 // Protocol over parentPort:
-//   worker → main  { type: 'ready', port, seeded, seedMs } | { type: 'error', message, stack }
+//   worker → main  { type: 'ready', port, seeded, seedMs, osThreadId } | { type: 'error', message, stack }
 //   main → worker  { type: 'close' }  →  worker closes the Nest app, posts { type: 'closed' }
 //                                        (or { type: 'error', ... }) and exits.
+//   main → worker  { type: 'cpu-profile', action: 'start' | 'stop', file? }  →  a V8 CPU profile of
+//                  this thread (inspector), written to `file` on stop; answers { type: 'cpu-profile-done', error? }
+//                  (used by bench/ to profile a measured window).
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const path = require('node:path');
@@ -42,7 +45,16 @@ async function start() {
     seeded = Boolean(await started.seedIfEmpty());
     seedMs = Math.round(performance.now() - began);
   }
-  return { port: app.getHttpServer().address().port, seeded, seedMs };
+  return { port: app.getHttpServer().address().port, seeded, seedMs, osThreadId: osThreadId() };
+}
+
+/** This thread's Linux thread id (/proc/thread-self), so that its CPU time can be read apart (bench/). */
+function osThreadId() {
+  try {
+    return Number(require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8').split(' ', 1)[0]);
+  } catch {
+    return undefined;
+  }
 }
 
 async function close() {
@@ -57,8 +69,34 @@ async function close() {
   }
 }
 
+let profiler;
+function inspectorPost(method, params) {
+  return new Promise((resolve, reject) => profiler.post(method, params || {}, (error, result) => (error ? reject(error) : resolve(result))));
+}
+async function cpuProfile(action, file) {
+  if (action === 'start' && !profiler) {
+    const { Session } = require('node:inspector');
+    profiler = new Session();
+    profiler.connect();
+    await inspectorPost('Profiler.enable');
+    await inspectorPost('Profiler.setSamplingInterval', { interval: 500 });
+    await inspectorPost('Profiler.start');
+  } else if (action === 'stop' && profiler) {
+    const { profile } = await inspectorPost('Profiler.stop');
+    profiler.disconnect();
+    profiler = undefined;
+    require('node:fs').writeFileSync(file, JSON.stringify(profile));
+  }
+}
+
 parentPort.on('message', (message) => {
   if (message && message.type === 'close') closing ??= close();
+  if (message && message.type === 'cpu-profile') {
+    cpuProfile(message.action, message.file).then(
+      () => post({ type: 'cpu-profile-done' }),
+      (error) => post({ type: 'cpu-profile-done', error: String(error) }),
+    );
+  }
 });
 
 start().then(

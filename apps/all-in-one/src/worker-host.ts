@@ -21,8 +21,9 @@ export interface ServiceWorkerOptions {
 }
 
 type WorkerMessage =
-  | { type: 'ready'; port: number; seeded: boolean; seedMs: number }
+  | { type: 'ready'; port: number; seeded: boolean; seedMs: number; osThreadId?: number }
   | { type: 'closed' }
+  | { type: 'cpu-profile-done'; error?: string }
   | { type: 'error'; message: string; stack?: string };
 
 const log = new Logger('AllInOne');
@@ -49,6 +50,8 @@ export class ServiceWorker {
     readonly seeded: boolean,
     readonly seedMs: number,
     private readonly closeTimeoutMs: number,
+    /** The worker's Linux thread id (its CPU time is /proc/self/task/<id>/stat); undefined elsewhere. */
+    readonly osThreadId?: number,
   ) {}
 
   get threadId(): number {
@@ -91,7 +94,15 @@ export class ServiceWorker {
         if (message.type === 'ready' && !settled) {
           settled = true;
           clearTimeout(timer);
-          running = new ServiceWorker(service.name, worker, message.port, message.seeded, message.seedMs, options.closeTimeoutMs ?? 10_000);
+          running = new ServiceWorker(
+            service.name,
+            worker,
+            message.port,
+            message.seeded,
+            message.seedMs,
+            options.closeTimeoutMs ?? 10_000,
+            message.osThreadId,
+          );
           resolve(running);
         } else if (message.type === 'error') {
           const error = remoteError(service.name, message);
@@ -109,6 +120,20 @@ export class ServiceWorker {
         if (!settled) fail(new Error(`${service.name}-service worker thread exited (code ${code}) before it was ready`));
         else if (running && !running.closing) onCrash(new Error(`${service.name}-service worker thread exited unexpectedly (code ${code})`));
       });
+    });
+  }
+
+  /** Starts, or stops and writes to `file`, a V8 CPU profile of the worker thread (bench/ profiles a measured window). */
+  cpuProfile(action: 'start' | 'stop', file?: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: WorkerMessage) => {
+        if (message.type !== 'cpu-profile-done') return;
+        this.worker.off('message', onMessage);
+        if (message.error) reject(new Error(`${this.name}-service: ${message.error}`));
+        else resolve();
+      };
+      this.worker.on('message', onMessage);
+      this.worker.postMessage({ type: 'cpu-profile', action, file });
     });
   }
 

@@ -28,6 +28,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<INestA
     bufferLogs: !quiet && !options.logger,
   });
   if (!quiet && !options.logger) app.useLogger(app.get(Logger));
+  // No weak ETag (a SHA-1 of every body) on /graphql answers and the gateway's own routes; the REST
+  // facade passes the services' own ETag through untouched.
+  (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('etag', false);
   app.enableShutdownHooks();
   // Bulk endpoints take JSON bodies beyond the default 100 kB (kept byte for byte for the proxy).
   // Wrapped under another name: Nest skips its own parser when it sees a layer named `jsonParser`.

@@ -3,6 +3,7 @@ export * from './lib/auth-user';
 export * from './lib/auth-errors';
 export * from './lib/auth-config';
 export * from './lib/token-verifier';
+export * from './lib/verified-token-cache';
 export * from './lib/request-context';
 export * from './lib/decorators';
 export * from './lib/auth.guard';

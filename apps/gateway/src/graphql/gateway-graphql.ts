@@ -7,6 +7,7 @@ import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import type { GatewayConfig } from '../config';
 import { complexityLimitPlugin } from './complexity';
+import { pooledSubgraphFetcher } from './subgraph-fetcher';
 import { SubgraphComposer } from './supergraph';
 
 export interface GatewayContext {
@@ -84,8 +85,10 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
    */
   override didEncounterError(error: Error, fetchRequest: unknown, fetchResponse?: unknown): void {
     if (fetchResponse === undefined && !(error instanceof GraphQLError)) {
-      const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-      throw subgraphUnavailableError(this.subgraphName, typeof cause?.code === 'string' ? cause.code : error.message);
+      // fetch wraps the socket error in `cause`; undici's request rejects with it directly.
+      const cause = (error as { cause?: { code?: unknown } }).cause;
+      const code = typeof cause?.code === 'string' ? cause.code : (error as { code?: unknown }).code;
+      throw subgraphUnavailableError(this.subgraphName, typeof code === 'string' ? code : error.message);
     }
     throw error;
   }
@@ -110,6 +113,7 @@ function unauthenticatedGraphQLError(): GraphQLError {
  * in production.
  */
 export function gatewayGraphQLOptions(config: GatewayConfig, verifier: TokenVerifier): ApolloGatewayDriverConfig {
+  const subgraphCalls = pooledSubgraphFetcher();
   return {
     server: {
       path: '/graphql',
@@ -138,11 +142,13 @@ export function gatewayGraphQLOptions(config: GatewayConfig, verifier: TokenVeri
         startupTimeoutMs: config.startupTimeoutMs,
         pollIntervalMs: config.pollIntervalMs,
       }),
-      // Node's own fetch (undici) honours the subgraphs' `Keep-Alive: timeout=5` and drops idle
-      // sockets before the server does; Apollo's default (make-fetch-happen, no retries) keeps them
-      // longer and, under load, now and then writes to one the server just closed: ECONNRESET,
-      // which the caller saw as INTERNAL_SERVER_ERROR (found by the fuzz suite).
-      buildService: ({ name, url }) => new ForwardingDataSource({ url, fetcher: fetch as unknown as ForwardingDataSource['fetcher'] }, name),
+      // undici (one keep-alive pool, `request` rather than WHATWG fetch: see subgraph-fetcher.ts)
+      // honours the subgraphs' `Keep-Alive: timeout=5` and drops idle sockets before the server
+      // does; Apollo's default (make-fetch-happen, no retries) keeps them longer and, under load,
+      // now and then writes to one the server just closed: ECONNRESET, which the caller saw as
+      // INTERNAL_SERVER_ERROR (found by the fuzz suite).
+      buildService: ({ name, url }) =>
+        new ForwardingDataSource({ url, fetcher: subgraphCalls.fetcher as unknown as ForwardingDataSource['fetcher'] }, name),
     },
   };
 }

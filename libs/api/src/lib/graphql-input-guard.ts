@@ -53,8 +53,11 @@ function unsafeVariable(type: GraphQLInputType, value: unknown, field: string): 
   }
   if (isInputObjectType(type)) {
     if (typeof value !== 'object') return undefined; // coercion refuses it with its own error
-    for (const [name, inputField] of Object.entries(type.getFields())) {
-      const found = unsafeVariable(inputField.type, (value as Record<string, unknown>)[name], `${field}.${name}`);
+    const fields = type.getFields();
+    for (const name in fields) {
+      const item = (value as Record<string, unknown>)[name];
+      if (item === undefined || item === null) continue;
+      const found = unsafeVariable(fields[name].type, item, `${field}.${name}`);
       if (found) return found;
     }
     return undefined;
@@ -63,16 +66,15 @@ function unsafeVariable(type: GraphQLInputType, value: unknown, field: string): 
 }
 
 /**
- * The first string argument, input field or variable of the operation (typed String, ID, JSON or
- * any scalar that does not bound itself) that holds a control character or exceeds
- * {@link MAX_STRING_LENGTH}.
+ * The literals of a document depend on the document and the schema only, and Apollo Server
+ * hands the same parsed DocumentNode to every request of the same query text (its document
+ * store): the walk is done once per document and schema, not per request.
  */
-export function findUnsafeGraphQLInput(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-): UnsafeInput | undefined {
+const literalChecks = new WeakMap<DocumentNode, { schema: GraphQLSchema; found: UnsafeInput | undefined }>();
+
+function unsafeLiteral(schema: GraphQLSchema, document: DocumentNode): UnsafeInput | undefined {
+  const known = literalChecks.get(document);
+  if (known && known.schema === schema) return known.found;
   let found: UnsafeInput | undefined;
   const typeInfo = new TypeInfo(schema);
   const path: string[] = [];
@@ -88,6 +90,22 @@ export function findUnsafeGraphQLInput(
       },
     }),
   );
+  literalChecks.set(document, { schema, found });
+  return found;
+}
+
+/**
+ * The first string argument, input field or variable of the operation (typed String, ID, JSON or
+ * any scalar that does not bound itself) that holds a control character or exceeds
+ * {@link MAX_STRING_LENGTH}.
+ */
+export function findUnsafeGraphQLInput(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): UnsafeInput | undefined {
+  const found = unsafeLiteral(schema, document);
   if (found) return found;
   for (const definition of operation.variableDefinitions ?? []) {
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;

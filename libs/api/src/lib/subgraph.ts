@@ -1,3 +1,4 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -56,7 +57,8 @@ export function subgraphGraphQLOptions(options: SubgraphOptions): ApolloFederati
     // implementation over the one above: make that the validated one too.
     buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [], scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     ...(options.guardFieldResolvers ? { fieldResolverEnhancers: ['guards' as const] } : {}),
-    plugins: [inputGuardPlugin(), ...(options.plugins ?? [])],
+    // Federated traces (ftv1) are for Apollo Studio, which we do not use: no per-request check for them.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), inputGuardPlugin(), ...(options.plugins ?? [])],
   };
 }
 

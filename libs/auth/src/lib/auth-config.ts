@@ -16,6 +16,8 @@ export interface AuthConfig {
   production: boolean;
   /** Allowed clock skew in seconds for exp/nbf (default 30). */
   clockToleranceSec?: number;
+  /** How many verified tokens are remembered until their `exp` (`AUTH_TOKEN_CACHE_SIZE`, default 10,000; 0 = verify every time). */
+  tokenCacheSize?: number;
 }
 
 export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -43,5 +45,8 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
     audience: audience && audience.length ? (audience.length === 1 ? audience[0] : audience) : undefined,
     devSecret: resolveDevSecret(env),
     production: isProduction(env),
+    ...(env.AUTH_TOKEN_CACHE_SIZE !== undefined && env.AUTH_TOKEN_CACHE_SIZE !== '' && Number.isInteger(Number(env.AUTH_TOKEN_CACHE_SIZE))
+      ? { tokenCacheSize: Math.max(0, Number(env.AUTH_TOKEN_CACHE_SIZE)) }
+      : {}),
   };
 }

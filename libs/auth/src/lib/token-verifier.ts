@@ -13,6 +13,7 @@ import type { AuthConfig } from './auth-config';
 import { unauthenticated } from './auth-errors';
 import type { AuthUser } from './auth-user';
 import { isRole, Role } from './role';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Injection token of the AuthConfig the verifier was built from. */
 export const AUTH_CONFIG = Symbol('XASO_AUTH_CONFIG');
@@ -27,8 +28,11 @@ export class TokenVerifier {
   private readonly jwks?: JWTVerifyGetKey;
   private pemKey?: Promise<KeyLike>;
   private readonly devKey?: Uint8Array;
+  /** Verified tokens for their lifetime (AUTH_TOKEN_CACHE_SIZE entries, default 10,000; 0 = off). */
+  private readonly verified: VerifiedTokenCache;
 
   constructor(private readonly config: AuthConfig) {
+    this.verified = new VerifiedTokenCache(config.tokenCacheSize ?? 10_000);
     if (config.jwksUrl) this.jwks = createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000 });
     if (config.publicKeyPem) {
       this.pemKey = importSPKI(config.publicKeyPem, 'RS256');
@@ -45,8 +49,13 @@ export class TokenVerifier {
     return !!this.devKey;
   }
 
-  /** Verifies a compact JWT and maps its claims; throws UnauthorizedException on any problem. */
+  /**
+   * Verifies a compact JWT and maps its claims; throws UnauthorizedException on any problem.
+   * A token verified before is answered from the cache until its `exp` (at most 5 minutes).
+   */
   async verify(token: string): Promise<AuthUser> {
+    const known = this.verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       payload = await this.verifyPayload(token);
@@ -54,7 +63,9 @@ export class TokenVerifier {
       this.logger.debug(`token rejected: ${(error as Error).message}`);
       throw unauthenticated();
     }
-    return claimsToUser(payload);
+    const user = claimsToUser(payload);
+    this.verified.set(token, user, payload.exp);
+    return user;
   }
 
   /** Verifies the `Authorization: Bearer <jwt>` header value; undefined when there is none. */

@@ -53,6 +53,24 @@ export function createLogger(options: LoggingOptions): PinoLogger {
 
 const QUIET_PATHS = /^\/(health|metrics)(\/|\?|$)/;
 
+type RawRequest = IncomingMessage & { id?: unknown; originalUrl?: string };
+
+/**
+ * The `req` of a log line, straight from the IncomingMessage: pino-http binds it to every
+ * request's logger when the request starts (whether or not a line is ever written), so it is
+ * built here without pino-std-serializers' wrapper object (`wrapSerializers: false`), from the
+ * few fields we log; redaction as before.
+ */
+export function serializeRequest(req: RawRequest): Record<string, unknown> {
+  return redactPersonalData({
+    id: req.id,
+    method: req.method,
+    url: req.originalUrl ?? req.url,
+    headers: pickHeaders(req.headers as Record<string, unknown> | undefined),
+    remoteAddress: req.socket?.remoteAddress,
+  }) as Record<string, unknown>;
+}
+
 /** pino-http options: correlation id as `req.id` (header in, header out), redaction, quiet health/metrics. */
 export function pinoHttpOptions(options: LoggingOptions): PinoHttpOptions {
   const logger = createLogger(options);
@@ -62,15 +80,10 @@ export function pinoHttpOptions(options: LoggingOptions): PinoHttpOptions {
     customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
     autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // Our serializers take the raw request and response (errors keep pino's own serializer).
+    wrapSerializers: false,
     serializers: {
-      req: (req: { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string }) =>
-        redactPersonalData({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-          headers: pickHeaders(req.headers),
-          remoteAddress: req.remoteAddress,
-        }),
+      req: (req: RawRequest) => serializeRequest(req),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
   };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ConflictError, type KeysetPageRequest, type KeysetSlice, sliceOf } from '@xaso/api';
-import { managerFor } from '@xaso/persistence';
+import { managerFor, queryRows } from '@xaso/persistence';
 import type {
   AttachmentRecord,
   DossierChanges,
@@ -28,13 +28,18 @@ export class PgDossierRepository extends DossierRepository {
     return managerFor(this.dataSource);
   }
 
+  /** The hot statements (a submission, public tracking) go straight to pg: see `queryRows`. */
+  private rows<T = Row>(sql: string, params: unknown[]): Promise<T[]> {
+    return queryRows<T>(this.dataSource, sql, params);
+  }
+
   /**
    * Next number of an agency's daily sequence. The upsert takes a row lock on (agency, day), so
    * concurrent submissions are serialised on it and get consecutive, distinct numbers (a rolled
    * back submission leaves a gap, which the code format allows).
    */
   async nextSequence(agencyCode: string, day: string): Promise<number> {
-    const rows: { last_value: number }[] = await this.db.query(
+    const rows = await this.rows<{ last_value: number }>(
       `INSERT INTO dossier_code_sequence (agency_code, day, last_value) VALUES ($1, $2, 1)
        ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_sequence.last_value + 1
        RETURNING last_value`,
@@ -44,7 +49,7 @@ export class PgDossierRepository extends DossierRepository {
   }
 
   async insert(d: DossierRecord): Promise<void> {
-    await this.db.query(
+    await this.rows(
       `INSERT INTO dossier (id, code, procedure_code, status, channel, receiving_unit_code, competent_unit_code, processing_unit_code,
          applicant_sub, applicant_full_name, applicant_id_number, applicant_phone, applicant_email, applicant_address,
          form_data, processing_days, received_at, due_at, original_due_at, version)
@@ -75,7 +80,7 @@ export class PgDossierRepository extends DossierRepository {
   }
 
   async findByCode(code: string): Promise<DossierRecord | null> {
-    const rows: Row[] = await this.db.query('SELECT * FROM dossier WHERE code = $1', [code]);
+    const rows = await this.rows('SELECT * FROM dossier WHERE code = $1', [code]);
     return rows[0] ? toDossier(rows[0]) : null;
   }
 
@@ -115,7 +120,7 @@ export class PgDossierRepository extends DossierRepository {
   }
 
   async addHistory(entry: Omit<HistoryRecord, 'id'>): Promise<void> {
-    await this.db.query(
+    await this.rows(
       `INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_sub, actor_role, actor_unit, note, data, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
@@ -134,7 +139,7 @@ export class PgDossierRepository extends DossierRepository {
   }
 
   async historyOf(dossierIds: readonly string[]): Promise<HistoryRecord[]> {
-    const rows: Row[] = await this.db.query(
+    const rows = await this.rows(
       'SELECT * FROM dossier_history WHERE dossier_id = ANY($1::uuid[]) ORDER BY dossier_id, id',
       [[...dossierIds]],
     );
@@ -169,7 +174,7 @@ export class PgDossierRepository extends DossierRepository {
 
   async addAttachments(attachments: AttachmentRecord[]): Promise<void> {
     for (const a of attachments) {
-      await this.db.query(
+      await this.rows(
         `INSERT INTO dossier_attachment (id, dossier_id, supplement_request_id, name, media_type, size, sha256, added_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [a.id, a.dossierId, a.supplementRequestId, a.name, a.mediaType, a.size, a.sha256, a.addedAt],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type KeysetPageRequest, type KeysetSlice, sliceOf } from '@xaso/api';
-import { managerFor } from '@xaso/persistence';
+import { managerFor, queryRows } from '@xaso/persistence';
 import { foldVietnamese } from '@xaso/text';
 import { type OnlineLevel, type ProcedureRecord, ProcedureRepository } from '../application/procedure.repository.port';
 
@@ -48,14 +48,13 @@ export class PgProcedureRepository extends ProcedureRepository {
   }
 
   async find(code: string): Promise<ProcedureRecord | null> {
-    const rows: ProcedureRow[] = await managerFor(this.dataSource).query(`SELECT ${COLUMNS} FROM procedure WHERE code = $1`, [code]);
+    // Every submission reads its procedure: straight to pg (see `queryRows`).
+    const rows = await queryRows<ProcedureRow>(this.dataSource, `SELECT ${COLUMNS} FROM procedure WHERE code = $1`, [code]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async findMany(codes: readonly string[]): Promise<ProcedureRecord[]> {
-    const rows: ProcedureRow[] = await managerFor(this.dataSource).query(`SELECT ${COLUMNS} FROM procedure WHERE code = ANY($1)`, [
-      [...codes],
-    ]);
+    const rows = await queryRows<ProcedureRow>(this.dataSource, `SELECT ${COLUMNS} FROM procedure WHERE code = ANY($1)`, [[...codes]]);
     return rows.map(toRecord);
   }
 
