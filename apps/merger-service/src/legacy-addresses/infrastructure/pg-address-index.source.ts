@@ -25,8 +25,9 @@ export class PgAddressIndexSource extends AddressIndexSource {
 
   async generation(): Promise<string> {
     const [row] = await this.query<{ g: string }>(
-      `SELECT concat_ws('/', (SELECT count(*) FROM administrative_unit), (SELECT max(updated_at) FROM administrative_unit),
-                             (SELECT count(*) FROM unit_link)) AS g`,
+      // Villages are not indexed: a village created does not rebuild the index.
+      `SELECT concat_ws('/', count(*), max(updated_at), (SELECT count(*) FROM unit_link)) AS g
+       FROM administrative_unit WHERE level IN ('PROVINCE', 'DISTRICT', 'COMMUNE')`,
     );
     return row.g;
   }
