@@ -29,6 +29,11 @@ export function buildForProcesses(): string {
   for (const file of files) hash.update(file).update(readFileSync(file));
   const root = join(REPO_ROOT, 'tmp', `chaos-build-${hash.digest('hex').slice(0, 12)}`);
   if (existsSync(join(root, '.complete'))) return root;
+  // Builds of earlier source states, unused for an hour, are removed (a parallel run may use a recent one).
+  for (const name of existsSync(dirname(root)) ? readdirSync(dirname(root)) : []) {
+    const old = join(dirname(root), name);
+    if (name.startsWith('chaos-build-') && Date.now() - statSync(old).mtimeMs > 3_600_000) rmSync(old, { recursive: true, force: true });
+  }
   const partial = `${root}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   for (const file of files) {

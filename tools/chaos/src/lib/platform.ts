@@ -2,10 +2,11 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueDevToken, Role } from '@xaso/auth';
-import { topicFor } from '@xaso/contracts';
+import { randomUUID } from 'node:crypto';
+import { eventRegistry, topicFor } from '@xaso/contracts';
 import { KafkaTransport } from '@xaso/messaging';
 import { ensureDatabase, type EmbeddedPostgresHandle, startEmbeddedPostgres, withDatabaseName } from '@xaso/persistence';
-import { adminUnitsUpsertedMessages, type ApacheKafkaBroker, startApacheKafka } from '@xaso/testing';
+import { adminUnitsUpsertedMessages, type ApacheKafkaBroker, realAdminUnits, startApacheKafka } from '@xaso/testing';
 import { Client } from 'pg';
 import { buildForProcesses } from './build';
 import { freePort, ServiceProcess } from './processes';
@@ -55,6 +56,7 @@ export class ChaosPlatform {
       startApacheKafka(),
     ]);
     const platform = new ChaosPlatform(runDir, postgres, Number(new URL(postgres.url).port), kafka);
+    log(`run folder ${runDir} (logs/ kept with CHAOS_KEEP_LOGS=1)`);
     log(`PostgreSQL (own server, port ${platform.postgresPort}) and Kafka (${kafka.brokers.join(',')}) up in ${Date.now() - began} ms`);
     try {
       await platform.boot(log);
@@ -74,6 +76,13 @@ export class ChaosPlatform {
     const seeder = new KafkaTransport({ brokers: this.brokers, clientId: 'chaos-seed' });
     const units = adminUnitsUpsertedMessages();
     for (const message of units) await seeder.send(topicFor('merger'), [message]); // each chunk is close to the broker's 1 MB limit
+    // The import's summary: the replicas' readiness compares it with the units received.
+    const imported = eventRegistry.assertValid({
+      id: randomUUID(), type: 'admin-unit.imported', version: 1, occurredAt: new Date().toISOString(), source: 'merger',
+      aggregateType: 'AdministrativeUnitImport', aggregateId: 'chaos-import', unitCode: null, correlationId: randomUUID(), causationId: null,
+      payload: { importId: 'chaos-import', dataset: 'data/admin-units', asOf: '2025-07-01', created: realAdminUnits().length, updated: 0, unchanged: 0 },
+    });
+    await seeder.send(topicFor('merger'), [{ key: imported.aggregateId, value: JSON.stringify(imported), headers: { type: imported.type, version: '1' } }]);
     await seeder.stop();
 
     const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_BROKERS: this.brokers.join(','), AUTH_DEV_SECRET: CHAOS_SECRET, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -113,7 +122,7 @@ export class ChaosPlatform {
     // Wait for the replicas: every admin-units chunk applied by dossier and petition.
     const deadline = Date.now() + 180_000;
     for (const name of ['dossier', 'petition']) {
-      while ((await this.count(name, `SELECT count(*) FROM inbox`)) < units.length) {
+      while ((await this.count(name, `SELECT count(*) FROM inbox`)) < units.length + 1) {
         if (Date.now() > deadline) throw new Error(`${name} did not replicate the admin units in time`);
         await sleep(250);
       }

@@ -69,8 +69,9 @@ export async function sigkillRounds(platform: ChaosPlatform, load: LoadGenerator
   let kills = 0;
   while (kills < options.kills) {
     await sleep(options.intervalMs * (0.5 + Math.random()));
+    // At most two processes restart at once: each restart then gets CPU enough to come back soon.
     const up = victims.filter((p) => p.running && p.starts > 0 && !restarting.has(p));
-    if (!up.length) continue;
+    if (!up.length || restarting.size >= 2) continue;
     const victim = up[Math.floor(Math.random() * up.length)];
     restarting.add(victim);
     await victim.kill();
