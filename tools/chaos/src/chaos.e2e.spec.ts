@@ -30,6 +30,7 @@ describe('chaos (shortened): processes killed, broker and database away, nothing
     expect(a.evaluationResolved.facts).toBe(a.evaluationResolved.rows);
     expect(a.deadLetters).toBe(0);
     expect(report.answers.uncoded5xx).toBe(0);
+    expect(report.answers.internalErrors).toBe(0);
     expect(report.answers.unavailableWithoutRetryAfter).toBe(0);
   });
 

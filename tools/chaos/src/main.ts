@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './lib/processes';
 import { formatTable, FULL_SETTINGS, reportRows, runChaos, SHORT_SETTINGS } from './lib/run-chaos';
 
+// Ctrl+C / SIGTERM: exit through process.exit so the exit hooks stop the processes, broker and server.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 async function main(): Promise<void> {
   const short = process.argv.includes('--short');
   const settings = { ...(short ? SHORT_SETTINGS : FULL_SETTINGS) };
@@ -28,7 +31,7 @@ async function main(): Promise<void> {
   writeFileSync(file, `${JSON.stringify({ command: `npm run chaos${short ? ' -- --short' : ''}`, ...report }, null, 2)}\n`);
   process.stdout.write(`\nwritten ${file}\n`);
   const a = report.accounting;
-  const failed = a.lost || a.appliedTwice || a.requestMismatches || a.changesWithoutOneEvent || a.orderViolations || report.answers.uncoded5xx || report.poison.appliedTwice;
+  const failed = a.lost || a.appliedTwice || a.requestMismatches || a.changesWithoutOneEvent || a.orderViolations || report.answers.uncoded5xx || report.answers.internalErrors || report.poison.appliedTwice;
   process.exit(failed ? 1 : 0);
 }
 

@@ -30,6 +30,8 @@ export interface AttemptStats {
   uncoded5xx: number;
   /** No HTTP answer at all (the gateway itself unreachable). */
   networkErrors: number;
+  /** 500 answers, coded or not (a fault must be a "try again", never an internal error). */
+  internalErrors: number;
 }
 
 export interface LoadOptions {
@@ -56,7 +58,7 @@ const RETRYABLE_CODES = new Set(['SERVICE_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE', 
  */
 export class LoadGenerator {
   readonly ops: Op[] = [];
-  readonly stats: AttemptStats = { attempts: 0, byStatus: {}, byCode: {}, unavailableWithoutRetryAfter: 0, uncoded5xx: 0, networkErrors: 0 };
+  readonly stats: AttemptStats = { attempts: 0, byStatus: {}, byCode: {}, unavailableWithoutRetryAfter: 0, uncoded5xx: 0, networkErrors: 0, internalErrors: 0 };
   private readonly awaitingStart: string[] = [];
   private readonly awaitingComplete: string[] = [];
   private running = false;
@@ -163,9 +165,10 @@ export class LoadGenerator {
         this.stats.networkErrors++;
       }
       this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
-      if (code) this.stats.byCode[code] = (this.stats.byCode[code] ?? 0) + 1;
+      if (code && status >= 300) this.stats.byCode[code] = (this.stats.byCode[code] ?? 0) + 1;
       this.answers.push({ at: Date.now(), status, kind: op.kind, code });
       if (status >= 500 && !code) this.stats.uncoded5xx++;
+      if (status === 500) this.stats.internalErrors++;
       if (status === 503 && !retryAfter) this.stats.unavailableWithoutRetryAfter++;
 
       if (status >= 200 && status < 300) {

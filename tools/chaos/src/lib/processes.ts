@@ -116,8 +116,9 @@ export class ServiceProcess {
 
   /** SIGKILL, then waits for the exit. */
   async kill(): Promise<void> {
-    if (!this.running) return;
-    this.child!.kill('SIGKILL');
+    const child = this.child;
+    if (!child || !this.running) return;
+    child.kill('SIGKILL');
     await this.exited;
     this.kills++;
   }

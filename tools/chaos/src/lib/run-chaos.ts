@@ -29,7 +29,7 @@ export interface ChaosSettings {
   poisonCount: number;
 }
 
-export const FULL_SETTINGS: ChaosSettings = { kills: 100, killIntervalMs: 3_000, ratePerSecond: 8, kafkaDownMs: 60_000, postgresDownMs: 5_000, poisonCount: 1_000 };
+export const FULL_SETTINGS: ChaosSettings = { kills: 100, killIntervalMs: 4_000, ratePerSecond: 8, kafkaDownMs: 60_000, postgresDownMs: 5_000, poisonCount: 1_000 };
 export const SHORT_SETTINGS: ChaosSettings = { kills: 10, killIntervalMs: 2_000, ratePerSecond: 6, kafkaDownMs: 10_000, postgresDownMs: 3_000, poisonCount: 100 };
 
 export interface ChaosReport {
@@ -44,7 +44,7 @@ export interface ChaosReport {
   accounting: Accounting;
   poison: PoisonResult;
   /** Client answers over the whole run. */
-  answers: { attempts: number; byStatus: Record<string, number>; byCode: Record<string, number>; uncoded5xx: number; unavailableWithoutRetryAfter: number; networkErrors: number };
+  answers: { attempts: number; byStatus: Record<string, number>; byCode: Record<string, number>; uncoded5xx: number; unavailableWithoutRetryAfter: number; networkErrors: number; internalErrors: number };
 }
 
 /** Runs the five rounds on one private platform and returns what was measured. */
@@ -93,11 +93,13 @@ export function reportRows(r: ChaosReport): [string, string, string][] {
   const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
   return [
     ['SIGKILLs (dossier/petition/evaluation/test consumer)', `${r.sigkill.kills} (${Object.entries(r.sigkill.killsByProcess).map(([k, v]) => `${k} ${v}`).join(', ')})`, `≥ ${r.settings.kills}`],
+    ['  of them while the process was still starting', String(r.sigkill.killedWhileStarting), ''],
+    ['  SIGKILL rounds took', s(r.sigkill.durationMs), ''],
     ['process restart (spawn → answering), median / max', `${s(r.sigkill.restartMs.median)} / ${s(r.sigkill.restartMs.max)}`, ''],
     ['client requests (one Idempotency-Key each)', String(a.requests), ''],
     ['  succeeded / rejected with a code / given up', `${a.succeeded} / ${a.rejectedWithCode} / ${a.gaveUp}`, ''],
     ['  answer ≠ database', String(a.requestMismatches), '0'],
-    ['HTTP attempts; 5xx without a code; 503 without Retry-After', `${r.answers.attempts}; ${r.answers.uncoded5xx}; ${r.answers.unavailableWithoutRetryAfter}`, '-; 0; 0'],
+    ['HTTP attempts; 500s; 5xx without a code; 503 without Retry-After', `${r.answers.attempts}; ${r.answers.internalErrors}; ${r.answers.uncoded5xx}; ${r.answers.unavailableWithoutRetryAfter}`, '-; 0; 0; 0'],
     ['committed: dossiers / transitions / petitions', `${a.committedDossiers} / ${a.committedTransitions} / ${a.committedPetitions}`, ''],
     ['events (outbox rows); changes without exactly one event', `${a.events}; ${a.changesWithoutOneEvent}`, '-; 0'],
     ['messages on the topics (relay re-sends)', `${a.messagesOnTopics} (${a.resentByRelay})`, ''],

@@ -51,45 +51,54 @@ async function readiness(service: ServiceProcess): Promise<{ status: number; det
 export interface SigkillResult {
   kills: number;
   killsByProcess: Record<string, number>;
+  /** Kills that hit a process still starting (loading, migrating, joining its consumer group). */
+  killedWhileStarting: number;
+  /** Spawn → answering, for the restarts that were not killed again first. */
   restartMs: { n: number; median: number; p95: number; max: number };
   durationMs: number;
 }
 
 /**
- * Item 1: under load, every `intervalMs` one random running process (a service with its relay
- * and consumer, or the test consumer) is SIGKILLed and started again at once.
+ * Item 1: under load, every ~`intervalMs` one random process (a service with its relay and
+ * consumer, or the test consumer) gets SIGKILL, at whatever it is doing, starting included, and
+ * is started again at once. At the end every process is brought back and answering.
  */
 export async function sigkillRounds(platform: ChaosPlatform, load: LoadGenerator, options: { kills: number; intervalMs: number; log: (line: string) => void }): Promise<SigkillResult> {
   const victims = ['dossier', 'petition', 'evaluation', 'counter'].map((name) => platform.processes[name]);
-  const restarts: Promise<void>[] = [];
   const restartMs: number[] = [];
   const killsByProcess: Record<string, number> = {};
+  const starting = new Map<ServiceProcess, Promise<void>>();
+  let killedWhileStarting = 0;
+  const restart = (victim: ServiceProcess) => {
+    const started = victim.start().then(
+      (ms) => void restartMs.push(ms),
+      () => undefined, // killed again while starting: the next restart is already under way
+    );
+    const tracked = started.finally(() => {
+      if (starting.get(victim) === tracked) starting.delete(victim);
+    });
+    starting.set(victim, tracked);
+  };
   const began = Date.now();
   load.start();
   let kills = 0;
   while (kills < options.kills) {
     await sleep(options.intervalMs * (0.5 + Math.random()));
-    // At most two processes restart at once: each restart then gets CPU enough to come back soon.
-    const up = victims.filter((p) => p.running && p.starts > 0 && !restarting.has(p));
-    if (!up.length || restarting.size >= 2) continue;
-    const victim = up[Math.floor(Math.random() * up.length)];
-    restarting.add(victim);
+    const alive = victims.filter((p) => p.running);
+    if (!alive.length) continue;
+    const victim = alive[Math.floor(Math.random() * alive.length)];
+    if (starting.has(victim)) killedWhileStarting++;
     await victim.kill();
     kills++;
     killsByProcess[victim.name] = (killsByProcess[victim.name] ?? 0) + 1;
-    if (kills % 10 === 0) options.log(`  ${kills}/${options.kills} kills (${load.ops.length} requests so far)`);
-    restarts.push(
-      victim
-        .start()
-        .then((ms) => void restartMs.push(ms))
-        .finally(() => restarting.delete(victim)),
-    );
+    if (kills % 10 === 0) options.log(`  ${kills}/${options.kills} kills (${killedWhileStarting} while starting; ${load.ops.length} requests so far)`);
+    restart(victim);
   }
-  await Promise.all(restarts);
+  while (starting.size) await Promise.all([...starting.values()]);
+  for (const victim of victims) if (!victim.running) await victim.start();
   await load.stop();
-  return { kills, killsByProcess, restartMs: stats(restartMs), durationMs: Date.now() - began };
+  return { kills, killsByProcess, killedWhileStarting, restartMs: stats(restartMs), durationMs: Date.now() - began };
 }
-const restarting = new Set<ServiceProcess>();
 
 // ---------------------------------------------------------------------------------------------
 
