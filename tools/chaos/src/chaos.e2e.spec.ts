@@ -6,19 +6,21 @@ import { formatTable, type ChaosReport, reportRows, runChaos, SHORT_SETTINGS } f
  * as OS processes; SIGKILL rounds under load, the broker away, the database restarted, a subgraph
  * away, a poison storm. Every request, committed change and event is accounted for at the end.
  */
-jest.setTimeout(600_000);
+// On the shared 2-core machine (load 25–35) one run took over 10 minutes; alone it takes about 5.
+jest.setTimeout(1_500_000);
+const SETTINGS = { ...SHORT_SETTINGS, kills: 6, kafkaDownMs: 8_000, poisonCount: 50 };
 
 describe('chaos (shortened): processes killed, broker and database away, nothing lost', () => {
   let report: ChaosReport;
 
   beforeAll(async () => {
-    report = await runChaos(SHORT_SETTINGS, (line) => process.stdout.write(`[chaos] ${line}\n`));
+    report = await runChaos(SETTINGS, (line) => process.stdout.write(`[chaos] ${line}\n`));
     process.stdout.write(`${formatTable(reportRows(report))}\n`);
-  });
+  }, 1_500_000);
 
   it('SIGKILL rounds: every request answered as it was applied, every change announced once, nothing lost or applied twice', () => {
     const a = report.accounting;
-    expect(report.sigkill.kills).toBe(SHORT_SETTINGS.kills);
+    expect(report.sigkill.kills).toBe(SETTINGS.kills);
     expect(a.examples).toEqual([]);
     expect(a.succeeded).toBeGreaterThan(0);
     expect(a.requestMismatches).toBe(0);

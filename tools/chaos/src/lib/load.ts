@@ -166,7 +166,7 @@ export class LoadGenerator {
       }
       this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
       if (code && status >= 300) this.stats.byCode[code] = (this.stats.byCode[code] ?? 0) + 1;
-      this.answers.push({ at: Date.now(), status, kind: op.kind, code });
+      this.answers.push({ at: Date.now(), status, kind: op.kind, code: status >= 300 ? code : undefined });
       if (status >= 500 && !code) this.stats.uncoded5xx++;
       if (status === 500) this.stats.internalErrors++;
       if (status === 503 && !retryAfter) this.stats.unavailableWithoutRetryAfter++;
