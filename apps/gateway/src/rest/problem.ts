@@ -8,7 +8,9 @@ export function sendProblem(
   messageEn: string,
   messageVi: string,
   instance?: string,
+  extra: { retryAfterSeconds?: number; details?: Record<string, unknown> } = {},
 ): void {
+  if (extra.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(extra.retryAfterSeconds));
   res
     .status(status)
     .type('application/problem+json')
@@ -21,6 +23,8 @@ export function sendProblem(
         detail_vi: messageVi,
         code,
         instance,
+        ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
+        ...(extra.details ? { details: extra.details } : {}),
       }),
     );
 }

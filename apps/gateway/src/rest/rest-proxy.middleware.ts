@@ -5,6 +5,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { GATEWAY_CONFIG, type GatewayConfig, type RestRoute } from '../config';
 import { sendProblem } from './problem';
 
+/** Retry-After of the gateway's own 503 for a service that does not answer (as the services' own 503). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /** Headers that describe one hop and are never forwarded (RFC 9110 §7.6.1), plus ones fetch sets itself. */
 const HOP_BY_HOP = new Set([
   'connection',
@@ -98,7 +101,17 @@ export class RestProxyMiddleware implements NestMiddleware {
       });
     } catch (error) {
       this.logger.warn(`${req.method} ${req.originalUrl} → ${route.service} failed: ${(error as Error).message}`);
-      return sendProblem(res, 502, 'BAD_GATEWAY', `The ${route.service} service did not answer`, `Dịch vụ ${route.service} không phản hồi`, req.originalUrl);
+      // A service that is down or restarting is a "try again", as in GraphQL (SUBGRAPH_UNAVAILABLE).
+      const reason = ((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name) || 'unknown';
+      return sendProblem(
+        res,
+        503,
+        'SUBGRAPH_UNAVAILABLE',
+        `The ${route.service} service cannot be reached right now; try again in a few seconds`,
+        `Dịch vụ ${route.service} tạm thời không truy cập được; vui lòng thử lại sau vài giây`,
+        req.originalUrl,
+        { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS, details: { service: route.service, reason } },
+      );
     }
 
     res.status(upstream.status);

@@ -23,6 +23,8 @@ describe('a database that is away', () => {
     ['TypeORM QueryFailedError around a 57P01', new QueryFailedError('SELECT 1', [], pgError('57P01'))],
     ['TypeORM QueryFailedError around "Connection terminated"', new QueryFailedError('SELECT 1', [], new Error('Connection terminated'))],
     ['TypeORM QueryRunnerProviderAlreadyReleasedError (a transaction whose connection broke)', Object.assign(new Error('Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.'), { name: 'QueryRunnerProviderAlreadyReleasedError' })],
+    // Seen by the chaos suite (npm run chaos): the server stopped between a transaction's last query and its COMMIT.
+    ['TypeORM QueryRunnerAlreadyReleasedError at COMMIT', Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' })],
     ['a socket error of another realm (not instanceof Error)', { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5499' }],
     ['an error caused by ECONNREFUSED', new Error('could not start a transaction', { cause: socketError('ECONNREFUSED') })],
   ])('%s is a coded 503 "try again"', (_name, error: unknown) => {

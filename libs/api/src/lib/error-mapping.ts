@@ -56,9 +56,10 @@ const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
  * What pg and pg-pool say, without a code, when a connection is lost or cannot be had: the server
  * went away under a query ("Connection terminated unexpectedly"), a pool client broke, the pool
  * timed out waiting for a connection. TypeORM copies the message into its QueryFailedError, and
- * answers a transaction whose connection broke under it with QueryRunnerProviderAlreadyReleasedError.
+ * answers a transaction whose connection broke under it with QueryRunnerProviderAlreadyReleasedError
+ * (or, when the break comes at COMMIT, QueryRunnerAlreadyReleasedError: "Query runner already released").
  */
-const CONNECTION_LOST_MESSAGES = /Connection terminated|query runner was already released|connection error and is not queryable|timeout exceeded when trying to connect|Connection is not established|the database system is (starting up|shutting down|in recovery mode)/i;
+const CONNECTION_LOST_MESSAGES = /Connection terminated|query runner was already released|Query runner already released|connection error and is not queryable|timeout exceeded when trying to connect|Connection is not established|the database system is (starting up|shutting down|in recovery mode)/i;
 
 const databaseUnavailable = {
   code: 'SERVICE_UNAVAILABLE',

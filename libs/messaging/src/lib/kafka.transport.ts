@@ -58,6 +58,8 @@ export function kafkaSecurityFromEnv(env: NodeJS.ProcessEnv = process.env): { sa
   const sasl = { mechanism, username, password } as SASLOptions;
   return ssl ? { sasl, ssl } : { sasl };
 }
+/** Readiness reports the transport down once a send has waited this long for the broker. */
+export const SEND_STALLED_AFTER_MS = 5_000;
 
 /** Topic defaults: 4 partitions, the broker's replication factor, 7 days of retention. */
 export const KAFKA_TOPIC_DEFAULTS = { partitions: 4, replicationFactor: -1, retentionMs: 7 * 24 * 3_600_000 } as const;
@@ -94,6 +96,10 @@ export class KafkaTransport implements EventTransport {
   private producerConnected = false;
   /** A consumer crashed and kafkajs will not restart it (`CRASH` with `restart: false`). */
   private fatalCrash?: Error;
+  /** The last send failed and none succeeded since (the broker is away): readiness reports it. */
+  private lastSendError?: Error;
+  /** Start times of the sends waiting for the broker (kafkajs retries a missing broker for ~30 s). */
+  private readonly pendingSends = new Map<symbol, number>();
   private adminReady?: Promise<Admin>;
   /** Topics known to exist (created here or seen in the cluster's metadata). */
   private readonly knownTopics = new Set<string>();
@@ -226,6 +232,9 @@ export class KafkaTransport implements EventTransport {
   /** Readiness: the producer is connected and no consumer crashed beyond kafkajs' own restarts. */
   async isHealthy(): Promise<boolean> {
     if (this.fatalCrash) throw this.fatalCrash;
+    if (this.lastSendError) throw this.lastSendError;
+    const oldest = Math.min(...this.pendingSends.values());
+    if (Date.now() - oldest > SEND_STALLED_AFTER_MS) throw new Error(`a send has waited ${Date.now() - oldest} ms for the broker`);
     return this.producerConnected;
   }
 
@@ -253,21 +262,33 @@ export class KafkaTransport implements EventTransport {
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
     if (!messages.length) return;
     await this.ensureTopics([topic]);
-    const producer = await this.getProducer();
-    await producer.send({
-      topic,
-      acks: -1,
-      messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-    });
+    const pending = Symbol('send');
+    this.pendingSends.set(pending, Date.now());
+    try {
+      const producer = await this.getProducer();
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      });
+    } catch (error) {
+      this.lastSendError = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      this.pendingSends.delete(pending);
+    }
+    this.lastSendError = undefined;
   }
 
   async subscribe(group: string, topics: string[], handler: MessageHandler): Promise<Subscription> {
     const consumer = this.kafka.consumer({
       groupId: group,
       allowAutoTopicCreation: !this.manageTopics,
-      sessionTimeout: this.options.sessionTimeout ?? 30_000,
-      heartbeatInterval: this.options.heartbeatInterval ?? 3_000,
-      rebalanceTimeout: this.options.rebalanceTimeout ?? 30_000,
+      // A member killed without leaving holds its partitions until the session times out, and a
+      // restarted member's join waits for that: KAFKA_SESSION_TIMEOUT_MS shortens it (broker minimum 6 s).
+      sessionTimeout: this.options.sessionTimeout ?? envNumber(process.env.KAFKA_SESSION_TIMEOUT_MS) ?? 30_000,
+      heartbeatInterval: this.options.heartbeatInterval ?? envNumber(process.env.KAFKA_HEARTBEAT_INTERVAL_MS) ?? 3_000,
+      rebalanceTimeout: this.options.rebalanceTimeout ?? envNumber(process.env.KAFKA_REBALANCE_TIMEOUT_MS) ?? 30_000,
       maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 500,
       retry: this.options.retry ?? { retries: 8, initialRetryTime: 100, maxRetryTime: 5_000 },
     });

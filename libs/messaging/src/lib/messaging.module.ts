@@ -78,6 +78,8 @@ export function transportFromEnv(service: string, env: NodeJS.ProcessEnv = proce
 
 /** Name of the readiness check messaging registers in observability's `HealthRegistry`. */
 export const TRANSPORT_HEALTH_CHECK = 'transport';
+/** Longest wait for the broker's answer when /metrics reads the consumer lag. */
+export const LAG_SCRAPE_TIMEOUT_MS = 2_000;
 
 @Injectable()
 class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -112,7 +114,13 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
           const lag = this.transport.lag?.bind(this.transport);
           if (!lag || !this.consumer.isRunning) return [];
           const group = this.consumer.group;
-          return Promise.all(this.consumer.topics().map(async (topic) => ({ labels: { group, topic }, value: await lag(group, topic) })));
+          // A broker that does not answer must not hold the whole scrape (the outbox backlog is
+          // what operators watch then): after LAG_SCRAPE_TIMEOUT_MS the lag samples are left out.
+          const samples = Promise.all(this.consumer.topics().map(async (topic) => ({ labels: { group, topic }, value: await lag(group, topic) })));
+          let timer: NodeJS.Timeout | undefined;
+          const timeout = new Promise<[]>((resolve) => (timer = setTimeout(() => resolve([]), LAG_SCRAPE_TIMEOUT_MS)));
+          samples.catch(() => undefined);
+          return Promise.race([samples.catch(() => [] as []), timeout]).finally(() => clearTimeout(timer));
         },
         ['group', 'topic'],
       );

@@ -16,6 +16,12 @@ export interface ServiceDataSourceOptions {
   logQueries?: boolean;
 }
 
+/** `DATABASE_CONNECT_TIMEOUT_MS` (default 10 s): longest wait for a new pool connection. */
+export function databaseConnectTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.DATABASE_CONNECT_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : 10_000;
+}
+
 /** TypeORM options for one service's PostgreSQL database. Migrations, never `synchronize`. */
 export function serviceDataSourceOptions(options: ServiceDataSourceOptions): DataSourceOptions {
   return {
@@ -31,7 +37,10 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     logging: options.logging ? ['error', 'warn', 'migration'] : ['error'],
     // never a statement's parameters in a log line (TypeORM's console logger prints them for a failed query)
     logger: new ParameterlessQueryLogger({ logQueries: options.logQueries ?? process.env.DB_LOG_QUERIES === 'true' }),
-    extra: { max: options.poolSize ?? 10 },
+    // connectionTimeoutMillis: a database that drops packets (a partition, a failover to a host
+    // not up yet) fails the request with a coded "try again" after this long instead of the OS's
+    // TCP timeout (minutes); keepAlive finds connections broken under an idle pool.
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: databaseConnectTimeoutMs(), keepAlive: true },
   };
 }
 

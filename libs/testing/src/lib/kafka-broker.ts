@@ -18,6 +18,10 @@ export interface ApacheKafkaBroker {
   /** The broker's temporary folder (server.properties, broker.log, data). */
   dir: string;
   stop(): Promise<void>;
+  /** Stops the JVM (SIGTERM, as a rolling upgrade does) but keeps its data and ports: `resume()` brings it back. */
+  halt(): Promise<void>;
+  /** Starts the JVM again on the same ports and data after `halt()`; resolves once it answers. */
+  resume(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -159,14 +163,20 @@ export async function startApacheKafka(options: { version?: string; startTimeout
   }
 
   const logFile = join(dir, 'broker.log');
-  const fd = openSync(logFile, 'w');
-  const child: ChildProcess = spawn(
-    'sh',
-    ['-c', WATCHDOG, 'xaso-kafka-watchdog', String(process.pid), dir, 'java', ...JVM_OPTIONS, log4j, '-cp', classpath, 'kafka.Kafka', propertiesFile],
-    { stdio: ['ignore', fd, fd], detached: true },
-  );
-  closeSync(fd);
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  let child!: ChildProcess;
+  let exited!: Promise<void>;
+  const launch = () => {
+    const fd = openSync(logFile, 'a');
+    child = spawn(
+      'sh',
+      ['-c', WATCHDOG, 'xaso-kafka-watchdog', String(process.pid), dir, 'java', ...JVM_OPTIONS, log4j, '-cp', classpath, 'kafka.Kafka', propertiesFile],
+      { stdio: ['ignore', fd, fd], detached: true },
+    );
+    closeSync(fd);
+    const current = child;
+    exited = new Promise<void>((r) => current.once('exit', () => r()));
+  };
+  launch();
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
       if (child.pid) process.kill(-child.pid, signal);
@@ -177,24 +187,34 @@ export async function startApacheKafka(options: { version?: string; startTimeout
   const killOnExit = () => signalGroup('SIGKILL');
   process.once('exit', killOnExit);
 
+  const terminate = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      signalGroup('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const killed = await Promise.race([exited.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), 15_000)))]);
+      clearTimeout(timer);
+      if (!killed) {
+        signalGroup('SIGKILL');
+        await exited;
+      }
+    }
+  };
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       process.removeListener('exit', killOnExit);
-      if (child.exitCode === null && child.signalCode === null) {
-        signalGroup('SIGTERM');
-        let timer: NodeJS.Timeout | undefined;
-        const killed = await Promise.race([exited.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), 15_000)))]);
-        clearTimeout(timer);
-        if (!killed) {
-          signalGroup('SIGKILL');
-          await exited;
-        }
-      }
+      await terminate();
       rmSync(dir, { recursive: true, force: true });
     })());
 
   const brokers = [`127.0.0.1:${port}`];
+  const halt = terminate;
+  const resume = async () => {
+    if (stopping) throw new Error('the broker was stopped');
+    if (child.exitCode === null && child.signalCode === null) return;
+    launch();
+    await waitUntilAnswering(brokers, child, options.startTimeoutMs ?? 60_000);
+  };
   try {
     await waitUntilAnswering(brokers, child, options.startTimeoutMs ?? 60_000);
   } catch (error) {
@@ -202,7 +222,7 @@ export async function startApacheKafka(options: { version?: string; startTimeout
     await stop();
     throw new Error(`Apache Kafka ${version} did not start: ${(error as Error).message}\n${tail}`);
   }
-  return { brokers, version, dir, stop };
+  return { brokers, version, dir, stop, halt, resume };
 }
 
 async function waitUntilAnswering(brokers: string[], child: ChildProcess, timeoutMs: number): Promise<void> {
