@@ -44,7 +44,7 @@ const UNITS_PARTS = {
     UnitLoaderFactory,
     AdministrativeUnitResolver,
   ],
-  exports: [ImportAdministrativeUnits, UnitRepository, UnitLinkRepository],
+  exports: [ImportAdministrativeUnits, UnitRepository, UnitLinkRepository, UnitEventPublisher],
 };
 
 @Module({})

@@ -80,6 +80,22 @@ export const adminUnitImported = defineEvent({
   }),
 });
 
+/**
+ * Unit versions that no longer exist: a rearrangement plan's versions removed by its compensation
+ * (rolled back before it was final). Replicas delete these versions and the links to and from
+ * them; the restored predecessors arrive in an `admin-units.upserted` of the same transaction.
+ */
+export const adminUnitsWithdrawn = defineEvent({
+  type: 'admin-units.withdrawn',
+  version: 1,
+  source: SOURCE,
+  schema: z.object({
+    units: z.array(unitRef).min(1).max(ADMIN_UNITS_CHUNK_SIZE),
+    /** The plan whose compensation withdrew them. */
+    planId: z.string().min(1),
+  }),
+});
+
 /** A village / residential group (thôn, tổ dân phố) was recorded under a commune. */
 export const villageCreated = defineEvent({
   type: 'village.created',
@@ -96,4 +112,4 @@ export const villageCreated = defineEvent({
   }),
 });
 
-export const mergerEvents = [adminUnitCreated, adminUnitsUpserted, adminUnitImported, villageCreated];
+export const mergerEvents = [adminUnitCreated, adminUnitsUpserted, adminUnitsWithdrawn, adminUnitImported, villageCreated];

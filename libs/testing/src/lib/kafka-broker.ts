@@ -147,7 +147,9 @@ export async function startApacheKafka(options: { version?: string; startTimeout
   const classpath = `${libs}/*`;
   const log4j = `-Dlog4j2.configurationFile=${join(KAFKA_DIR, 'log4j2.properties')}`;
 
-  const clusterId = randomBytes(16).toString('base64url');
+  // An id starting with '-' would be read as an option by kafka-storage's argument parser.
+  let clusterId = randomBytes(16).toString('base64url');
+  while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
   const format = spawnSync('java', ['-Xmx256m', log4j, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile], {
     encoding: 'utf8',
   });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { adminUnitCreated, adminUnitImported, adminUnitsUpserted, type EventOf, type ReplicatedUnit, villageCreated } from '@xaso/contracts';
+import { adminUnitCreated, adminUnitImported, adminUnitsUpserted, adminUnitsWithdrawn, type EventOf, type ReplicatedUnit, villageCreated } from '@xaso/contracts';
 import { type HandlerContext, OnEvent } from '@xaso/messaging';
-import { type ReplicaUnitInput, recordAnnouncedUnits, upsertReplicaUnits } from './unit-replica';
+import { type ReplicaUnitInput, deleteReplicaUnits, recordAnnouncedUnits, upsertReplicaUnits } from './unit-replica';
 
 /** A unit of `admin-units.upserted` as the replica writes it. */
 export function replicaUnitInputOf(u: ReplicatedUnit): ReplicaUnitInput {
@@ -41,6 +41,12 @@ export class UnitReplicaHandlers {
   @OnEvent(adminUnitsUpserted)
   async onUnitsUpserted(event: EventOf<typeof adminUnitsUpserted>, context: HandlerContext): Promise<void> {
     await upsertReplicaUnits(context.manager, event.payload.units.map(replicaUnitInputOf));
+  }
+
+  /** A rolled-back rearrangement's versions: gone from the registry, so gone from the replica. */
+  @OnEvent(adminUnitsWithdrawn)
+  async onUnitsWithdrawn(event: EventOf<typeof adminUnitsWithdrawn>, context: HandlerContext): Promise<void> {
+    await deleteReplicaUnits(context.manager, event.payload.units);
   }
 
   /**

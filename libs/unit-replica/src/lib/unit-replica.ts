@@ -61,6 +61,22 @@ const UNIT_COLUMNS = (a: string) => `${a}.code, ${a}.valid_from::text AS "validF
   ${a}.level, ${a}.type, ${a}.parent_code AS "parentCode", ${a}.parent_valid_from::text AS "parentValidFrom"`;
 const IN_FORCE = (a: string, day: string) => `${a}.valid_from <= ${day} AND (${a}.valid_to IS NULL OR ${a}.valid_to >= ${day})`;
 
+/** Deletes unit versions and every link to or from them (a rearrangement's compensation), set-based. */
+export async function deleteReplicaUnits(manager: EntityManager, keys: { code: string; validFrom: IsoDate }[]): Promise<void> {
+  if (keys.length === 0) return;
+  const params = [keys.map((k) => k.code), keys.map((k) => k.validFrom)];
+  await manager.query(
+    `DELETE FROM admin_unit_replica_link l USING unnest($1::text[], $2::date[]) AS k(code, valid_from)
+     WHERE (l.from_code = k.code AND l.from_valid_from = k.valid_from) OR (l.to_code = k.code AND l.to_valid_from = k.valid_from)`,
+    params,
+  );
+  await manager.query(
+    `DELETE FROM admin_unit_replica u USING unnest($1::text[], $2::date[]) AS k(code, valid_from)
+     WHERE u.code = k.code AND u.valid_from = k.valid_from`,
+    params,
+  );
+}
+
 /**
  * Writes units set-based: one INSERT … SELECT FROM unnest(arrays) ON CONFLICT for the units, one
  * DELETE + one INSERT for the successor links of the units that carry them. Runs on `manager`
