@@ -34,6 +34,7 @@ export interface GatewayConfig {
 export const DEFAULT_REST_ROUTES: RestRoute[] = [
   { prefix: '/api/v1/administrative-units', service: 'merger' },
   { prefix: '/api/v1/rearrangement-plans', service: 'merger' },
+  { prefix: '/api/v1/rearrangements', service: 'merger' },
   { prefix: '/api/v1/procedures', service: 'dossier' },
   { prefix: '/api/v1/dossiers', service: 'dossier' },
   { prefix: '/api/v1/calendar', service: 'dossier' },

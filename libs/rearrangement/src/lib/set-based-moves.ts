@@ -29,7 +29,7 @@ const columns = (mapping: readonly MappingRow[]) => [mapping.map((m) => m.source
 
 /** Not yet moved by this plan (a record moved into a source whose code another target reuses stays where it went). */
 const notMovedYet = (spec: MovableRecords) =>
-  `NOT EXISTS (SELECT 1 FROM rearrangement_move x WHERE x.plan_id = $1 AND x.record_type = $2 AND x.record_id = r.${spec.idColumn}::text)`;
+  `NOT EXISTS (SELECT 1 FROM rearrangement_move x WHERE x.plan_id = $1 AND x.record_type = $2 AND x.record_id = r.${spec.idColumn}::text AND x.compensated_at IS NULL)`;
 
 const villageMatch = (spec: MovableRecords) => (spec.village ? `(m.village IS NULL OR m.village = (${spec.village}))` : `m.village IS NULL`);
 
@@ -98,7 +98,9 @@ export async function moveByMapping(q: SqlRunner, spec: MovableRecords, planId: 
           logged AS (
             INSERT INTO rearrangement_move (plan_id, record_type, record_id, source_code, target_code, batch_id)
             SELECT $1, $2, record_id, source, target, $6::uuid FROM picked
-            ON CONFLICT DO NOTHING
+            ON CONFLICT (plan_id, record_type, record_id) DO UPDATE SET source_code = EXCLUDED.source_code, target_code = EXCLUDED.target_code,
+              batch_id = EXCLUDED.batch_id, moved_at = now(), compensated_at = NULL, compensation_batch_id = NULL
+              WHERE rearrangement_move.compensated_at IS NOT NULL
             RETURNING record_id, source_code, target_code),
           moved AS (
             UPDATE ${spec.table} r SET ${spec.repoint('logged.target_code', 'logged.source_code')}
@@ -128,7 +130,9 @@ export async function moveByIds(
           logged AS (
             INSERT INTO rearrangement_move (plan_id, record_type, record_id, source_code, target_code, batch_id)
             SELECT $1, $2, record_id, source, target, $6::uuid FROM picked
-            ON CONFLICT DO NOTHING
+            ON CONFLICT (plan_id, record_type, record_id) DO UPDATE SET source_code = EXCLUDED.source_code, target_code = EXCLUDED.target_code,
+              batch_id = EXCLUDED.batch_id, moved_at = now(), compensated_at = NULL, compensation_batch_id = NULL
+              WHERE rearrangement_move.compensated_at IS NOT NULL
             RETURNING record_id, source_code, target_code),
           moved AS (
             UPDATE ${spec.table} r SET ${spec.repoint('logged.target_code', 'logged.source_code')}
@@ -142,7 +146,7 @@ export async function moveByIds(
 
 /** Compensation: every record the plan moved (and not yet moved back) is re-pointed to its source, in one statement. */
 export async function moveBack(q: SqlRunner, spec: MovableRecords, planId: string, batchId: string): Promise<{ source: string; target: string; n: number }[]> {
-  return q.query(
+  const back: { source: string; target: string; n: number }[] = await q.query(
     `WITH back AS (
             UPDATE rearrangement_move SET compensated_at = now(), compensation_batch_id = $3::uuid
              WHERE plan_id = $1 AND record_type = $2 AND compensated_at IS NULL
@@ -154,6 +158,9 @@ export async function moveBack(q: SqlRunner, spec: MovableRecords, planId: strin
      SELECT source_code AS source, target_code AS target, count(*)::int AS n FROM back GROUP BY 1, 2`,
     [planId, spec.recordType, batchId],
   );
+  // The plan may be applied again later: its next APPLY counts afresh.
+  await q.query(`DELETE FROM rearrangement_ledger WHERE plan_id = $1 AND record_type = $2 AND step = 'APPLY'`, [planId, spec.recordType]);
+  return back;
 }
 
 export interface MovedGroup {
