@@ -25,27 +25,33 @@ export class RetryTimedOutChunks {
   /** Returns how many chunks were sent again or failed. */
   async execute(now: Date = new Date()): Promise<number> {
     const { timeoutMs, maxAttempts } = this.coordinator.settings;
-    return this.transactions.run(async () => {
-      const due = await this.saga.timedOut(new Date(now.getTime() - timeoutMs), 100);
-      for (const chunk of due) {
-        await this.saga.lock(chunk.planId);
+    const cutoff = new Date(now.getTime() - timeoutMs);
+    const due = await this.saga.timedOut(cutoff, 100);
+    let handled = 0;
+    // One transaction per chunk, the plan's lock first (as every other writer of the run): no lock-order deadlock.
+    for (const candidate of due) {
+      handled += await this.transactions.run(async () => {
+        await this.saga.lock(candidate.planId);
+        const chunk = await this.saga.chunk(candidate);
+        if (!chunk || chunk.state !== 'SENT' || chunk.attempts !== candidate.attempts) return 0;
         const plan = await this.plans.summary(chunk.planId);
-        if (!plan) continue;
+        if (!plan) return 0;
         if (chunk.attempts < maxAttempts) {
           await this.saga.resent(chunk, chunk.attempts + 1);
           await this.commands.publish({
             planId: chunk.planId, step: chunk.action as RearrangementStep, service: chunk.service as never, attempt: chunk.attempts + 1, chunk: chunk.chunk,
             chunks: Math.max(chunk.chunk + 1, 1), effectiveDate: plan.effectiveDate, moves: chunk.moves, assignments: chunk.assignments,
           });
-          continue;
+          return 1;
         }
         const error = `TIMEOUT: no answer after ${chunk.attempts} attempts of ${timeoutMs} ms`;
         await this.saga.finishChunk(chunk, 'FAILED', { moved: 0, total: 0 });
         await this.saga.upsertStep(chunk, 'FAILED', { error });
         this.alerts.stepFailed(chunk.planId, chunk.service, chunk.action, error);
         await this.coordinator.advance(chunk.planId, chunk.kind);
-      }
-      return due.length;
-    });
+        return 1;
+      });
+    }
+    return handled;
   }
 }

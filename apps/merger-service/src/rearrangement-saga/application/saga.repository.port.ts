@@ -50,7 +50,7 @@ export abstract class SagaRepository {
   /** Marks a chunk answered (DONE or FAILED), adds to its step's counters; returns the step's chunks left. */
   abstract finishChunk(key: ChunkKey, state: 'DONE' | 'FAILED', counts: { moved: number; total: number }): Promise<{ left: number }>;
   abstract cancelChunks(key: StepKey): Promise<void>;
-  /** Chunks sent before `before` and not answered, oldest first (locked, skipping those another instance holds). */
+  /** Chunks sent before `before` and not answered, oldest first (check again under the plan's lock). */
   abstract timedOut(before: Date, limit: number): Promise<SentChunk[]>;
   abstract resent(key: ChunkKey, attempts: number): Promise<void>;
   abstract saveReport(planId: string, kind: RunKind, service: string, rows: readonly (RearrangementRow & { mergerSha256: (string | null)[] })[]): Promise<void>;

@@ -111,7 +111,7 @@ export class PgSagaRepository extends SagaRepository {
   async timedOut(before: Date, limit: number): Promise<SentChunk[]> {
     return this.q(
       `SELECT plan_id AS "planId", kind, service, action, chunk, state, attempts, moves, assignments FROM rearrangement_run_chunk
-        WHERE state = 'SENT' AND sent_at < $1 ORDER BY sent_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        WHERE state = 'SENT' AND sent_at < $1 ORDER BY sent_at LIMIT $2`,
       [before, limit],
     );
   }

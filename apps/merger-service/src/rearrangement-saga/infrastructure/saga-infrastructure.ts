@@ -69,11 +69,13 @@ export class SagaReplyConsumer implements OnModuleInit {
   constructor(
     private readonly moduleRef: ModuleRef,
     private readonly handle: HandleParticipantReply,
+    @Inject(SAGA_SETTINGS) private readonly settings: SagaSettings,
   ) {}
 
+  /** Only the configured participants' topics: merger does not subscribe to services that do not take part. */
   onModuleInit(): void {
     const consumer = this.moduleRef.get(EventConsumer, { strict: false });
-    for (const service of REARRANGEMENT_PARTICIPANTS as readonly RearrangementParticipant[]) {
+    for (const service of this.settings.participants) {
       consumer.on(rearrangementReplyDefinitions[service], (event) => this.handle.execute(event.payload));
     }
   }
