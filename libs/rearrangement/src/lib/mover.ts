@@ -60,7 +60,9 @@ export abstract class SetBasedMover extends RearrangementMover {
   protected abstract readonly records: readonly MovableRecords[];
 
   /** Called after each kind's batch moved (the ids are in `rearrangement_move` with `batch_id` / `compensation_batch_id`). */
-  protected async afterBatch(_sql: SqlRunner, _spec: MovableRecords, _batch: MovedBatch): Promise<void> {}
+  protected afterBatch(_sql: SqlRunner, _spec: MovableRecords, _batch: MovedBatch): Promise<void> {
+    return Promise.resolve();
+  }
 
   async run(context: StepContext): Promise<StepOutcome> {
     switch (context.step) {

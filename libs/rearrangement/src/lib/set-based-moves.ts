@@ -3,6 +3,7 @@ import type { MappingRow, MovableRecords } from './movable-records';
 
 /** What the set-based moves need of a connection: TypeORM's `EntityManager.query` (the step's transaction). */
 export interface SqlRunner {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's EntityManager.query returns any
   query(sql: string, parameters?: unknown[]): Promise<any>;
 }
 

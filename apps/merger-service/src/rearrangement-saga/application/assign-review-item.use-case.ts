@@ -33,7 +33,7 @@ export class AssignReviewItem {
       assertCanWorkQueue(user, plan, ownCandidate);
       if (!found.candidateCodes.includes(targetUnitCode)) throw new ReviewTargetNotCandidateError(id, targetUnitCode, found.candidateCodes);
       await this.saga.lock(found.planId);
-      const item = (await this.saga.reviewItem(id))!;
+      const item = (await this.saga.reviewItem(id)) ?? found;
       if (item.status !== 'OPEN') throw new ReviewItemClosedError(id, item.status);
       await this.saga.setReviewItem(id, 'ASSIGNING', targetUnitCode, user.sub);
       const run = await this.saga.run(found.planId, 'APPLY');

@@ -19,6 +19,7 @@ export class PgSagaRepository extends SagaRepository {
     super();
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of hand-written SQL, typed where used
   private q<T = any>(sql: string, params: unknown[] = []): Promise<T> {
     return managerFor(this.dataSource).query(sql, params);
   }
@@ -158,7 +159,7 @@ export class PgSagaRepository extends SagaRepository {
   }
 
   async reportSources(planId: string, kind: RunKind): Promise<ReportSource[]> {
-    const rows: any[] = await this.q(
+    const rows: ReportSource[] = await this.q(
       `SELECT r.service, r.record_type AS "recordType", r.source_code AS "sourceCode", r.before, r.failed, r.carried_over AS "carriedOver", r.after,
               CASE WHEN r.kind = 'APPLY' THEN (SELECT count(*)::int FROM rearrangement_review_item i WHERE i.plan_id = r.plan_id AND i.service = r.service
                      AND i.record_type = r.record_type AND i.source_code = r.source_code AND i.status <> 'ASSIGNED') ELSE r.queued END AS queued,
