@@ -9,6 +9,7 @@ import { DOSSIER_SERVICE, DossierCoreModule, type DossierModuleOptions } from '.
 import { DossiersModule } from './dossiers/dossiers.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { DOSSIER_REARRANGEMENT_MIGRATIONS, DossierRearrangementModule } from './rearrangement/rearrangement.module';
 import { CreateDossierTables1732400000000 } from './dossiers/infrastructure/migrations/1732400000000-create-dossier-tables';
 import { ProcedureLegalBasis1732500000000 } from './dossiers/infrastructure/migrations/1732500000000-procedure-legal-basis';
 
@@ -24,7 +25,7 @@ export class AppModule {
           ...options,
           service: DOSSIER_SERVICE,
           entities: [...messagingEntities],
-          migrations: [...messagingMigrations, CreateDossierTables1732400000000, ProcedureLegalBasis1732500000000, ...unitReplicaMigrations],
+          migrations: [...messagingMigrations, CreateDossierTables1732400000000, ProcedureLegalBasis1732500000000, ...unitReplicaMigrations, ...DOSSIER_REARRANGEMENT_MIGRATIONS],
           graphql: { scalars: { JSON: GraphQLJSON }, orphanedTypes: [AdministrativeUnitRef] },
         }),
         DossierCoreModule.forRoot(options),
@@ -33,6 +34,7 @@ export class AppModule {
         // Before DossiersModule: GET /api/v1/dossiers/statistics must be routed before GET /api/v1/dossiers/:code.
         StatisticsModule,
         DossiersModule,
+        DossierRearrangementModule,
       ],
     };
   }

@@ -8,13 +8,14 @@ import { CreatePetitionTables1732500000000 } from './petitions/infrastructure/mi
 import { PetitionsModule, type PetitionsModuleOptions } from './petitions/petitions.module';
 import { ReceptionUnitRouting1732600000000 } from './reception/infrastructure/migrations/1732600000000-unit-routing';
 import { ReceptionModule } from './reception/reception.module';
+import { PETITION_REARRANGEMENT_MIGRATIONS, PetitionRearrangementModule } from './rearrangement/rearrangement.module';
 
 export const PETITION_SERVICE = 'petition';
 
 /** petition-service tables are written with SQL (repositories); TypeORM maps only the messaging tables. */
 export const PETITION_ENTITIES = [...messagingEntities];
 /** One migration history for the service's database (the first one creates the petition, reception and mediation tables). */
-export const PETITION_MIGRATIONS = [CreatePetitionTables1732500000000, ReceptionUnitRouting1732600000000, ...messagingMigrations, ...unitReplicaMigrations];
+export const PETITION_MIGRATIONS = [CreatePetitionTables1732500000000, ReceptionUnitRouting1732600000000, ...messagingMigrations, ...unitReplicaMigrations, ...PETITION_REARRANGEMENT_MIGRATIONS];
 
 export interface PetitionAppOptions extends PetitionsModuleOptions, ServiceOptions {}
 
@@ -34,6 +35,7 @@ export class AppModule {
         PetitionsModule.register(options),
         ReceptionModule,
         MediationModule,
+        PetitionRearrangementModule,
       ],
     };
   }

@@ -3,6 +3,10 @@ import { EVENT_HEADERS, type EventEnvelope } from '@xaso/contracts';
 import type { Outbox } from './outbox';
 import { type EventTransport, type OutgoingMessage } from './transport';
 
+
+/** Most bytes of message values in one `transport.send` of the relay. */
+const RELAY_SEND_MAX_BYTES = 512 * 1024;
+
 export interface RelayedRow {
   id: string;
   seq: string;
@@ -173,17 +177,28 @@ export class OutboxRelay {
           value: JSON.stringify(row.envelope),
           headers: relayHeaders(row.envelope),
         }));
-        try {
-          await transport.send(topic, messages);
-          sent.push(...topicRows);
-        } catch (error) {
-          const heads = new Set<string>();
-          for (const row of topicRows) {
-            if (!heads.has(row.key)) {
-              heads.add(row.key);
-              failed.push({ row, error });
+        // Sends of at most ~512 kB (Kafka refuses a record batch above max.message.bytes, 1 MB by default), in order;
+        // after a failed send the rest of the topic waits for the next cycle (per-key order holds).
+        let from = 0;
+        while (from < messages.length) {
+          let to = from;
+          let bytes = 0;
+          while (to < messages.length && (to === from || bytes + messages[to].value.length <= RELAY_SEND_MAX_BYTES)) bytes += messages[to++].value.length;
+          const sliceRows = topicRows.slice(from, to);
+          try {
+            await transport.send(topic, messages.slice(from, to));
+            sent.push(...sliceRows);
+          } catch (error) {
+            const heads = new Set<string>();
+            for (const row of sliceRows) {
+              if (!heads.has(row.key)) {
+                heads.add(row.key);
+                failed.push({ row, error });
+              }
             }
+            break;
           }
+          from = to;
         }
       }
       if (sent.length) await this.options.hooks?.afterSendBeforeMark?.(sent);

@@ -1,0 +1,82 @@
+/**
+ * The reconciliation report of a plan (issue 12, item 7): per service × record type × source the
+ * counts the participant reported when it applied the plan, the records assigned from the review
+ * queue since, and per target the SHA-256 over the moved ids as the service computed it and as
+ * merger recomputed it from the ids it received. Pure.
+ */
+export interface ReportTarget {
+  targetCode: string;
+  /** Moved by rule (village, whole unit) in the APPLY step. */
+  moved: number;
+  /** Moved later from the review queue by an officer's assignment. */
+  assigned: number;
+  serviceSha256: string | null;
+  mergerSha256: string | null;
+}
+
+export interface ReportSource {
+  service: string;
+  recordType: string;
+  sourceCode: string;
+  before: number;
+  failed: number;
+  carriedOver: number;
+  after: number;
+  /** Still waiting in the review queue. */
+  queued: number;
+  targets: ReportTarget[];
+}
+
+export interface ReconciliationRow extends ReportSource {
+  movedTotal: number;
+  /** before = moved + assigned + queued + failed. */
+  balanced: boolean;
+  /** Every target's hashes agree (null: merger did not get the ids, reply too large). */
+  hashesMatch: boolean | null;
+}
+
+export function reconcile(sources: readonly ReportSource[]): ReconciliationRow[] {
+  return sources.map((s) => {
+    const movedTotal = s.targets.reduce((n, t) => n + t.moved + t.assigned, 0);
+    const checked = s.targets.filter((t) => t.moved > 0);
+    const unknown = checked.some((t) => t.mergerSha256 === null || t.serviceSha256 === null);
+    return {
+      ...s,
+      movedTotal,
+      balanced: s.before === movedTotal + s.queued + s.failed,
+      hashesMatch: unknown ? null : checked.every((t) => t.serviceSha256 === t.mergerSha256),
+    };
+  });
+}
+
+/** Rows that stop a sign-off: unbalanced, or a hash that differs. */
+export const problemsOf = (rows: readonly ReconciliationRow[]): number => rows.filter((r) => !r.balanced || r.hashesMatch === false).length;
+
+const CSV_HEADER = [
+  'service', 'record_type', 'source_code', 'target_code', 'before', 'moved', 'assigned', 'queued', 'failed', 'carried_over', 'after',
+  'balanced', 'service_sha256', 'merger_sha256', 'hash_match',
+];
+
+const cell = (value: unknown): string => {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quote what needs it; a leading = + - @ is neutralised (CSV injection in spreadsheets).
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** One line per (service, record type, source, target); a source with no target gets one line with an empty target. */
+export function reconciliationCsv(rows: readonly ReconciliationRow[]): string {
+  const lines = [CSV_HEADER.join(',')];
+  for (const r of rows) {
+    const targets = r.targets.length ? r.targets : [null];
+    for (const t of targets) {
+      lines.push(
+        [
+          r.service, r.recordType, r.sourceCode, t?.targetCode ?? '', r.before, t?.moved ?? 0, t?.assigned ?? 0, r.queued, r.failed, r.carriedOver, r.after,
+          r.balanced, t?.serviceSha256 ?? '', t?.mergerSha256 ?? '', t ? (t.moved ? t.serviceSha256 !== null && t.serviceSha256 === t.mergerSha256 : '') : '',
+        ].map(cell).join(','),
+      );
+    }
+  }
+  return lines.join('\r\n') + '\r\n';
+}

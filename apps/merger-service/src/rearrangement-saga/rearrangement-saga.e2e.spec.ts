@@ -1,0 +1,232 @@
+import type { INestApplication } from '@nestjs/common';
+import { Role } from '@xaso/auth';
+import { topicFor } from '@xaso/contracts';
+import { KafkaTransport } from '@xaso/messaging';
+import { createTestDatabase, testTokens, waitUntil } from '@xaso/testing';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { Pool } from 'pg';
+import { startMergerService } from '../bootstrap';
+import { Load2025Plan } from '../rearrangements/application/load-2025-plan.use-case';
+import { RearrangementPlanRepository } from '../rearrangements/application/rearrangement-plan.repository.port';
+import { UnitRepository } from '../units/application/unit.repository.port';
+import { planImport } from '../units/domain/import-plan';
+import { readAdminUnitFiles } from '../units/infrastructure/csv-source';
+import { LogAndMetricSagaAlerts } from './infrastructure/saga-infrastructure';
+
+jest.setTimeout(600_000);
+
+/**
+ * The rearrangement saga through the real gateway, events on the real Kafka broker, real
+ * PostgreSQL per service, the real 2025 plan over a registry as it stood on 2025-06-30. Apps are
+ * loaded by path (no app imports another's code). Seeded records: dossiers and petitions at
+ * 00001 (Phường Phúc Xá → merged into 00097? no: 00001 → 00097 Phường Ba Đình... as the data says)
+ * and at 00007 (divided: its records go to the review queue of 00025 / 00008).
+ */
+type Start = (options: Record<string, unknown>) => Promise<INestApplication>;
+const load = (service: string, fn: string) => require(resolve(__dirname, '..', '..', '..', service, 'src', 'bootstrap.ts'))[fn] as Start;
+const startGateway = load('gateway', 'startGateway');
+interface Worker { port: number; close(): Promise<void> }
+const allInOne = (file: string) => require(resolve(__dirname, '..', '..', '..', 'all-in-one', 'src', file));
+const { ServiceWorker } = allInOne('worker-host.ts') as { ServiceWorker: { start(service: unknown, options: Record<string, unknown>, onError: (e: Error) => void): Promise<Worker> } };
+const { SERVICES } = allInOne('services.ts') as { SERVICES: { name: string }[] };
+
+const SECRET = 'rearrangement-saga-e2e-secret-0123456789abcdef';
+const files = readAdminUnitFiles();
+const url = async (app: INestApplication) => (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
+
+describe('rearrangement saga through the gateway (Kafka, real 2025 plan)', () => {
+  const dbs: Record<string, { url: string; drop(): Promise<void> }> = {};
+  const apps: Record<string, INestApplication> = {};
+  const workers: Record<string, Worker> = {};
+  const pools: Record<string, Pool> = {};
+  let gateway: INestApplication;
+  let base: string;
+  let planId: string;
+  const tokens = testTokens(SECRET);
+  const saved = { secret: process.env.AUTH_DEV_SECRET, log: process.env.LOG_LEVEL };
+  const brokers = () => process.env.KAFKA_BROKERS!.split(',');
+  const run = randomUUID().slice(0, 8);
+  const transport = (name: string) => new KafkaTransport({ brokers: brokers(), clientId: `saga-e2e-${name}-${run}` });
+  /** dossier and petition each in a worker thread (their own GraphQL type registry), on Kafka, as `npm start` runs them. */
+  const startWorker = async (name: string, port = 0) => {
+    const env = { ...process.env, HOST: '127.0.0.1', SWC_NODE_PROJECT: resolve(__dirname, '..', '..', '..', '..', 'tsconfig.json'), PETITION_ESCALATION_INTERVAL_MS: '0', DOSSIER_SCHEDULER_INTERVAL_MS: '0' };
+    workers[name] = await ServiceWorker.start(SERVICES.find((s) => s.name === name), { port, databaseUrl: dbs[name].url, logger: false, seed: false, env, timeoutMs: 120_000 }, (error) => {
+      throw error;
+    });
+  };
+
+  const gql = async (query: string, variables: Record<string, unknown>, token: string) => {
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] };
+  };
+  const progress = async (admin: string) => (await gql(`query ($id: ID!) { rearrangement(id: $id) { status runStatus reviewQueued steps { service action state moved total attempts error } } }`, { id: planId }, admin)).data?.rearrangement;
+  const db = (service: string) => ({ query: async (sql: string, params?: unknown[]) => (await pools[service].query(sql, params)).rows as any[] });
+
+  beforeAll(async () => {
+    process.env.AUTH_DEV_SECRET = SECRET;
+    process.env.LOG_LEVEL = 'error';
+    for (const s of ['merger', 'dossier', 'petition']) dbs[s] = await createTestDatabase(`saga_e2e_${s}`);
+    // Topics first, one by one, as the services would create them (no creation race between the apps).
+    const topics = transport('topics');
+    for (const service of ['merger', 'dossier', 'petition']) await topics.ensureTopics([topicFor(service)]);
+    await topics.stop();
+    apps.merger = await startMergerService({
+      databaseUrl: dbs.merger.url, logger: process.env.SAGA_E2E_LOGS === 'true', port: 0, host: '127.0.0.1', importIfEmpty: false, transport: transport('merger'),
+      saga: { participants: ['dossier', 'petition'], timeoutMs: 4_000, maxAttempts: 50, tickMs: 1_000 },
+    });
+    await startWorker('dossier');
+    await startWorker('petition');
+    for (const name of ['dossier', 'petition']) pools[name] = new Pool({ connectionString: dbs[name].url, max: 2 });
+    const subgraph = (name: string, port: number) => ({ name, url: `http://127.0.0.1:${port}/graphql` });
+    gateway = await startGateway({
+      port: 0, host: '127.0.0.1', logger: false,
+      subgraphs: [{ name: 'merger', url: `${await url(apps.merger)}/graphql` }, subgraph('dossier', workers.dossier.port), subgraph('petition', workers.petition.port)],
+    });
+    base = await url(gateway);
+    // The registry as on 2025-06-30 (three tiers, open-ended), the 2025 plan loaded and scheduled.
+    const legacy = planImport(files.legacy, [], []).units.map((u) => ({ ...u, validTo: null }));
+    await apps.merger.get(UnitRepository).upsertUnits(legacy);
+    const loaded = await apps.merger.get(Load2025Plan).execute({ ...files, user: { sub: 'admin-e2e', roles: [Role.ADMIN] } });
+    planId = loaded.plan.id;
+    await apps.merger.get(RearrangementPlanRepository).setStatus(planId, 'VALIDATED', 'SCHEDULED');
+
+    const at = '2025-06-20T02:00:00Z';
+    const dossier = (code: string, unit: string, status: string) =>
+      db('dossier').query(
+        `INSERT INTO dossier (id, code, procedure_code, status, channel, receiving_unit_code, competent_unit_code, processing_unit_code,
+           applicant_full_name, applicant_id_number, processing_days, received_at, due_at, original_due_at, closed_at)
+         VALUES ($1, $2, 'HT.010', $3, 'DIRECT', $4, $4, $4, 'Seed', '001090001234', 5, $5, '2025-07-10T10:00:00Z', '2025-07-10T10:00:00Z', CASE WHEN $3 = 'RETURNED' THEN $5::timestamptz END)`,
+        [randomUUID(), code, status, unit, at],
+      );
+    await dossier('00001-250620-0001', '00001', 'RECEIVED');
+    await dossier('00001-250620-0002', '00001', 'IN_PROCESSING');
+    await dossier('00001-250620-0003', '00001', 'RETURNED');
+    await dossier('00007-250620-0001', '00007', 'RECEIVED');
+    const petition = (code: string, unit: string, status: string) =>
+      db('petition').query(
+        `INSERT INTO petition (code, unit_code, kind, channel, status, received_at, acceptance_due, state, tracking_secret_hash)
+         VALUES ($1, $2, 'COMPLAINT', 'ONLINE', $3, $4, '2025-06-30', jsonb_build_object('code', $1::text, 'unitCode', $2::text, 'status', $3::text), 'x')`,
+        [code, unit, status, at],
+      );
+    await petition('KN-00001-1', '00001', 'ACCEPTED');
+    await petition('KN-00001-2', '00001', 'RESOLVED');
+    await petition('KN-00007-1', '00007', 'RECEIVED');
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    for (const app of Object.values(apps)) await app.close().catch(() => undefined);
+    for (const w of Object.values(workers)) await w.close().catch(() => undefined);
+    for (const p of Object.values(pools)) await p.end().catch(() => undefined);
+    for (const d of Object.values(dbs)) await d.drop().catch(() => undefined);
+    process.env.AUTH_DEV_SECRET = saved.secret;
+    process.env.LOG_LEVEL = saved.log;
+  });
+
+  it('only ADMIN (and the plan’s province) apply; a failing participant is compensated; a participant down mid-step resumes, nothing moved twice; review queue; reconciliation', async () => {
+    const admin = await tokens.admin();
+    const officer = await tokens.officer('00025');
+    const province = await tokens.provinceOfficer('01');
+    const APPLY = `mutation ($id: ID!) { applyPlan(id: $id) { status runStatus steps { service action state } } }`;
+
+    // Authorization: a commune officer and another province's staff may not apply the national plan.
+    expect((await gql(APPLY, { id: planId }, officer)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect((await gql(APPLY, { id: planId }, province)).errors?.[0].extensions.code).toBe('PLAN_FORBIDDEN');
+    expect((await gql(APPLY, { id: 'not-a-uuid' }, admin)).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    // Dry run: counts, no write.
+    const dry = await gql(`mutation ($id: ID!) { dryRunPlan(id: $id) { runStatus } }`, { id: planId }, admin);
+    expect(dry.errors).toBeUndefined();
+    const DRY = `query ($id: ID!) { reconciliationReport(planId: $id, dryRun: true) { rows { service recordType sourceCode before moved queued carriedOver } } }`;
+    await waitUntil('dry run answered', async () => (await gql(`query ($id: ID!) { rearrangementProgress(id: $id, dryRun: true) { runStatus } }`, { id: planId }, admin)).data?.rearrangementProgress.runStatus === 'DONE', 120_000);
+    const dryRows = (await gql(DRY, { id: planId }, admin)).data.reconciliationReport.rows;
+    expect(dryRows).toEqual(expect.arrayContaining([
+      { service: 'dossier', recordType: 'dossier', sourceCode: '00001', before: 2, moved: 2, queued: 0, carriedOver: 1 },
+      { service: 'dossier', recordType: 'dossier', sourceCode: '00007', before: 1, moved: 0, queued: 1, carriedOver: 0 },
+    ]));
+    expect((await db('dossier').query(`SELECT count(*)::int AS n FROM dossier WHERE processing_unit_code = '00001'`))[0].n).toBe(3);
+
+    // 1. A failing participant (petition refuses every update): compensation re-points the dossiers, the registry is reverted.
+    await db('petition').query(`CREATE FUNCTION saga_e2e_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql`);
+    await db('petition').query(`CREATE TRIGGER saga_e2e_fail BEFORE UPDATE ON petition FOR EACH ROW EXECUTE FUNCTION saga_e2e_fail()`);
+    const applied = await gql(APPLY, { id: planId }, admin);
+    expect(applied.errors).toBeUndefined();
+    await waitUntil('compensated', async () => (await progress(admin))?.status === 'COMPENSATED', 240_000);
+    const compensated = await progress(admin);
+    expect(compensated.runStatus).toBe('COMPENSATED');
+    expect(compensated.steps).toEqual(expect.arrayContaining([
+      expect.objectContaining({ service: 'petition', action: 'APPLY', state: 'FAILED' }),
+      expect.objectContaining({ service: 'dossier', action: 'COMPENSATE', state: 'DONE' }),
+      expect.objectContaining({ service: 'merger', action: 'REGISTRY_REVERT', state: 'DONE' }),
+    ]));
+    expect((await db('dossier').query(`SELECT count(*)::int AS n FROM dossier WHERE processing_unit_code = '00001'`))[0].n).toBe(3);
+    expect(apps.merger.get(LogAndMetricSagaAlerts).failedToCompensateTotal).toBe(0);
+    await db('petition').query(`DROP TRIGGER saga_e2e_fail ON petition`);
+
+    // 2. Again, with petition-service down during the step (killed mid-step): it resumes after restart, retries move nothing twice.
+    const plans = apps.merger.get(RearrangementPlanRepository);
+    for (const [from, to] of [['COMPENSATED', 'DRAFT'], ['DRAFT', 'VALIDATED'], ['VALIDATED', 'SCHEDULED']] as const) await plans.setStatus(planId, from, to);
+    const petitionPort = workers.petition.port;
+    await workers.petition.close();
+    expect((await gql(APPLY, { id: planId }, admin)).errors).toBeUndefined();
+    await waitUntil('dossier applied', async () => (await progress(admin))?.steps.some((s: any) => s.service === 'dossier' && s.action === 'APPLY' && s.state === 'DONE'), 240_000);
+    await new Promise((r) => setTimeout(r, 6_000)); // past the step timeout: merger sends petition's commands again
+    await startWorker('petition', petitionPort);
+    await waitUntil('applied', async () => (await progress(admin))?.status === 'APPLIED', 240_000);
+    const done = await progress(admin);
+    expect(done.steps.find((s: any) => s.service === 'petition' && s.action === 'APPLY').attempts).toBeGreaterThan(1);
+    expect(done.steps.find((s: any) => s.service === 'dossier' && s.action === 'APPLY')).toMatchObject({ state: 'DONE', moved: 2, total: 3 });
+    expect(done.reviewQueued).toBe(2);
+
+    const units = await db('dossier').query(`SELECT code, processing_unit_code AS unit FROM dossier ORDER BY code`);
+    expect(units.map((u: any) => u.unit)).toEqual(['00097', '00097', '00001', '00007']);
+    const moves = await db('petition').query(`SELECT record_id, count(*)::int AS n FROM rearrangement_move WHERE compensated_at IS NULL GROUP BY 1`);
+    expect(moves).toEqual([{ record_id: 'KN-00001-1', n: 1 }]);
+    expect((await db('petition').query(`SELECT unit_code, state->>'unitCode' AS s FROM petition WHERE code = 'KN-00001-1'`))[0]).toEqual({ unit_code: '00097', s: '00097' });
+    const history = await db('dossier').query(`SELECT count(*)::int AS n FROM dossier_history h JOIN dossier d ON d.id = h.dossier_id WHERE d.code = '00001-250620-0001' AND h.action = 'TRANSFER'`);
+    expect(history[0].n).toBe(3); // moved, moved back, moved again: each names the plan
+
+    // Tracking by the old code works after the move, and the successor sees it.
+    const tracked = await fetch(`${base}/api/v1/dossiers/00001-250620-0001`, { headers: { authorization: `Bearer ${await tokens.officer('00097')}` } });
+    expect(tracked.status).toBe(200);
+    expect(await tracked.json()).toMatchObject({ code: '00001-250620-0001', processingUnitCode: '00097' });
+
+    // Review queue of the divided 00007: an officer of 00025 (a candidate) sees and assigns; an officer elsewhere may not.
+    const QUEUE = `query ($p: ID!, $u: UnitCode) { reviewQueue(planId: $p, unitCode: $u) { id service recordId status candidateCodes } }`;
+    expect((await gql(QUEUE, { p: planId, u: '00004' }, officer)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const queue = (await gql(QUEUE, { p: planId, u: '00025' }, officer)).data.reviewQueue;
+    expect(queue.map((i: any) => i.recordId).sort()).toEqual(['00007-250620-0001', 'KN-00007-1']);
+    const item = queue.find((i: any) => i.recordId === '00007-250620-0001');
+    const ASSIGN = `mutation ($id: ID!, $t: UnitCode!) { assignReviewItem(id: $id, targetUnitCode: $t) { status targetCode } }`;
+    expect((await gql(ASSIGN, { id: item.id, t: '00004' }, officer)).errors?.[0].extensions.code).toBe('REVIEW_TARGET_NOT_CANDIDATE');
+    expect((await gql(ASSIGN, { id: item.id, t: '00025' }, officer)).data.assignReviewItem).toEqual({ status: 'ASSIGNING', targetCode: '00025' });
+    await waitUntil('assigned', async () => (await db('dossier').query(`SELECT processing_unit_code AS u FROM dossier WHERE code = '00007-250620-0001'`))[0].u === '00025', 60_000);
+
+    // Reconciliation: every row balances, hashes agree, CSV export, sign-off recorded.
+    const REPORT = `query ($id: ID!) { reconciliationReport(planId: $id) { balanced problems csv rows { service recordType sourceCode before moved queued failed carriedOver after balanced hashesMatch targets { targetCode moved assigned hashMatches } } } }`;
+    await waitUntil('assignment in the report', async () =>
+      (await gql(REPORT, { id: planId }, admin)).data?.reconciliationReport.rows.some((r: any) => r.sourceCode === '00007' && r.service === 'dossier' && r.queued === 0));
+    const report = (await gql(REPORT, { id: planId }, admin)).data.reconciliationReport;
+    expect(report).toMatchObject({ balanced: true, problems: 0 });
+    expect(report.rows).toEqual(expect.arrayContaining([
+      expect.objectContaining({ service: 'dossier', recordType: 'dossier', sourceCode: '00001', before: 2, moved: 2, queued: 0, failed: 0, carriedOver: 1, after: 0, balanced: true, hashesMatch: true }),
+      expect.objectContaining({ service: 'dossier', sourceCode: '00007', before: 1, moved: 1, queued: 0, targets: [{ targetCode: '00025', moved: 0, assigned: 1, hashMatches: null }] }),
+      expect.objectContaining({ service: 'petition', recordType: 'petition', sourceCode: '00001', before: 1, moved: 1, carriedOver: 1, balanced: true, hashesMatch: true }),
+      expect.objectContaining({ service: 'petition', recordType: 'petition', sourceCode: '00007', before: 1, moved: 0, queued: 1, balanced: true }),
+    ]));
+    const csv = await fetch(`${base}/api/v1/rearrangements/${planId}/reconciliation.csv`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect((await csv.text()).split('\r\n')[0]).toContain('service,record_type,source_code,target_code,before,moved');
+    const rest = await fetch(`${base}/api/v1/rearrangements/${planId}`, { headers: { authorization: `Bearer ${officer}` } });
+    expect(rest.status).toBe(403);
+    const signed = await fetch(`${base}/api/v1/rearrangements/${planId}/reconciliation/sign-off`, {
+      method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': `sign-${run}` }, body: JSON.stringify({ note: 'Đã đối soát' }),
+    });
+    expect(signed.status).toBe(200);
+    expect(await signed.json()).toMatchObject({ signedOffBy: 'admin-1' });
+    // Final: no rollback any more.
+    expect((await gql(`mutation ($id: ID!) { rollbackPlan(id: $id) { status } }`, { id: planId }, admin)).errors?.[0].extensions.code).toBe('PLAN_FINAL');
+  });
+});

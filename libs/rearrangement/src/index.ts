@@ -1,0 +1,5 @@
+export * from './lib/migrations';
+export * from './lib/movable-records';
+export * from './lib/set-based-moves';
+export * from './lib/mover';
+export * from './lib/participant';

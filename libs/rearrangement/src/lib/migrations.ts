@@ -1,0 +1,51 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * A participant's own bookkeeping of the rearrangement saga, in the participant's database:
+ *
+ * - `rearrangement_move`: every record a plan moved (record type + id, source → target), the
+ *   batch that moved it and, once moved back, when. A record is moved at most once per plan
+ *   (primary key), whatever redeliveries or retries bring; compensation re-points exactly these.
+ * - `rearrangement_ledger`: per (plan, step, unit, record type) the counts when the step first
+ *   ran for that unit (`before`, `carried_over`): the idempotency key plan + step + service + unit.
+ */
+export class RearrangementParticipantTables1733100000000 implements MigrationInterface {
+  name = 'RearrangementParticipantTables1733100000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE IF NOT EXISTS rearrangement_move (
+        plan_id               text NOT NULL,
+        record_type           text NOT NULL,
+        record_id             text NOT NULL,
+        source_code           text NOT NULL,
+        target_code           text NOT NULL,
+        batch_id              uuid NOT NULL,
+        moved_at              timestamptz NOT NULL DEFAULT now(),
+        compensated_at        timestamptz,
+        compensation_batch_id uuid,
+        PRIMARY KEY (plan_id, record_type, record_id)
+      )`);
+    await q.query(`CREATE INDEX IF NOT EXISTS rearrangement_move_batch_idx ON rearrangement_move (batch_id)`);
+    await q.query(`CREATE INDEX IF NOT EXISTS rearrangement_move_source_idx ON rearrangement_move (plan_id, source_code)`);
+    await q.query(`
+      CREATE TABLE IF NOT EXISTS rearrangement_ledger (
+        plan_id       text NOT NULL,
+        step          text NOT NULL,
+        unit_code     text NOT NULL,
+        record_type   text NOT NULL,
+        before        integer NOT NULL,
+        carried_over  integer NOT NULL,
+        first_run_at  timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (plan_id, step, unit_code, record_type)
+      )`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE IF EXISTS rearrangement_ledger`);
+    await q.query(`DROP TABLE IF EXISTS rearrangement_move`);
+  }
+}
+
+/** Add to a participant's migrations (after its own tables). */
+export const rearrangementParticipantMigrations = [RearrangementParticipantTables1733100000000];

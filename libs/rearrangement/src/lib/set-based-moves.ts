@@ -1,0 +1,203 @@
+import type { UnitMoveMessage } from '@xaso/contracts';
+import type { MappingRow, MovableRecords } from './movable-records';
+
+/** What the set-based moves need of a connection: TypeORM's `EntityManager.query` (the step's transaction). */
+export interface SqlRunner {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's EntityManager.query returns any
+  query(sql: string, parameters?: unknown[]): Promise<any>;
+}
+
+/**
+ * One mapping row per (source, village, target): a merged or renamed source moves whole
+ * (village null); a divided source moves by the villages each target receives; its other records go
+ * to review.
+ */
+export function mappingOf(moves: readonly UnitMoveMessage[]): MappingRow[] {
+  const rows: MappingRow[] = [];
+  for (const move of moves) {
+    if (!move.divided && move.targets.length === 1) {
+      rows.push({ source: move.sourceCode, village: null, target: move.targets[0].code });
+      continue;
+    }
+    for (const target of move.targets) {
+      for (const village of target.villageCodes ?? []) rows.push({ source: move.sourceCode, village, target: target.code });
+    }
+  }
+  return rows;
+}
+
+const columns = (mapping: readonly MappingRow[]) => [mapping.map((m) => m.source), mapping.map((m) => m.village), mapping.map((m) => m.target)];
+
+/** Not yet moved by this plan (a record moved into a source whose code another target reuses stays where it went). */
+const notMovedYet = (spec: MovableRecords) =>
+  `NOT EXISTS (SELECT 1 FROM rearrangement_move x WHERE x.plan_id = $1 AND x.record_type = $2 AND x.record_id = r.${spec.idColumn}::text AND x.compensated_at IS NULL)`;
+
+const villageMatch = (spec: MovableRecords) => (spec.village ? `(m.village IS NULL OR m.village = (${spec.village}))` : `m.village IS NULL`);
+
+/** The records a mapping would move: `(record_id, source, target)`. Parameters $1 plan, $2 type, $3..$5 the mapping columns. */
+const pickedSql = (spec: MovableRecords) => `
+  SELECT DISTINCT ON (r.${spec.idColumn}) r.${spec.idColumn}::text AS record_id, m.source, m.target
+    FROM unnest($3::text[], $4::text[], $5::text[]) AS m(source, village, target)
+    JOIN ${spec.table} r ON r.${spec.unitColumn} = m.source AND ${villageMatch(spec)}
+   WHERE (${spec.open}) AND ${notMovedYet(spec)}
+   ORDER BY r.${spec.idColumn}`;
+
+export interface SourceCounts {
+  before: number;
+  carriedOver: number;
+}
+
+/** Open records (not yet moved by the plan) and closed ones per source, counted now. */
+export async function countAtSources(q: SqlRunner, spec: MovableRecords, planId: string, sources: readonly string[]): Promise<Map<string, SourceCounts>> {
+  const rows: { code: string; open: number; closed: number }[] = await q.query(
+    `SELECT r.${spec.unitColumn} AS code,
+            count(*) FILTER (WHERE (${spec.open}) AND ${notMovedYet(spec)})::int AS open,
+            count(*) FILTER (WHERE ${spec.carriedOver ?? 'false'})::int AS closed
+       FROM ${spec.table} r WHERE r.${spec.unitColumn} = ANY($3::text[]) GROUP BY 1`,
+    [planId, spec.recordType, sources],
+  );
+  return new Map(rows.map((r) => [r.code, { before: r.open, carriedOver: r.closed }]));
+}
+
+/**
+ * The ledger row per (plan, step, unit, record type): written when the step first runs for a unit
+ * (counts of that moment), kept on every later run. Returns the ledger's counts for `sources`.
+ */
+export async function ledgerCounts(q: SqlRunner, spec: MovableRecords, planId: string, step: string, sources: readonly string[]): Promise<Map<string, SourceCounts>> {
+  await q.query(
+    `INSERT INTO rearrangement_ledger (plan_id, step, unit_code, record_type, before, carried_over)
+     SELECT $1, $4, s.code, $2, COALESCE(c.open, 0), COALESCE(c.closed, 0)
+       FROM unnest($3::text[]) AS s(code)
+       LEFT JOIN (SELECT r.${spec.unitColumn} AS code,
+                         count(*) FILTER (WHERE (${spec.open}) AND ${notMovedYet(spec)})::int AS open,
+                         count(*) FILTER (WHERE ${spec.carriedOver ?? 'false'})::int AS closed
+                    FROM ${spec.table} r WHERE r.${spec.unitColumn} = ANY($3::text[]) GROUP BY 1) c USING (code)
+     ON CONFLICT DO NOTHING`,
+    [planId, spec.recordType, sources, step],
+  );
+  const rows: { unit_code: string; before: number; carried_over: number }[] = await q.query(
+    `SELECT unit_code, before, carried_over FROM rearrangement_ledger WHERE plan_id = $1 AND record_type = $2 AND unit_code = ANY($3::text[]) AND step = $4`,
+    [planId, spec.recordType, sources, step],
+  );
+  return new Map(rows.map((r) => [r.unit_code, { before: r.before, carriedOver: r.carried_over }]));
+}
+
+/** Dry run: what the mapping would move, per (source, target). Writes nothing. */
+export async function wouldMove(q: SqlRunner, spec: MovableRecords, planId: string, mapping: readonly MappingRow[]): Promise<{ source: string; target: string; n: number }[]> {
+  if (!mapping.length) return [];
+  return q.query(`SELECT source, target, count(*)::int AS n FROM (${pickedSql(spec)}) p GROUP BY 1, 2`, [planId, spec.recordType, ...columns(mapping)]);
+}
+
+/**
+ * Moves the mapping's records in ONE statement: pick (mapping join), log (`rearrangement_move`,
+ * at most once per plan and record), re-point (`UPDATE … FROM` the logged rows). Returns how many moved.
+ */
+export async function moveByMapping(q: SqlRunner, spec: MovableRecords, planId: string, batchId: string, mapping: readonly MappingRow[]): Promise<number> {
+  if (!mapping.length) return 0;
+  const rows: { n: number }[] = await q.query(
+    `WITH picked AS (${pickedSql(spec)}),
+          logged AS (
+            INSERT INTO rearrangement_move (plan_id, record_type, record_id, source_code, target_code, batch_id)
+            SELECT $1, $2, record_id, source, target, $6::uuid FROM picked
+            ON CONFLICT (plan_id, record_type, record_id) DO UPDATE SET source_code = EXCLUDED.source_code, target_code = EXCLUDED.target_code,
+              batch_id = EXCLUDED.batch_id, moved_at = now(), compensated_at = NULL, compensation_batch_id = NULL
+              WHERE rearrangement_move.compensated_at IS NOT NULL
+            RETURNING record_id, source_code, target_code),
+          moved AS (
+            UPDATE ${spec.table} r SET ${spec.repoint('logged.target_code', 'logged.source_code')}
+              FROM logged WHERE r.${spec.idColumn}::text = logged.record_id
+            RETURNING 1)
+     SELECT count(*)::int AS n FROM moved`,
+    [planId, spec.recordType, ...columns(mapping), batchId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Moves the named records (reviewed by an officer) to the chosen target, once per plan. */
+export async function moveByIds(
+  q: SqlRunner,
+  spec: MovableRecords,
+  planId: string,
+  batchId: string,
+  items: readonly { recordId: string; sourceCode: string; targetCode: string }[],
+): Promise<number> {
+  if (!items.length) return 0;
+  const rows: { n: number }[] = await q.query(
+    `WITH picked AS (
+            SELECT r.${spec.idColumn}::text AS record_id, m.source, m.target
+              FROM unnest($3::text[], $4::text[], $5::text[]) AS m(record_id, source, target)
+              JOIN ${spec.table} r ON r.${spec.idColumn}::text = m.record_id AND r.${spec.unitColumn} = m.source
+             WHERE (${spec.open}) AND ${notMovedYet(spec)}),
+          logged AS (
+            INSERT INTO rearrangement_move (plan_id, record_type, record_id, source_code, target_code, batch_id)
+            SELECT $1, $2, record_id, source, target, $6::uuid FROM picked
+            ON CONFLICT (plan_id, record_type, record_id) DO UPDATE SET source_code = EXCLUDED.source_code, target_code = EXCLUDED.target_code,
+              batch_id = EXCLUDED.batch_id, moved_at = now(), compensated_at = NULL, compensation_batch_id = NULL
+              WHERE rearrangement_move.compensated_at IS NOT NULL
+            RETURNING record_id, source_code, target_code),
+          moved AS (
+            UPDATE ${spec.table} r SET ${spec.repoint('logged.target_code', 'logged.source_code')}
+              FROM logged WHERE r.${spec.idColumn}::text = logged.record_id
+            RETURNING 1)
+     SELECT count(*)::int AS n FROM moved`,
+    [planId, spec.recordType, items.map((i) => i.recordId), items.map((i) => i.sourceCode), items.map((i) => i.targetCode), batchId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Compensation: every record the plan moved (and not yet moved back) is re-pointed to its source, in one statement. */
+export async function moveBack(q: SqlRunner, spec: MovableRecords, planId: string, batchId: string): Promise<{ source: string; target: string; n: number }[]> {
+  const back: { source: string; target: string; n: number }[] = await q.query(
+    `WITH back AS (
+            UPDATE rearrangement_move SET compensated_at = now(), compensation_batch_id = $3::uuid
+             WHERE plan_id = $1 AND record_type = $2 AND compensated_at IS NULL
+            RETURNING record_id, source_code, target_code),
+          moved AS (
+            UPDATE ${spec.table} r SET ${spec.repoint('back.source_code', 'back.target_code')}
+              FROM back WHERE r.${spec.idColumn}::text = back.record_id
+            RETURNING 1)
+     SELECT source_code AS source, target_code AS target, count(*)::int AS n FROM back GROUP BY 1, 2`,
+    [planId, spec.recordType, batchId],
+  );
+  // The plan may be applied again later: its next APPLY counts afresh.
+  await q.query(`DELETE FROM rearrangement_ledger WHERE plan_id = $1 AND record_type = $2 AND step = 'APPLY'`, [planId, spec.recordType]);
+  return back;
+}
+
+export interface MovedGroup {
+  source: string;
+  target: string;
+  moved: number;
+  digest: string;
+  ids: string[] | null;
+}
+
+/** What the plan moved (and did not move back) from `sources`, per target, with the SHA-256 over the sorted ids. */
+export async function movedFrom(q: SqlRunner, spec: MovableRecords, planId: string, sources: readonly string[], withIds: boolean): Promise<MovedGroup[]> {
+  return q.query(
+    `SELECT source_code AS source, target_code AS target, count(*)::int AS moved,
+            encode(sha256(convert_to(string_agg(record_id, E'\\n' ORDER BY record_id COLLATE "C"), 'UTF8')), 'hex') AS digest,
+            CASE WHEN $4::boolean THEN array_agg(record_id ORDER BY record_id COLLATE "C") END AS ids
+       FROM rearrangement_move
+      WHERE plan_id = $1 AND record_type = $2 AND source_code = ANY($3::text[]) AND compensated_at IS NULL
+      GROUP BY 1, 2`,
+    [planId, spec.recordType, sources, withIds],
+  );
+}
+
+/** Open records still at the sources (not moved by the plan), with their label: the review queue of divided sources. */
+export async function leftAtSources(
+  q: SqlRunner,
+  spec: MovableRecords,
+  planId: string,
+  sources: readonly string[],
+): Promise<{ record_id: string; source: string; label: string | null }[]> {
+  if (!sources.length) return [];
+  return q.query(
+    `SELECT r.${spec.idColumn}::text AS record_id, r.${spec.unitColumn} AS source, ${spec.label ?? 'NULL'}::text AS label
+       FROM ${spec.table} r
+      WHERE r.${spec.unitColumn} = ANY($3::text[]) AND (${spec.open}) AND ${notMovedYet(spec)}
+      ORDER BY 1`,
+    [planId, spec.recordType, sources],
+  );
+}
