@@ -1,4 +1,5 @@
 import { PostgresTransport } from '@xaso/messaging';
+import { todayInVietnam } from '@xaso/calendar';
 import { waitUntil } from '@xaso/testing';
 import { Client } from 'pg';
 import type { AllInOne } from './all-in-one';
@@ -232,7 +233,7 @@ describe('all-in-one through the gateway', () => {
 
   it('answers one federated query over the three subgraphs for an officer of 00004', async () => {
     const officer = await token({ role: 'OFFICER', sub: 'aio-officer', unitCode: '00004' });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInVietnam(); // a dossier's day is Vietnam's: after 17:00 UTC that is tomorrow's UTC date
     const { body } = await gql(
       `{ administrativeUnit(code: "00004") {
           name

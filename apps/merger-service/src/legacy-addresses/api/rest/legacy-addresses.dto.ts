@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate } from '@xaso/api';
 import { IsArray, IsOptional } from 'class-validator';
 import type { AdministrativeUnit } from '../../../units/domain/unit';
 import type { AddressCandidate, LegacyAddressInput, LegacyAddressResolution } from '../../domain/resolve-legacy-address';
@@ -14,7 +15,7 @@ export class LegacyAddressItem {
 /** Items are checked by the query (types, lengths, dates; at most 1,000: TOO_MANY_ADDRESSES). */
 export class ResolveLegacyAddressesBody {
   @ApiProperty({ type: [LegacyAddressItem], maxItems: 1000 }) @IsArray() addresses!: (LegacyAddressInput & { id?: unknown })[];
-  @ApiPropertyOptional({ description: 'Default day for items without asOf (default 2025-06-30)' }) @IsOptional() asOf?: string;
+  @ApiPropertyOptional({ description: 'Default day for items without asOf (default 2025-06-30)' }) @IsOptional() @IsCalendarDate() asOf?: string;
 }
 
 const unitView = (u: AdministrativeUnit | null) =>

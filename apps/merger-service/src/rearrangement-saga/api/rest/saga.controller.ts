@@ -75,7 +75,7 @@ export class RearrangementSagaController {
   }
 
   @Roles(...MANAGERS)
-  @Get(':planId')
+  @Get(':planId/progress')
   @ApiOperation({ summary: 'Progress of the application: status, steps { service state moved total }' })
   async get(@Param('planId') planId: string, @CurrentUser() user: AuthUser) {
     return progressView(await this.progress.execute(checkedId(planId, 'planId'), 'APPLY', user));
