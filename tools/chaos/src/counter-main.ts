@@ -1,6 +1,6 @@
 /**
  * The chaos suite's test consumer, run as its own OS process (and SIGKILLed like the services):
- * a consumer group on the dossier and petition topics through the real `EventConsumer` (inbox,
+ * a consumer group on the dossier, petition and voting topics through the real `EventConsumer` (inbox,
  * retries, dead letters) that writes each applied event to `chaos_seen` in the inbox's transaction,
  * and counts the redeliveries the inbox suppressed in `chaos_duplicate`. The verifier compares
  * `chaos_seen` with the services' outboxes: every row seen once, per-aggregate order.
@@ -14,7 +14,7 @@ import { EventConsumer, KafkaTransport, messagingEntities, messagingMigrations }
 import { openServiceDataSource } from '@xaso/persistence';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export const COUNTER_SOURCES = ['dossier', 'petition'];
+export const COUNTER_SOURCES = ['dossier', 'petition', 'voting'];
 
 export class ChaosCounterTables1764600000000 implements MigrationInterface {
   name = 'ChaosCounterTables1764600000000';

@@ -24,14 +24,15 @@ async function main(): Promise<void> {
   const report = await runChaos(settings, log);
   const table = formatTable(reportRows(report));
   process.stdout.write(`\n${table}\n`);
-  if (report.accounting.examples.length) process.stdout.write(`\nfindings:\n${report.accounting.examples.map((e) => `- ${e}`).join('\n')}\n`);
+  const findings = [...report.accounting.examples, ...report.ballots.examples];
+  if (findings.length) process.stdout.write(`\nfindings:\n${findings.map((e) => `- ${e}`).join('\n')}\n`);
   const dir = join(REPO_ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${report.startedAt.slice(0, 10)}-chaos${short ? '-short' : ''}.json`);
   writeFileSync(file, `${JSON.stringify({ command: `npm run chaos${short ? ' -- --short' : ''}`, ...report }, null, 2)}\n`);
   process.stdout.write(`\nwritten ${file}\n`);
   const a = report.accounting;
-  const failed = a.lost || a.appliedTwice || a.requestMismatches || a.changesWithoutOneEvent || a.orderViolations || report.answers.uncoded5xx || report.answers.internalErrors || report.poison.appliedTwice;
+  const failed = a.lost || a.appliedTwice || a.requestMismatches || a.changesWithoutOneEvent || a.orderViolations || report.answers.uncoded5xx || report.answers.internalErrors || report.poison.appliedTwice || report.ballots.mismatches || report.ballots.votersTwice || report.ballots.ballots !== report.ballots.participations || report.ballots.resent.participationsAdded;
   process.exit(failed ? 1 : 0);
 }
 

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export type OpKind = 'submit-dossier' | 'start-processing' | 'complete' | 'submit-petition';
+export type OpKind = 'submit-dossier' | 'start-processing' | 'complete' | 'submit-petition' | 'cast-ballot';
 
 /** One client request (one Idempotency-Key), retried with the same key until it has a definite answer. */
 export interface Op {
   kind: OpKind;
   requestId: string;
   key: string;
-  /** The dossier a transition is for / the code the server gave. */
+  /** The dossier a transition is for / the code the server gave / the voter's ID number (a ballot). */
   code?: string;
   outcome?: 'ok' | 'rejected' | 'gave-up';
   /** Code of the final rejection (a domain error), or of the last "try again" when given up. */
@@ -45,6 +45,8 @@ export interface LoadOptions {
   maxInFlight?: number;
   /** A request still "try again" after this long is given up (and must then not be in the database). */
   giveUpMs?: number;
+  /** An open poll and its roll's citizens: one castBallot (GraphQL, the citizen's own token) per voter, until the roll is used up. */
+  ballots?: { pollId: string; voters: { idNumber: string; token: string }[] };
 }
 
 const RETRYABLE_CODES = new Set(['SERVICE_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE', 'BAD_GATEWAY']);
@@ -61,6 +63,7 @@ export class LoadGenerator {
   readonly stats: AttemptStats = { attempts: 0, byStatus: {}, byCode: {}, unavailableWithoutRetryAfter: 0, uncoded5xx: 0, networkErrors: 0, internalErrors: 0 };
   private readonly awaitingStart: string[] = [];
   private readonly awaitingComplete: string[] = [];
+  private nextVoter = 0;
   private running = false;
   private loop?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
@@ -103,13 +106,24 @@ export class LoadGenerator {
     const base = { requestId: randomUUID(), key: `chaos-${randomUUID()}`, attempts: 0, startedAt: Date.now() };
     if (pick < 0.2 && this.awaitingComplete.length) return { ...base, kind: 'complete', code: this.awaitingComplete.shift() };
     if (pick < 0.45 && this.awaitingStart.length) return { ...base, kind: 'start-processing', code: this.awaitingStart.shift() };
+    const voters = this.options.ballots?.voters ?? [];
+    if (pick >= 0.8 && this.nextVoter < voters.length) return { ...base, kind: 'cast-ballot', code: voters[this.nextVoter++].idNumber };
     if (pick < 0.75) return { ...base, kind: 'submit-dossier' };
     return { ...base, kind: 'submit-petition' };
   }
 
-  private request(op: Op): { path: string; body: unknown } {
+  private request(op: Op): { path: string; body: unknown; token?: string } {
     const { unitCode } = this.options;
     switch (op.kind) {
+      case 'cast-ballot': {
+        const { pollId, voters } = this.options.ballots!;
+        const choice = ['YES', 'NO', 'ABSTAIN'][Number(op.code!.slice(-1)) % 3];
+        return {
+          path: '/graphql',
+          token: voters.find((v) => v.idNumber === op.code)!.token,
+          body: { query: 'mutation($p: ID!, $c: ID!) { castBallot(pollId: $p, choice: $c) { tracker } }', variables: { p: pollId, c: choice } },
+        };
+      }
       case 'submit-dossier':
         return {
           path: '/api/v1/dossiers',
@@ -136,7 +150,7 @@ export class LoadGenerator {
 
   private async execute(op: Op): Promise<void> {
     this.ops.push(op);
-    const { path, body } = this.request(op);
+    const { path, body, token } = this.request(op);
     const giveUpAt = op.startedAt + (this.options.giveUpMs ?? 120_000);
     for (;;) {
       op.attempts++;
@@ -148,7 +162,7 @@ export class LoadGenerator {
       try {
         const response = await fetch(`${this.options.gatewayUrl}${path}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${this.options.officerToken}`, 'idempotency-key': op.key },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? this.options.officerToken}`, 'idempotency-key': op.key },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(60_000),
         });
@@ -161,17 +175,27 @@ export class LoadGenerator {
           json = undefined;
         }
         code = typeof json?.code === 'string' ? json.code : undefined;
+        if (op.kind === 'cast-ballot' && status === 200) {
+          // GraphQL: HTTP 200 either way; a tracker is the success, an error's extensions.code the answer.
+          const errors = json?.errors as { extensions?: { code?: string } }[] | undefined;
+          const tracker = (json?.data as { castBallot?: { tracker?: string } } | null | undefined)?.castBallot?.tracker;
+          if (errors?.length || !tracker) {
+            status = 299; // "answered, with an error": neither a success nor an HTTP failure
+            code = errors?.[0]?.extensions?.code ?? 'NO_TRACKER';
+          }
+        }
       } catch {
         this.stats.networkErrors++;
       }
       this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
-      if (code && status >= 300) this.stats.byCode[code] = (this.stats.byCode[code] ?? 0) + 1;
-      this.answers.push({ at: Date.now(), status, kind: op.kind, code: status >= 300 ? code : undefined });
+      if (code && status >= 299) this.stats.byCode[code] = (this.stats.byCode[code] ?? 0) + 1;
+      this.answers.push({ at: Date.now(), status, kind: op.kind, code: status >= 299 ? code : undefined });
+      if (code === 'INTERNAL_SERVER_ERROR') this.stats.internalErrors++;
       if (status >= 500 && !code) this.stats.uncoded5xx++;
       if (status === 500) this.stats.internalErrors++;
       if (status === 503 && !retryAfter) this.stats.unavailableWithoutRetryAfter++;
 
-      if (status >= 200 && status < 300) {
+      if (status >= 200 && status < 299) {
         op.outcome = 'ok';
         op.endedAt = Date.now();
         this.successes.push({ at: op.endedAt, kind: op.kind });
@@ -182,7 +206,8 @@ export class LoadGenerator {
         else if (op.kind === 'submit-petition') op.code = String((json?.petition as { code?: string } | undefined)?.code);
         return;
       }
-      const retryable = status === 0 || status >= 500 || (code !== undefined && RETRYABLE_CODES.has(code));
+      // A ballot's GraphQL error without a domain code (the subgraph gone mid-request) is a "try again" too.
+      const retryable = status === 0 || status >= 500 || (code !== undefined && RETRYABLE_CODES.has(code)) || (status === 299 && (code === 'INTERNAL_SERVER_ERROR' || code === 'NO_TRACKER'));
       if (!retryable) {
         op.outcome = 'rejected';
         op.errorCode = code ?? `HTTP_${status}`;

@@ -14,7 +14,7 @@ import { freePort, ServiceProcess } from './processes';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The services the chaos suite runs as processes (behind the gateway) and kills. */
-export const CHAOS_SERVICES = ['dossier', 'petition', 'evaluation'] as const;
+export const CHAOS_SERVICES = ['dossier', 'petition', 'evaluation', 'voting'] as const;
 export type ChaosService = (typeof CHAOS_SERVICES)[number];
 /** A real commune of data/admin-units (valid since 2025-07-01) that every request targets. */
 export const CHAOS_UNIT = '00004';
@@ -24,7 +24,7 @@ export const CHAOS_SECRET = 'chaos-suite-dev-secret-0123456789abcdef-xaso';
  * Everything of one chaos run, all local and private: a PostgreSQL server of its own (embedded
  * binaries, a temporary data folder, a free port; restartable on the same port: never the
  * machine's shared server), a real Apache Kafka broker of its own (free ports; halt/resume),
- * dossier-, petition- and evaluation-service and the test consumer as OS processes, and the
+ * dossier-, petition-, evaluation- and voting-service and the test consumer as OS processes, and the
  * gateway as one more process in front of them.
  */
 export class ChaosPlatform {
@@ -121,7 +121,7 @@ export class ChaosPlatform {
     this.officerToken = await issueDevToken({ role: Role.OFFICER, sub: 'chaos-officer', unitCode: CHAOS_UNIT }, CHAOS_SECRET);
     // Wait for the replicas: every admin-units chunk applied by dossier and petition.
     const deadline = Date.now() + 180_000;
-    for (const name of ['dossier', 'petition']) {
+    for (const name of ['dossier', 'petition', 'voting']) {
       while ((await this.count(name, `SELECT count(*) FROM inbox`)) < units.length + 1) {
         if (Date.now() > deadline) throw new Error(`${name} did not replicate the admin units in time`);
         await sleep(250);

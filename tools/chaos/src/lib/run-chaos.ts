@@ -1,3 +1,4 @@
+import { type BallotAccounting, openChaosPoll, verifyBallots } from './ballots';
 import { ChaosPlatform } from './platform';
 import {
   kafkaAway,
@@ -27,10 +28,12 @@ export interface ChaosSettings {
   postgresDownMs: number;
   /** Poisoned events in a row (full 1,000). */
   poisonCount: number;
+  /** Citizens on the roll of the chaos poll (one ballot request each, until used up). */
+  rollSize: number;
 }
 
-export const FULL_SETTINGS: ChaosSettings = { kills: 100, killIntervalMs: 4_000, ratePerSecond: 8, kafkaDownMs: 60_000, postgresDownMs: 5_000, poisonCount: 1_000 };
-export const SHORT_SETTINGS: ChaosSettings = { kills: 10, killIntervalMs: 2_000, ratePerSecond: 6, kafkaDownMs: 10_000, postgresDownMs: 3_000, poisonCount: 100 };
+export const FULL_SETTINGS: ChaosSettings = { kills: 100, killIntervalMs: 4_000, ratePerSecond: 8, kafkaDownMs: 60_000, postgresDownMs: 5_000, poisonCount: 1_000, rollSize: 600 };
+export const SHORT_SETTINGS: ChaosSettings = { kills: 10, killIntervalMs: 2_000, ratePerSecond: 6, kafkaDownMs: 10_000, postgresDownMs: 3_000, poisonCount: 100, rollSize: 300 };
 
 export interface ChaosReport {
   settings: ChaosSettings;
@@ -42,6 +45,7 @@ export interface ChaosReport {
   postgresAway: PostgresAwayResult;
   subgraphAway: SubgraphAwayResult;
   accounting: Accounting;
+  ballots: BallotAccounting;
   poison: PoisonResult;
   /** Client answers over the whole run. */
   answers: { attempts: number; byStatus: Record<string, number>; byCode: Record<string, number>; uncoded5xx: number; unavailableWithoutRetryAfter: number; networkErrors: number; internalErrors: number };
@@ -55,7 +59,9 @@ export async function runChaos(settings: ChaosSettings, log: (line: string) => v
   const platform = await ChaosPlatform.start(log);
   const platformStartMs = Date.now() - began;
   try {
-    const load = newLoad(platform, settings.ratePerSecond);
+    const poll = await openChaosPoll(platform, settings.rollSize);
+    log(`poll ${poll.pollId} opened with a roll of ${settings.rollSize} citizens (one ballot request each in the load)`);
+    const load = newLoad(platform, settings.ratePerSecond, poll);
     log(`1. SIGKILL rounds: ${settings.kills} kills, one every ~${settings.killIntervalMs} ms, ${settings.ratePerSecond} requests/s`);
     const sigkill = await sigkillRounds(platform, load, { kills: settings.kills, intervalMs: settings.killIntervalMs, log });
     log(`2. Kafka away for ${settings.kafkaDownMs} ms under load`);
@@ -67,6 +73,7 @@ export async function runChaos(settings: ChaosSettings, log: (line: string) => v
     const subgraph = await subgraphAway(platform, petitionCode);
     log('accounting: every request, change and event');
     const accounting = await verify(platform, load);
+    const ballots = await verifyBallots(platform, load, poll);
     log(`5. poison storm: ${settings.poisonCount} poisoned events among as many healthy ones`);
     const poison = await poisonStorm(platform, { count: settings.poisonCount });
     return {
@@ -79,6 +86,7 @@ export async function runChaos(settings: ChaosSettings, log: (line: string) => v
       postgresAway: postgres,
       subgraphAway: subgraph,
       accounting,
+      ballots,
       poison,
       answers: { ...load.stats },
     };
@@ -90,9 +98,10 @@ export async function runChaos(settings: ChaosSettings, log: (line: string) => v
 /** The report as a table of rows (what, value, must be). */
 export function reportRows(r: ChaosReport): [string, string, string][] {
   const a = r.accounting;
+  const b = r.ballots;
   const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
   return [
-    ['SIGKILLs (dossier/petition/evaluation/test consumer)', `${r.sigkill.kills} (${Object.entries(r.sigkill.killsByProcess).map(([k, v]) => `${k} ${v}`).join(', ')})`, `≥ ${r.settings.kills}`],
+    ['SIGKILLs (dossier/petition/evaluation/voting/test consumer)', `${r.sigkill.kills} (${Object.entries(r.sigkill.killsByProcess).map(([k, v]) => `${k} ${v}`).join(', ')})`, `≥ ${r.settings.kills}`],
     ['  of them while the process was still starting', String(r.sigkill.killedWhileStarting), ''],
     ['  SIGKILL rounds took', s(r.sigkill.durationMs), ''],
     ['process restart (spawn → answering), median / max', `${s(r.sigkill.restartMs.median)} / ${s(r.sigkill.restartMs.max)}`, ''],
@@ -101,12 +110,17 @@ export function reportRows(r: ChaosReport): [string, string, string][] {
     ['  answer ≠ database', String(a.requestMismatches), '0'],
     ['HTTP attempts; 500s; 5xx without a code; 503 without Retry-After', `${r.answers.attempts}; ${r.answers.internalErrors}; ${r.answers.uncoded5xx}; ${r.answers.unavailableWithoutRetryAfter}`, '-; 0; 0; 0'],
     ['committed: dossiers / transitions / petitions', `${a.committedDossiers} / ${a.committedTransitions} / ${a.committedPetitions}`, ''],
-    ['events (outbox rows); changes without exactly one event', `${a.events}; ${a.changesWithoutOneEvent}`, '-; 0'],
+    ['events (outbox rows; of them poll.*); changes without exactly one event', `${a.events} (${a.pollEvents}); ${a.changesWithoutOneEvent}`, '-; 0'],
     ['messages on the topics (relay re-sends)', `${a.messagesOnTopics} (${a.resentByRelay})`, ''],
     ['duplicates suppressed by the inbox (test consumer)', String(a.duplicatesSuppressed), ''],
     ['lost', String(a.lost), '0'],
     ['applied twice', String(a.appliedTwice), '0'],
     ['per-aggregate order violations', String(a.orderViolations), '0'],
+    ['ballots (own citizen token each): requests', String(b.requests), `≤ ${r.settings.rollSize}`],
+    ['  tracker / ALREADY_VOTED on a retry after a commit / refused / given up', `${b.succeeded} / ${b.replayedAsAlreadyVoted} / ${b.refused} / ${b.gaveUp}`, ''],
+    ['  participations; ballots in the box; voters twice', `${b.participations}; ${b.ballots}; ${b.votersTwice}`, `${b.succeeded + b.replayedAsAlreadyVoted}; = participations; 0`],
+    ['  answer ≠ participation table', String(b.mismatches), '0'],
+    ['  answered ballots sent again (same key): answers; participations added', `${b.resent.sent}: ${Object.entries(b.resent.answers).map(([k, v]) => `${k} ${v}`).join(', ')}; ${b.resent.participationsAdded}`, '200 ALREADY_VOTED; 0'],
     ['evaluation facts dossier.received / rows', `${a.evaluationReceived.facts} / ${a.evaluationReceived.rows}`, 'equal'],
     ['evaluation facts dossier.resolved / completions', `${a.evaluationResolved.facts} / ${a.evaluationResolved.rows}`, 'equal'],
     ['dead letters of the real consumers', String(a.deadLetters), '0'],

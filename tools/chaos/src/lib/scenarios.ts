@@ -5,6 +5,7 @@ import { EventConsumer, KafkaTransport, messagingEntities, messagingMigrations }
 import { openServiceDataSource } from '@xaso/persistence';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import type { ChaosPoll } from './ballots';
 import { LoadGenerator } from './load';
 import { CHAOS_UNIT, type ChaosPlatform } from './platform';
 import { REPO_ROOT, type ServiceProcess } from './processes';
@@ -27,8 +28,8 @@ const stats = (values: number[]) => {
   return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 };
 };
 
-export function newLoad(platform: ChaosPlatform, ratePerSecond: number): LoadGenerator {
-  return new LoadGenerator({ gatewayUrl: platform.gateway.url, officerToken: platform.officerToken, unitCode: CHAOS_UNIT, ratePerSecond, maxInFlight: 24 });
+export function newLoad(platform: ChaosPlatform, ratePerSecond: number, ballots?: ChaosPoll): LoadGenerator {
+  return new LoadGenerator({ gatewayUrl: platform.gateway.url, officerToken: platform.officerToken, unitCode: CHAOS_UNIT, ratePerSecond, maxInFlight: 24, ballots });
 }
 
 /** `xaso_outbox_backlog{service="…"}` from a service's /metrics (undefined when it does not answer). */
@@ -64,7 +65,7 @@ export interface SigkillResult {
  * is started again at once. At the end every process is brought back and answering.
  */
 export async function sigkillRounds(platform: ChaosPlatform, load: LoadGenerator, options: { kills: number; intervalMs: number; log: (line: string) => void }): Promise<SigkillResult> {
-  const victims = ['dossier', 'petition', 'evaluation', 'counter'].map((name) => platform.processes[name]);
+  const victims = ['dossier', 'petition', 'evaluation', 'voting', 'counter'].map((name) => platform.processes[name]);
   const restartMs: number[] = [];
   const killsByProcess: Record<string, number> = {};
   const starting = new Map<ServiceProcess, Promise<void>>();

@@ -6,7 +6,7 @@ import type { ChaosPlatform } from './platform';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const CHAOS_TOPICS = [topicFor('dossier'), topicFor('petition')];
+export const CHAOS_TOPICS = [topicFor('dossier'), topicFor('petition'), topicFor('voting')];
 export const CONSUMER_GROUPS = ['chaos-counter', 'evaluation-service'];
 
 export interface Accounting {
@@ -19,8 +19,10 @@ export interface Accounting {
   committedDossiers: number;
   committedPetitions: number;
   committedTransitions: number;
-  /** Outbox rows of dossier and petition (= committed state changes announced). */
+  /** Outbox rows of dossier, petition and voting (= committed state changes announced). */
   events: number;
+  /** Of them poll.* events of voting-service (the chaos poll's poll.opened). */
+  pollEvents: number;
   /** Committed state changes (history entries) without exactly one outbox event (must be 0). */
   changesWithoutOneEvent: number;
   /** Messages on the topics (≥ events: a relay killed between send and mark sends again). */
@@ -66,7 +68,7 @@ async function messagesOnTopics(brokers: string[]): Promise<number> {
 
 export async function outboxBacklog(platform: ChaosPlatform): Promise<number> {
   let sum = 0;
-  for (const db of ['dossier', 'petition']) sum += await platform.count(db, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL');
+  for (const db of ['dossier', 'petition', 'voting']) sum += await platform.count(db, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL');
   return sum;
 }
 
@@ -166,11 +168,12 @@ export async function verify(platform: ChaosPlatform, load: LoadGenerator, drain
   // 3. Every event applied once by the test consumer, in per-aggregate order.
   // Keys are per source: a petition and a dossier may have the same code (on their own topics).
   const outbox: { id: string; key: string; describe: string }[] = [];
-  for (const db of ['dossier', 'petition']) {
+  // voting's events are poll.* (poll.opened of the chaos poll): the consumer keys them by type.
+  for (const db of ['dossier', 'petition', 'voting']) {
     outbox.push(
       ...(await platform.query<{ id: string; key: string; describe: string }>(
         db,
-        `SELECT envelope->>'id' AS id, envelope->>'source' || '/' || key AS key, concat_ws(' ', envelope->>'type', 'seq', seq, 'created', to_char(created_at, 'HH24:MI:SS.MS'), 'sent', to_char(sent_at, 'HH24:MI:SS.MS')) AS describe FROM outbox ORDER BY seq`,
+        `SELECT envelope->>'id' AS id, replace(envelope->>'source', 'voting', 'poll') || '/' || key AS key, concat_ws(' ', envelope->>'type', 'seq', seq, 'created', to_char(created_at, 'HH24:MI:SS.MS'), 'sent', to_char(sent_at, 'HH24:MI:SS.MS')) AS describe FROM outbox ORDER BY seq`,
       )),
     );
   }
@@ -222,6 +225,7 @@ export async function verify(platform: ChaosPlatform, load: LoadGenerator, drain
     committedPetitions: petitionRows.filter((r) => r.request_id).length,
     committedTransitions: dossierChanges - dossierRows.length,
     events: outbox.length,
+    pollEvents: outbox.filter((e) => e.key.startsWith('poll/')).length,
     changesWithoutOneEvent,
     messagesOnTopics: messages,
     resentByRelay: messages - outbox.length,
