@@ -74,8 +74,9 @@ export class RearrangementSagaController {
     return progressView(await this.progress.execute(planId, 'APPLY', user));
   }
 
+  // Not GET :planId: that is the plan itself (RearrangementPlansController, readable by government staff), which shadowed this route.
   @Roles(...MANAGERS)
-  @Get(':planId')
+  @Get(':planId/progress')
   @ApiOperation({ summary: 'Progress of the application: status, steps { service state moved total }' })
   async get(@Param('planId') planId: string, @CurrentUser() user: AuthUser) {
     return progressView(await this.progress.execute(checkedId(planId, 'planId'), 'APPLY', user));
