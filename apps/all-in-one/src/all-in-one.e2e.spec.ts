@@ -232,7 +232,8 @@ describe('all-in-one through the gateway', () => {
 
   it('answers one federated query over the three subgraphs for an officer of 00004', async () => {
     const officer = await token({ role: 'OFFICER', sub: 'aio-officer', unitCode: '00004' });
-    const today = new Date().toISOString().slice(0, 10);
+    // Statistics are per Vietnamese day (UTC+7): after 17:00 UTC today's dossiers count for tomorrow's UTC date.
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const { body } = await gql(
       `{ administrativeUnit(code: "00004") {
           name
