@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { ensureDatabase, resolveServiceDatabaseUrl, serviceDatabaseEnvName, startEmbeddedPostgres, withDatabaseName } from '@xaso/persistence';
+import { REARRANGEMENT_PARTICIPANTS } from '@xaso/contracts';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT, type ServiceCatalogueEntry, SERVICES } from './services';
@@ -159,6 +160,8 @@ export async function startAllInOne(options: AllInOneOptions = {}): Promise<AllI
       // Services are reached only through the gateway: keep their ports on the loopback interface.
       HOST: '127.0.0.1',
       ...(eventBus ? { EVENT_BUS_DATABASE_URL: eventBus } : {}),
+      // merger's saga waits for every participant's reply: with a subset of services, only those that run (unless set).
+      REARRANGEMENT_PARTICIPANTS: env.REARRANGEMENT_PARTICIPANTS ?? REARRANGEMENT_PARTICIPANTS.filter((p) => discovered.some((s) => s.name === p)).join(','),
     };
 
     const onCrash = (name: string, error: Error) => {

@@ -13,6 +13,7 @@ import { CyclesModule } from './cycles/cycles.module';
 import { ExportsModule } from './exports/exports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ResultsModule } from './results/results.module';
+import { EVALUATION_REARRANGEMENT_MIGRATIONS, EvaluationRearrangementModule } from './rearrangement/rearrangement.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
 
 export { EVALUATION_SERVICE } from './common/evaluation-core.module';
@@ -25,6 +26,7 @@ export const EVALUATION_MIGRATIONS = [
   CycleResultsPublication1733000000002,
   ...messagingMigrations,
   ...unitReplicaMigrations,
+  ...EVALUATION_REARRANGEMENT_MIGRATIONS,
 ];
 
 export interface EvaluationAppOptions extends EvaluationCoreOptions, ServiceOptions {}
@@ -49,6 +51,7 @@ export class AppModule {
         AssessmentsModule,
         ResultsModule,
         ExportsModule,
+        EvaluationRearrangementModule,
       ],
     };
   }

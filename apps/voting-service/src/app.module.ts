@@ -6,12 +6,13 @@ import { unitReplicaMigrations } from '@xaso/unit-replica';
 import { CreatePollTables1733000000000 } from './polls/infrastructure/migrations/1733000000000-create-poll-tables';
 import { RepresentativeChangeReason1733000000001 } from './polls/infrastructure/migrations/1733000000001-representative-change-reason';
 import { PollsModule, type PollsModuleOptions } from './polls/polls.module';
+import { VOTING_REARRANGEMENT_MIGRATIONS, VotingRearrangementModule } from './rearrangement/rearrangement.module';
 
 export const VOTING_SERVICE = 'voting';
 
 /** voting-service tables are written with SQL (repositories); TypeORM maps only the messaging tables. */
 export const VOTING_ENTITIES = [...messagingEntities];
-export const VOTING_MIGRATIONS = [CreatePollTables1733000000000, RepresentativeChangeReason1733000000001, ...messagingMigrations, ...unitReplicaMigrations];
+export const VOTING_MIGRATIONS = [CreatePollTables1733000000000, RepresentativeChangeReason1733000000001, ...messagingMigrations, ...unitReplicaMigrations, ...VOTING_REARRANGEMENT_MIGRATIONS];
 
 export interface VotingAppOptions extends PollsModuleOptions, ServiceOptions {}
 
@@ -29,6 +30,7 @@ export class AppModule {
           graphql: { orphanedTypes: [AdministrativeUnitRef], guardFieldResolvers: true },
         }),
         PollsModule.register(options),
+        VotingRearrangementModule,
       ],
     };
   }

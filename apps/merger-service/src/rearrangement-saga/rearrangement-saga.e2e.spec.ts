@@ -221,6 +221,9 @@ describe('rearrangement saga through the gateway (Kafka, real 2025 plan)', () =>
     expect((await csv.text()).split('\r\n')[0]).toContain('service,record_type,source_code,target_code,before,moved');
     const rest = await fetch(`${base}/api/v1/rearrangements/${planId}/progress`, { headers: { authorization: `Bearer ${officer}` } });
     expect(rest.status).toBe(403);
+    const own = await fetch(`${base}/api/v1/rearrangements/${planId}/progress`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({ status: 'APPLIED' });
     const signed = await fetch(`${base}/api/v1/rearrangements/${planId}/reconciliation/sign-off`, {
       method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': `sign-${run}` }, body: JSON.stringify({ note: 'Đã đối soát' }),
     });

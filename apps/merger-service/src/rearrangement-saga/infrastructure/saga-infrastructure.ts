@@ -116,9 +116,9 @@ export class SagaTimeoutTimer implements OnApplicationBootstrap, OnApplicationSh
   }
 }
 
-/** Settings from the environment (REARRANGEMENT_PARTICIPANTS comma-separated, REARRANGEMENT_STEP_TIMEOUT_MS, …). */
+/** Settings from the environment (REARRANGEMENT_PARTICIPANTS comma-separated, default every participant: dossier,petition,voting,evaluation; REARRANGEMENT_STEP_TIMEOUT_MS, …). */
 export function sagaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SagaSettings {
-  const participants = (env.REARRANGEMENT_PARTICIPANTS ?? 'dossier,petition')
+  const participants = (env.REARRANGEMENT_PARTICIPANTS ?? REARRANGEMENT_PARTICIPANTS.join(','))
     .split(',')
     .map((s) => s.trim())
     .filter((s): s is RearrangementParticipant => (REARRANGEMENT_PARTICIPANTS as readonly string[]).includes(s));

@@ -74,6 +74,7 @@ export class RearrangementSagaController {
     return progressView(await this.progress.execute(planId, 'APPLY', user));
   }
 
+  // Not GET :planId: that is the plan itself (RearrangementPlansController, readable by government staff), which shadowed this route.
   @Roles(...MANAGERS)
   @Get(':planId/progress')
   @ApiOperation({ summary: 'Progress of the application: status, steps { service state moved total }' })
