@@ -32,6 +32,7 @@ import { RollRepository } from './application/roll.repository.port';
 import { UpdatePoll } from './application/update-poll.use-case';
 import { VerifyReceipt } from './application/verify-receipt.query';
 import { VillageCheck } from './application/village-check';
+import { BallotSeal } from './infrastructure/ballot-seal';
 import { PgBallotBoxRepository } from './infrastructure/pg-ballot-box.repository';
 import { PgPollRepository } from './infrastructure/pg-poll.repository';
 import { PgRollRepository } from './infrastructure/pg-roll.repository';
@@ -63,6 +64,8 @@ export class PollsModule {
         { provide: Clock, useValue: options.clock ?? systemClock },
         { provide: PollRepository, useClass: PgPollRepository },
         { provide: RollRepository, useClass: PgRollRepository },
+        // Built with the module (a production start without VOTING_BALLOT_KEYS fails here).
+        { provide: BallotSeal, useValue: BallotSeal.fromEnv() },
         { provide: BallotBoxRepository, useClass: PgBallotBoxRepository },
         { provide: CommuneVillages, useClass: ReplicaCommuneVillages },
         PollAccess,
