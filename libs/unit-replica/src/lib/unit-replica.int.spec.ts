@@ -72,7 +72,7 @@ describe('UnitReplica (real PostgreSQL)', () => {
     expect(await readiness()).toBe('no admin-unit.imported announcement from merger-service yet (0 units received)');
   });
 
-  it('takes the real 14,149 units in admin-units.upserted chunks (the time is logged; speed is the bench's), and again idempotently', async () => {
+  it('takes the real 14,149 units in admin-units.upserted chunks (the time is logged; speed is measured by the bench), and again idempotently', async () => {
     const units = realAdminUnits();
     expect(units).toHaveLength(14149);
     const events: EventOf<typeof adminUnitsUpserted>[] = [];
