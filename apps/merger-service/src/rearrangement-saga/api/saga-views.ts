@@ -35,7 +35,8 @@ export const reportView = (r: ReconciliationReport) => ({
   signedOffBy: r.signedOffBy,
   signedOffAt: r.signedOffAt,
   rows: r.rows.map((row) => ({
-    service: row.service, recordType: row.recordType, sourceCode: row.sourceCode, before: row.before, moved: row.movedTotal, queued: row.queued,
+    service: row.service, recordType: row.recordType, sourceCode: row.sourceCode, before: row.before, moved: row.movedTotal,
+    byUnit: row.byRule.unit, byVillage: row.byRule.village, byAddress: row.byRule.address, byReview: row.byRule.review, queued: row.queued,
     failed: row.failed, carriedOver: row.carriedOver, after: row.after, balanced: row.balanced, hashesMatch: row.hashesMatch,
     targets: row.targets.map((t) => ({ ...t, hashMatches: t.moved ? t.serviceSha256 !== null && t.serviceSha256 === t.mergerSha256 : null })),
   })),
