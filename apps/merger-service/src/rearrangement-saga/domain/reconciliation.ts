@@ -4,6 +4,8 @@
  * queue since, and per target the SHA-256 over the moved ids as the service computed it and as
  * merger recomputed it from the ids it received. Pure.
  */
+import type { ExportTable } from '@xaso/table-export';
+
 export interface ReportTarget {
   targetCode: string;
   /** Moved by rule (whole unit, village, address) in the APPLY step. */
@@ -81,18 +83,33 @@ const cell = (value: unknown): string => {
 };
 
 /** One line per (service, record type, source, target); a source with no target gets one line with an empty target. */
-export function reconciliationCsv(rows: readonly ReconciliationRow[]): string {
-  const lines = [CSV_HEADER.join(',')];
+export function reconciliationLines(rows: readonly ReconciliationRow[]): (string | number | boolean)[][] {
+  const lines: (string | number | boolean)[][] = [];
   for (const r of rows) {
     const targets = r.targets.length ? r.targets : [null];
     for (const t of targets) {
-      lines.push(
-        [
-          r.service, r.recordType, r.sourceCode, t?.targetCode ?? '', r.before, t?.moved ?? 0, t?.byVillage ?? 0, t?.byAddress ?? 0, t?.assigned ?? 0, r.queued, r.failed, r.carriedOver, r.after,
-          r.balanced, t?.serviceSha256 ?? '', t?.mergerSha256 ?? '', t ? (t.moved ? t.serviceSha256 !== null && t.serviceSha256 === t.mergerSha256 : '') : '',
-        ].map(cell).join(','),
-      );
+      lines.push([
+        r.service, r.recordType, r.sourceCode, t?.targetCode ?? '', r.before, t?.moved ?? 0, t?.byVillage ?? 0, t?.byAddress ?? 0, t?.assigned ?? 0, r.queued, r.failed, r.carriedOver, r.after,
+        r.balanced, t?.serviceSha256 ?? '', t?.mergerSha256 ?? '', t ? (t.moved ? t.serviceSha256 !== null && t.serviceSha256 === t.mergerSha256 : '') : '',
+      ]);
     }
   }
-  return lines.join('\r\n') + '\r\n';
+  return lines;
+}
+
+export function reconciliationCsv(rows: readonly ReconciliationRow[]): string {
+  return [CSV_HEADER, ...reconciliationLines(rows)].map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The same lines as a table to export (XLSX): the CSV's column names, numbers as numbers, booleans as true / false. */
+export function reconciliationTable(planId: string, rows: readonly ReconciliationRow[]): ExportTable {
+  const lines = reconciliationLines(rows).map((line) => line.map((v) => (typeof v === 'boolean' ? String(v) : v)));
+  return {
+    fileBase: `reconciliation-${planId}`,
+    sheetName: 'Đối soát',
+    columns: CSV_HEADER,
+    rows: (async function* () {
+      yield* lines;
+    })(),
+  };
 }

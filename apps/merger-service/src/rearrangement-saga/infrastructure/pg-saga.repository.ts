@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RearrangementRow, ReviewAssignment, ReviewItemMessage, UnitMoveMessage } from '@xaso/contracts';
+import { type KeysetPageRequest, type KeysetSlice, sliceOf } from '@xaso/api';
 import { managerFor } from '@xaso/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -186,12 +187,23 @@ export class PgSagaRepository extends SagaRepository {
     return row ?? null;
   }
 
-  async reviewQueue(planId: string, unitCode: string | null): Promise<ReviewItem[]> {
-    return this.q(
-      `SELECT ${ITEM_COLUMNS} FROM rearrangement_review_item WHERE plan_id = $1 AND ($2::text IS NULL OR candidate_codes @> ARRAY[$2::text])
-        ORDER BY status = 'ASSIGNED', service, record_type, record_id LIMIT 1000`,
-      [planId, unitCode],
+  async reviewQueue(planId: string, unitCode: string | null, page: KeysetPageRequest): Promise<KeysetSlice<ReviewItem>> {
+    const where = `plan_id = $1 AND ($2::text IS NULL OR candidate_codes @> ARRAY[$2::text])`;
+    const key = `(status = 'ASSIGNED')::int, service COLLATE "C", record_type COLLATE "C", record_id COLLATE "C"`;
+    const after = page.after ?? [null, null, null, null];
+    const rows: ReviewItem[] = await this.q(
+      `SELECT ${ITEM_COLUMNS} FROM rearrangement_review_item
+        WHERE ${where} AND ($3::int IS NULL OR (${key}) > ($3::int, $4::text COLLATE "C", $5::text COLLATE "C", $6::text COLLATE "C"))
+        ORDER BY ${key} LIMIT $7`,
+      [planId, unitCode, after[0], after[1], after[2], after[3], page.first + 1],
     );
+    const [{ n }] = await this.q(`SELECT count(*)::int AS n FROM rearrangement_review_item WHERE ${where}`, [planId, unitCode]);
+    return sliceOf(rows, page.first, n);
+  }
+
+  async openReviewCount(planId: string): Promise<number> {
+    const [{ n }] = await this.q(`SELECT count(*)::int AS n FROM rearrangement_review_item WHERE plan_id = $1 AND status <> 'ASSIGNED'`, [planId]);
+    return n;
   }
 
   async setReviewItem(id: string, status: ReviewItem['status'], targetCode: string | null, by: string | null): Promise<void> {

@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, PaginationArgs, UnitCodeScalar } from '@xaso/api';
+import { IsOptional, IsString } from 'class-validator';
 
 @ObjectType('RearrangementStepProgress', { description: 'One step of a plan’s saga: merger’s registry step or a service’s DRY_RUN / APPLY / COMPENSATE / ASSIGN' })
 export class RearrangementStepModel {
@@ -87,4 +89,15 @@ export class ReviewItemModel {
   @Field(() => String, { nullable: true }) targetCode!: string | null;
   @Field(() => String, { nullable: true }) assignedBy!: string | null;
   @Field(() => String, { nullable: true }) assignedAt!: string | null;
+}
+
+@ObjectType('RearrangementReviewItemConnection', { description: 'A page of the review queue (open items first), with the total' })
+export class ReviewItemConnection extends Connection(ReviewItemModel, 'RearrangementReviewItem') {}
+
+@ArgsType()
+export class ReviewQueueArgs extends PaginationArgs {
+  @Field(() => ID) @IsString() planId!: string;
+  @Field(() => UnitCodeScalar, { nullable: true, description: 'A candidate successor (officers: their own commune); all of the plan’s when omitted (province, ADMIN)' })
+  @IsOptional()
+  unitCode?: string | null;
 }
