@@ -1,3 +1,4 @@
+import { PollCloseReason1733000000002 } from './polls/infrastructure/migrations/1733000000002-poll-close-reason';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AdministrativeUnitRef } from '@xaso/api';
 import { messagingEntities, messagingMigrations } from '@xaso/messaging';
@@ -12,7 +13,7 @@ export const VOTING_SERVICE = 'voting';
 
 /** voting-service tables are written with SQL (repositories); TypeORM maps only the messaging tables. */
 export const VOTING_ENTITIES = [...messagingEntities];
-export const VOTING_MIGRATIONS = [CreatePollTables1733000000000, RepresentativeChangeReason1733000000001, ...messagingMigrations, ...unitReplicaMigrations, ...VOTING_REARRANGEMENT_MIGRATIONS];
+export const VOTING_MIGRATIONS = [CreatePollTables1733000000000, RepresentativeChangeReason1733000000001, PollCloseReason1733000000002, ...messagingMigrations, ...unitReplicaMigrations, ...VOTING_REARRANGEMENT_MIGRATIONS];
 
 export interface VotingAppOptions extends PollsModuleOptions, ServiceOptions {}
 
