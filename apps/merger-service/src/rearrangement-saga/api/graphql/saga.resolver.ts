@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { connectionOfSlice, keysetRequest, UnitCodeScalar } from '@xaso/api';
+import { connectionOfSlice, UnitCodeScalar } from '@xaso/api';
 import { type AuthUser, CurrentUser, Role, Roles } from '@xaso/auth';
 import { ApplyPlan } from '../../application/apply-plan.use-case';
 import { AssignReviewItem } from '../../application/assign-review-item.use-case';
@@ -7,8 +7,8 @@ import { DryRunPlan } from '../../application/dry-run-plan.use-case';
 import { RollbackPlan } from '../../application/rollback-plan.use-case';
 import { GetRearrangementProgress, GetReconciliationReport, ListReviewQueue } from '../../application/saga-queries';
 import { SignOffReconciliation } from '../../application/sign-off-reconciliation.use-case';
-import { checkedId, progressView, reportView, reviewItemView } from '../saga-views';
-import { REVIEW_KEYSET_ARITY, reviewKeyset } from '../../application/saga.repository.port';
+import { checkedId, progressView, reportView, reviewItemView, reviewPage } from '../saga-views';
+import { reviewKeyset } from '../../application/saga.repository.port';
 import { RearrangementModel, ReconciliationReportModel, ReviewItemConnection, ReviewItemModel, ReviewQueueArgs } from './saga.models';
 
 const MANAGERS = [Role.ADMIN, Role.PROVINCE_OFFICER];
@@ -89,7 +89,7 @@ export class RearrangementSagaResolver {
   @Roles(...QUEUE_WORKERS)
   @Query(() => ReviewItemConnection, { description: 'Records of divided units waiting for a decision, for a candidate successor (all: province, ADMIN); open first, keyset pages' })
   async reviewQueue(@Args() args: ReviewQueueArgs, @CurrentUser() user: AuthUser): Promise<ReviewItemConnection> {
-    const page = keysetRequest(args.first, args.after, REVIEW_KEYSET_ARITY);
+    const page = reviewPage(args.first, args.after);
     const slice = await this.queue.execute(checkedId(args.planId, 'planId'), args.unitCode ?? null, page, user);
     return connectionOfSlice(slice, page, reviewKeyset, reviewItemView) as ReviewItemConnection;
   }

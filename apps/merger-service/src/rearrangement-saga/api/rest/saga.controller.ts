@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { writeXlsx, XLSX_CONTENT_TYPE } from '@xaso/table-export';
 import type { Response } from 'express';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { KeysetPageQuery, keysetRequest, restListOfSlice, UnitCodePipe } from '@xaso/api';
+import { KeysetPageQuery, restListOfSlice, UnitCodePipe } from '@xaso/api';
 import { type AuthUser, CurrentUser, Role, Roles } from '@xaso/auth';
 import { ApplyPlan } from '../../application/apply-plan.use-case';
 import { AssignReviewItem } from '../../application/assign-review-item.use-case';
@@ -11,9 +11,9 @@ import { DryRunPlan } from '../../application/dry-run-plan.use-case';
 import { RollbackPlan } from '../../application/rollback-plan.use-case';
 import { GetRearrangementProgress, GetReconciliationReport, ListReviewQueue } from '../../application/saga-queries';
 import { SignOffReconciliation } from '../../application/sign-off-reconciliation.use-case';
-import { REVIEW_KEYSET_ARITY, reviewKeyset } from '../../application/saga.repository.port';
+import { reviewKeyset } from '../../application/saga.repository.port';
 import { reconciliationCsv, reconciliationTable } from '../../domain/reconciliation';
-import { checkedId, progressView, reportView, reviewItemView } from '../saga-views';
+import { checkedId, progressView, reportView, reviewItemView, reviewPage } from '../saga-views';
 
 export class SignOffDto {
   @IsOptional() @IsString() @MaxLength(2000) note?: string;
@@ -132,7 +132,7 @@ export class RearrangementSagaController {
   @ApiOperation({ summary: 'Records of divided units waiting for a decision (?unitCode= a candidate successor; ?first=&after= keyset pages, open first)' })
   async reviewQueue(@Param('planId') planId: string, @Query() query: ReviewQueueQuery, @CurrentUser() user: AuthUser) {
     const unit = query.unitCode === undefined ? null : new UnitCodePipe().transform(query.unitCode);
-    const page = keysetRequest(query.first, query.after, REVIEW_KEYSET_ARITY);
+    const page = reviewPage(query.first, query.after);
     return restListOfSlice(await this.queue.execute(checkedId(planId, 'planId'), unit, page, user), reviewKeyset, reviewItemView);
   }
 
