@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Role } from '@xaso/auth';
-import { topicFor } from '@xaso/contracts';
+import { REARRANGEMENT_PARTICIPANTS, topicFor } from '@xaso/contracts';
 import { KafkaTransport } from '@xaso/messaging';
 import { createTestDatabase, testTokens, waitUntil } from '@xaso/testing';
 import { randomUUID } from 'node:crypto';
@@ -39,7 +39,7 @@ const SECRET = 'rearrangement-saga-e2e-secret-0123456789abcdef';
 const POLL_ID = randomUUID();
 const CYCLE_ID = randomUUID();
 const files = readAdminUnitFiles();
-const PARTICIPANTS = ['dossier', 'petition', 'voting', 'evaluation'];
+const PARTICIPANTS = [...REARRANGEMENT_PARTICIPANTS];
 const url = async (app: INestApplication) => (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
 
 describe('rearrangement saga through the gateway (Kafka, real 2025 plan)', () => {
