@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * opens them and writes the board in tracker order. `poll_ballot` keeps only ballots cast before
  * this migration (plain), read and removed at their poll's close like the sealed ones.
  */
-export class SealedPendingBallots1733000000002 implements MigrationInterface {
-  name = 'SealedPendingBallots1733000000002';
+export class SealedPendingBallots1733000000003 implements MigrationInterface {
+  name = 'SealedPendingBallots1733000000003';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
