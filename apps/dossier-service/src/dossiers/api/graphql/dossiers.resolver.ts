@@ -87,6 +87,7 @@ export class DossiersResolver {
     const [procedure, history] = await Promise.all([loaders.procedure.load(d.procedureCode), loaders.history.load(d.id)]);
     return {
       code: d.code,
+      legacyCode: d.legacyCode ?? null,
       procedureName: procedure?.name ?? d.procedureCode,
       status: d.status,
       receivedAt: d.receivedAt,
