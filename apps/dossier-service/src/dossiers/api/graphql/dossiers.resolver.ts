@@ -31,7 +31,7 @@ class DossiersArgs extends PaginationArgs {
 
 @ArgsType()
 class TrackArgs {
-  @Field(() => ID) @IsString() @MaxLength(40) code!: string;
+  @Field(() => ID) @IsString() @MaxLength(60) code!: string;
   @Field() @IsString() idNumberLast4!: string;
 }
 
