@@ -7,7 +7,6 @@ import { TransactionRunner } from '@xaso/persistence';
 import { CLOCK, type Clock } from '../../common/clock';
 import { primaryRole } from '../../dossiers/application/dossier-access';
 import { DossierEvents } from '../../dossiers/application/dossier-events';
-import type { DossierRecord } from '../../dossiers/application/dossier.records';
 import { formatDossierCode } from '../../dossiers/domain';
 import { ProcedureRepository } from '../../procedures/application/procedure.repository.port';
 import { assertLegacyBatchSize, checkLegacyRows, type LegacyDossierDraft, type LegacyDossierRowInput, LegacyHandoverError } from '../domain';
@@ -65,31 +64,32 @@ export class ImportLegacyDossiers {
       const earlier = new Map((await this.store.findImported(drafts)).map((d) => [keyOf(d), d.code]));
       const fresh = drafts.filter((d) => !earlier.has(keyOf(d)));
       const codes = await this.codesFor(fresh);
-      const records = fresh.map((d) => legacyDossierRecord(d, { id: uuidv7(), code: codes.get(d)!, processingDays: processingDays.get(d.procedureCode) ?? 0 }, now));
-      const role = primaryRole(user);
-      const inserted = await this.store.insertAll(records, (d) => ({
-        actorSub: user.sub,
-        actorRole: role,
-        note: legacyHistoryNote(d),
-        at: now,
-        data: { legacy: true, legacyAgencyCode: d.legacyAgencyCode, legacyCode: d.legacyCode, legacyStatus: d.formData.legacyStatus },
+      const records = fresh.map((d) => ({
+        draft: d,
+        dossier: legacyDossierRecord(d, { id: uuidv7(), code: codes.get(d) ?? '', processingDays: processingDays.get(d.procedureCode) ?? 0 }, now),
       }));
-      for (const d of records.filter((r) => inserted.has(r.code))) {
-        await this.events.publish(dossierLegacyImported, d, null, role, { processingDays: d.processingDays, legacyAgencyCode: d.legacyAgencyCode!, legacyCode: d.legacyCode! });
+      const role = primaryRole(user);
+      const inserted = await this.store.insertAll(
+        records.map((r) => r.dossier),
+        (d) => ({ actorSub: user.sub, actorRole: role, note: legacyHistoryNote(d), at: now, data: { legacy: true, legacyAgencyCode: d.legacyAgencyCode, legacyCode: d.legacyCode, legacyStatus: d.formData.legacyStatus } }),
+      );
+      const stored = new Map<string, string>();
+      for (const { draft, dossier } of records.filter((r) => inserted.has(r.dossier.code))) {
+        stored.set(keyOf(draft), dossier.code);
+        await this.events.publish(dossierLegacyImported, dossier, null, role, { processingDays: dossier.processingDays, legacyAgencyCode: draft.agencyCode, legacyCode: draft.originalCode });
       }
-      // A key another call stored between the look-up and the insert is answered as already imported, like an earlier one.
-      const raced = records.filter((r) => !inserted.has(r.code));
-      if (raced.length) for (const d of await this.store.findImported(raced.map((r) => ({ agencyCode: r.legacyAgencyCode!, originalCode: r.legacyCode! })))) earlier.set(keyOf(d), d.code);
-      const byKey = new Map(records.filter((r) => inserted.has(r.code)).map((r) => [`${r.legacyAgencyCode}\u0000${r.legacyCode}`, r.code]));
-      const resultRows = drafts.map((d) => ({
+      // A key another call stored between the look-up and the insert is answered like one stored earlier.
+      const raced = records.filter((r) => !inserted.has(r.dossier.code)).map((r) => r.draft);
+      for (const d of await this.store.findImported(raced)) earlier.set(keyOf(d), d.code);
+      const rowsOut = drafts.map((d) => ({
         row: d.row,
         agencyCode: d.agencyCode,
         originalCode: d.originalCode,
-        code: byKey.get(keyOf(d)) ?? earlier.get(keyOf(d)) ?? '',
+        code: stored.get(keyOf(d)) ?? earlier.get(keyOf(d)) ?? '',
         status: d.status,
-        imported: byKey.has(keyOf(d)),
+        imported: stored.has(keyOf(d)),
       }));
-      return { imported: byKey.size, alreadyImported: drafts.length - byKey.size, rows: resultRows };
+      return { imported: stored.size, alreadyImported: drafts.length - stored.size, rows: rowsOut };
     });
   }
 

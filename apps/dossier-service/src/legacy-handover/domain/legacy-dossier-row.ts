@@ -100,7 +100,7 @@ export function checkLegacyRow(input: LegacyDossierRowInput, row: number, contex
   } else if (!context.agencyVersions.get(agencyCode)?.length) {
     fail('agencyCode', 'UNKNOWN_AGENCY', `No administrative unit has code ${agencyCode}`, `Không có đơn vị hành chính mã ${agencyCode}`);
   } else if (receivedDate) {
-    const version = context.agencyVersions.get(agencyCode)!.find((v) => inForce(v, receivedDate));
+    const version = (context.agencyVersions.get(agencyCode) ?? []).find((v) => inForce(v, receivedDate));
     if (!version || !LEGACY_AGENCY_LEVELS.includes(version.level)) {
       fail('agencyCode', 'AGENCY_NOT_IN_FORCE', `${agencyCode} was not a commune or district in force on ${receivedDate}`, `${agencyCode} không phải là xã hoặc huyện còn hiệu lực vào ngày ${receivedDate}`);
     }
@@ -109,7 +109,7 @@ export function checkLegacyRow(input: LegacyDossierRowInput, row: number, contex
     fail('originalCode', 'INVALID_ORIGINAL_CODE', 'The original code is required: up to 60 letters, digits and . _ - / :', 'Phải có mã hồ sơ gốc: tối đa 60 ký tự gồm chữ, số và . _ - / :');
   }
   if (!context.procedureCodes.has(procedureCode)) {
-    fail('procedureCode', 'UNKNOWN_PROCEDURE', `Unknown procedure ${procedureCode || '(empty)'}`, `Thủ tục ${procedureCode || '(trống)'} không có trong danh mục`);
+    fail('procedureCode', 'UNKNOWN_PROCEDURE', `Unknown procedure ${procedureCode.slice(0, 60) || '(empty)'}`, `Thủ tục ${procedureCode.slice(0, 60) || '(trống)'} không có trong danh mục`);
   }
   if (!receivedDate) {
     fail('receivedDate', 'INVALID_DATE', 'The received date must be YYYY-MM-DD or an ISO instant with its offset', 'Ngày tiếp nhận phải có dạng YYYY-MM-DD hoặc thời điểm ISO có múi giờ');
