@@ -26,6 +26,8 @@ jest.setTimeout(600_000);
  * assessment; at 00007 (divided between 00025 and 00008; the plan gives 00025 the village
  * "Thôn Phú Mỹ"): a dossier whose applicant address names that village (address rule → 00025),
  * a dossier and a petition no rule can place (review queue).
+ * Legacy dossiers of 00006 (Phường Vĩnh Phúc → 00008) are handed over through the gateway's REST
+ * facade before the plan runs, and the successor's officer finds them, by their original code, after it.
  */
 type Start = (options: Record<string, unknown>) => Promise<INestApplication>;
 const load = (service: string, fn: string) => require(resolve(__dirname, '..', '..', '..', service, 'src', 'bootstrap.ts'))[fn] as Start;
@@ -93,6 +95,13 @@ describe('rearrangement saga through the gateway (Kafka, real 2025 plan)', () =>
     // The registry as on 2025-06-30 (three tiers, open-ended), the 2025 plan loaded and scheduled.
     const legacy = planImport(files.legacy, [], []).units.map((u) => ({ ...u, validTo: null }));
     await apps.merger.get(UnitRepository).upsertUnits(legacy);
+    // dossier-service's replica as the registry's events would have filled it before the plan: the legacy 00006 and its parents.
+    for (const u of legacy.filter((unit) => ['01', '001', '00006'].includes(unit.code))) {
+      await pools.dossier.query(
+        `INSERT INTO admin_unit_replica (code, valid_from, valid_to, name, level, type, parent_code, parent_valid_from) VALUES ($1, $2, NULL, $3, upper($4), $5, $6, $7) ON CONFLICT DO NOTHING`,
+        [u.code, u.validFrom, u.name, u.level, u.type, u.parentCode, u.parentValidFrom],
+      );
+    }
     const loaded = await apps.merger.get(Load2025Plan).execute({ ...files, user: { sub: 'admin-e2e', roles: [Role.ADMIN] } });
     planId = loaded.plan.id;
     // The data set does not say which villages each part of a divided commune received: the plan is told here for 00007.
@@ -168,6 +177,22 @@ describe('rearrangement saga through the gateway (Kafka, real 2025 plan)', () =>
     expect((await gql(APPLY, { id: planId }, province)).errors?.[0].extensions.code).toBe('PLAN_FORBIDDEN');
     expect((await gql(APPLY, { id: 'not-a-uuid' }, admin)).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
 
+    // Hand-over of the old commune system's dossiers of 00006 through the gateway (JSON, then the same rows again as CSV): the province's officers only.
+    const legacyRow = (originalCode: string, status: string, receivedDate: string) => ({
+      agencyCode: '00006', originalCode, procedureCode: 'HT.010', receivedDate, dueDate: '2025-07-20', status, applicant: { fullName: 'Lê Văn Cũ', idNumber: '001090001234' }, address: 'Vĩnh Phúc, Ba Đình',
+    });
+    const legacyRows = [legacyRow(`VP-${run}-1`, 'Đang xử lý', '2025-06-11'), legacyRow(`VP-${run}-2`, 'Mới tiếp nhận', '2025-06-12'), legacyRow(`VP-${run}-3`, 'Đã trả kết quả', '2025-06-11')];
+    const handOver = (token: string, body: string, contentType = 'application/json') =>
+      fetch(`${base}/api/v1/dossiers/legacy-imports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body });
+    expect((await handOver(officer, JSON.stringify(legacyRows))).status).toBe(403);
+    const handedOver = await handOver(province, JSON.stringify(legacyRows));
+    expect(handedOver.status).toBe(200);
+    expect(await handedOver.json()).toMatchObject({ imported: 3, alreadyImported: 0 });
+    const legacyCsv = `agencyCode,originalCode,procedureCode,receivedDate,dueDate,status,applicantName,applicantIdNumber\n00006,VP-${run}-1,HT.010,2025-06-11,2025-07-20,Đang xử lý,Lê Văn Cũ,001090001234\n`;
+    const resent = await handOver(province, legacyCsv, 'text/csv; charset=utf-8');
+    expect(resent.status).toBe(200);
+    expect(await resent.json()).toMatchObject({ imported: 0, alreadyImported: 1 });
+
     // Dry run: counts, no write.
     const dry = await gql(`mutation ($id: ID!) { dryRunPlan(id: $id) { runStatus } }`, { id: planId }, admin);
     expect(dry.errors).toBeUndefined();
@@ -179,6 +204,7 @@ describe('rearrangement saga through the gateway (Kafka, real 2025 plan)', () =>
       { service: 'dossier', recordType: 'dossier', sourceCode: '00007', before: 2, moved: 1, byAddress: 1, queued: 1, carriedOver: 0 },
       { service: 'voting', recordType: 'poll', sourceCode: '00001', before: 1, moved: 1, byAddress: 0, queued: 0, carriedOver: 0 },
       { service: 'evaluation', recordType: 'assessment', sourceCode: '00001', before: 1, moved: 1, byAddress: 0, queued: 0, carriedOver: 0 },
+      { service: 'dossier', recordType: 'dossier', sourceCode: '00006', before: 2, moved: 2, byAddress: 0, queued: 0, carriedOver: 1 },
     ]));
     expect((await db('dossier').query(`SELECT count(*)::int AS n FROM dossier WHERE processing_unit_code = '00001'`))[0].n).toBe(3);
 
@@ -216,11 +242,11 @@ describe('rearrangement saga through the gateway (Kafka, real 2025 plan)', () =>
     await waitUntil('applied', async () => (await progress(admin))?.status === 'APPLIED', 240_000);
     const done = await progress(admin);
     expect(done.steps.find((s: any) => s.service === 'petition' && s.action === 'APPLY').attempts).toBeGreaterThan(1);
-    expect(done.steps.find((s: any) => s.service === 'dossier' && s.action === 'APPLY')).toMatchObject({ state: 'DONE', moved: 3, total: 4 });
+    expect(done.steps.find((s: any) => s.service === 'dossier' && s.action === 'APPLY')).toMatchObject({ state: 'DONE', moved: 5, total: 6 });
     for (const service of ['voting', 'evaluation']) expect(done.steps.find((s: any) => s.service === service && s.action === 'APPLY')).toMatchObject({ state: 'DONE', moved: 1 });
     expect(done.reviewQueued).toBe(2);
 
-    const units = await db('dossier').query(`SELECT code, processing_unit_code AS unit FROM dossier ORDER BY code`);
+    const units = await db('dossier').query(`SELECT code, processing_unit_code AS unit FROM dossier WHERE legacy_code IS NULL ORDER BY code`);
     expect(units.map((u: any) => u.unit)).toEqual(['00097', '00097', '00001', '00007', '00025']);
     // voting: the DRAFT poll and its roll went to 00097; evaluation: the successor's DRAFT combines 00001's.
     expect((await db('voting').query(`SELECT p.unit_code, count(e.*)::int AS roll FROM poll p LEFT JOIN poll_roll_entry e ON e.poll_id = p.id WHERE p.id = $1 GROUP BY 1`, [POLL_ID]))).toEqual([{ unit_code: '00097', roll: 1 }]);
@@ -236,6 +262,19 @@ describe('rearrangement saga through the gateway (Kafka, real 2025 plan)', () =>
     const tracked = await fetch(`${base}/api/v1/dossiers/00001-250620-0001`, { headers: { authorization: `Bearer ${await tokens.officer('00097')}` } });
     expect(tracked.status).toBe(200);
     expect(await tracked.json()).toMatchObject({ code: '00001-250620-0001', processingUnitCode: '00097' });
+
+    // The handed-over dossiers: the open ones carried over to 00008 with their original code and due date, the closed one stays; tracking by the old code.
+    const successorOfficer = await tokens.officer('00008');
+    const LEGACY = `query ($code: ID!) { dossier(code: $code) { code legacyCode legacyAgencyCode processingUnitCode receivingUnitCode dueAt history { action note } } }`;
+    const carried = (await gql(LEGACY, { code: `VP-${run}-1` }, successorOfficer)).data?.dossier;
+    expect(carried).toMatchObject({ code: '00006-250611-0001', legacyCode: `VP-${run}-1`, legacyAgencyCode: '00006', processingUnitCode: '00008', receivingUnitCode: '00006', dueAt: '2025-07-20T10:00:00.000Z' });
+    expect(carried.history.filter((h: any) => h.action === 'TRANSFER').at(-1).note).toContain(planId);
+    const successorList = (await gql(`{ dossiers(first: 50, filter: { unitCode: "00008" }) { edges { node { legacyCode } } } }`, {}, successorOfficer)).data?.dossiers.edges.map((e: any) => e.node.legacyCode);
+    expect(successorList).toEqual(expect.arrayContaining([`VP-${run}-1`, `VP-${run}-2`]));
+    expect((await db('dossier').query(`SELECT processing_unit_code AS u FROM dossier WHERE legacy_code = $1`, [`VP-${run}-3`]))[0].u).toBe('00006');
+    const trackedByOldCode = await fetch(`${base}/api/v1/dossiers/VP-${run}-2/tracking?idNumberLast4=1234`);
+    expect(trackedByOldCode.status).toBe(200);
+    expect(await trackedByOldCode.json()).toMatchObject({ code: '00006-250612-0001', legacyCode: `VP-${run}-2`, status: 'RECEIVED' });
 
     // Review queue of the divided 00007: an officer of 00025 (a candidate) sees and assigns; an officer elsewhere may not.
     const QUEUE = `query ($p: ID!, $u: UnitCode, $first: Int, $after: String) {

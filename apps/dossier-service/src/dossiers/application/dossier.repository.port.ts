@@ -19,6 +19,8 @@ export abstract class DossierRepository {
   abstract nextSequence(agencyCode: string, day: string): Promise<number>;
   abstract insert(d: DossierRecord): Promise<void>;
   abstract findByCode(code: string): Promise<DossierRecord | null>;
+  /** Dossiers handed over from a legacy system under this original code (several agencies may have used it). */
+  abstract findByLegacyCode(legacyCode: string): Promise<DossierRecord[]>;
   abstract findByIds(ids: readonly string[]): Promise<DossierRecord[]>;
   /**
    * Optimistic locking: writes only if the row still has `expectedVersion`, bumping the version.

@@ -4,7 +4,11 @@ import { idNumberLast4Matches } from '../domain';
 import type { DossierRecord } from './dossier.records';
 import { DossierRepository } from './dossier.repository.port';
 
-/** Public tracking: the dossier when the last 4 digits of the applicant's ID number match, else null. */
+/**
+ * Public tracking: the dossier when the last 4 digits of the applicant's ID number match, else null.
+ * `code` is its code or, for a dossier handed over from a legacy system, the original code on the
+ * citizen's receipt (kept after a rearrangement moves it).
+ */
 @Injectable()
 export class TrackDossier {
   constructor(private readonly dossiers: DossierRepository) {}
@@ -15,8 +19,9 @@ export class TrackDossier {
         field: 'idNumberLast4',
       });
     }
+    const matches = (d: DossierRecord | null): d is DossierRecord => !!d && idNumberLast4Matches(d.applicant.idNumber, idNumberLast4);
     const dossier = await this.dossiers.findByCode(code);
-    if (!dossier || !idNumberLast4Matches(dossier.applicant.idNumber, idNumberLast4)) return null;
-    return dossier;
+    if (dossier) return matches(dossier) ? dossier : null;
+    return (await this.dossiers.findByLegacyCode(code)).find(matches) ?? null;
   }
 }

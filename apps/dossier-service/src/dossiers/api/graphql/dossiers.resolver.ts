@@ -31,7 +31,7 @@ class DossiersArgs extends PaginationArgs {
 
 @ArgsType()
 class TrackArgs {
-  @Field(() => ID) @IsString() @MaxLength(40) code!: string;
+  @Field(() => ID) @IsString() @MaxLength(60) code!: string;
   @Field() @IsString() idNumberLast4!: string;
 }
 
@@ -87,6 +87,7 @@ export class DossiersResolver {
     const [procedure, history] = await Promise.all([loaders.procedure.load(d.procedureCode), loaders.history.load(d.id)]);
     return {
       code: d.code,
+      legacyCode: d.legacyCode ?? null,
       procedureName: procedure?.name ?? d.procedureCode,
       status: d.status,
       receivedAt: d.receivedAt,

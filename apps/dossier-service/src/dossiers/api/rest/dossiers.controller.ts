@@ -56,6 +56,7 @@ export class DossiersController {
     const history = await this.dossiers.historyOf([d.id]);
     return {
       code: d.code,
+      legacyCode: d.legacyCode ?? null,
       procedureCode: d.procedureCode,
       status: d.status,
       receivedAt: d.receivedAt,
