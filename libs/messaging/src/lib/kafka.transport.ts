@@ -3,7 +3,9 @@ import {
   logLevel as KafkaLogLevel,
   type Admin,
   type Consumer,
+  type ConsumerRunConfig,
   type IHeaders,
+  type ISocketFactory,
   type Producer,
   type RetryOptions,
   type SASLOptions,
@@ -40,6 +42,10 @@ export interface KafkaTransportOptions {
   manageTopics?: boolean;
   /** Settings of the topics this transport creates (env `KAFKA_TOPIC_PARTITIONS`, `_REPLICATION_FACTOR`, `_RETENTION_MS`). */
   topic?: { partitions?: number; replicationFactor?: number; retentionMs?: number };
+  /** kafkajs' socket factory (tests put network faults between the client and a real broker). */
+  socketFactory?: ISocketFactory;
+  /** First pause before a consumer that kafkajs gave up on is started again (doubles, at most 5 s). */
+  consumerRestartDelayMs?: number;
 }
 
 const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
@@ -94,8 +100,13 @@ export class KafkaTransport implements EventTransport {
   private producerReady?: Promise<Producer>;
   private readonly consumers = new Set<{ consumer: Consumer; subscription: Subscription }>();
   private producerConnected = false;
-  /** A consumer crashed and kafkajs will not restart it (`CRASH` with `restart: false`). */
-  private fatalCrash?: Error;
+  /**
+   * Consumers that crashed and that kafkajs will not restart (`CRASH` with `restart: false`), until
+   * the restart here has joined the group again: readiness reports them.
+   */
+  private readonly crashed = new Map<object, Error>();
+  /** Consumers started again here after kafkajs gave up on them (`xaso` restarts, not kafkajs' own). */
+  consumerRestarts = 0;
   /** The last send failed and none succeeded since (the broker is away): readiness reports it. */
   private lastSendError?: Error;
   /** Start times of the sends waiting for the broker (kafkajs retries a missing broker for ~30 s). */
@@ -122,6 +133,7 @@ export class KafkaTransport implements EventTransport {
       brokers: options.brokers,
       ...(options.sasl ? { sasl: options.sasl } : {}),
       ...(options.ssl ? { ssl: true } : {}),
+      ...(options.socketFactory ? { socketFactory: options.socketFactory } : {}),
       logLevel: options.logLevel ?? KafkaLogLevel.ERROR,
       retry: options.retry ?? { retries: 8, initialRetryTime: 100, maxRetryTime: 5_000 },
     });
@@ -222,16 +234,17 @@ export class KafkaTransport implements EventTransport {
     this.producer = undefined;
     this.producerReady = undefined;
     this.producerConnected = false;
-    this.fatalCrash = undefined;
+    this.crashed.clear();
     const adminReady = this.adminReady;
     this.adminReady = undefined;
     if (producer) await producer.disconnect().catch(() => undefined);
     await adminReady?.then((admin) => admin.disconnect()).catch(() => undefined);
   }
 
-  /** Readiness: the producer is connected and no consumer crashed beyond kafkajs' own restarts. */
+  /** Readiness: the producer is connected and every consumer runs (none crashed and still restarting). */
   async isHealthy(): Promise<boolean> {
-    if (this.fatalCrash) throw this.fatalCrash;
+    const [crash] = this.crashed.values();
+    if (crash) throw new Error(`a consumer crashed and is being restarted: ${crash.message}`);
     if (this.lastSendError) throw this.lastSendError;
     const oldest = Math.min(...this.pendingSends.values());
     if (Date.now() - oldest > SEND_STALLED_AFTER_MS) throw new Error(`a send has waited ${Date.now() - oldest} ms for the broker`);
@@ -294,6 +307,7 @@ export class KafkaTransport implements EventTransport {
     });
     let stopping = false;
     let stopped: Promise<void> | undefined;
+    let restarting: Promise<void> | undefined;
     const subscription: Subscription = {
       group,
       topics: [...topics],
@@ -301,14 +315,46 @@ export class KafkaTransport implements EventTransport {
         (stopped ??= (async () => {
           stopping = true;
           this.consumers.delete(entry);
+          this.crashed.delete(entry);
           await consumer.disconnect().catch(() => undefined);
         })()),
     };
     const entry = { consumer, subscription };
     this.consumers.add(entry);
+    // kafkajs restarts a crashed consumer only for errors it deems retriable. It gives up for good on
+    // others that are transient all the same, e.g. `KafkaJSGroupCoordinatorNotFound` when the
+    // FindCoordinator request to a restarting or overloaded broker timed out or lost its connection:
+    // the process stays alive and consumes nothing. Start it again here, with backoff, until it runs.
+    const restartAfterCrash = async () => {
+      for (let attempt = 0; !stopping; attempt++) {
+        await sleep(Math.min((this.options.consumerRestartDelayMs ?? 500) * 2 ** attempt, 5_000));
+        if (stopping) return;
+        const crashesBefore = crashes;
+        try {
+          await consumer.connect();
+          await consumer.run(runConfig);
+        } catch (error) {
+          this.kafka.logger().error('restarting the consumer failed, trying again', { groupId: group, error: (error as Error).message });
+          await consumer.disconnect().catch(() => undefined);
+          continue;
+        }
+        if (stopping) {
+          await consumer.disconnect().catch(() => undefined); // stopped while it was starting again
+          return;
+        }
+        this.consumerRestarts++;
+        if (crashes === crashesBefore) return; // running (or restarting by kafkajs' own rules)
+      }
+    };
+    let crashes = 0;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (!payload.restart && !stopping) this.fatalCrash = payload.error;
+      if (payload.restart || stopping) return;
+      crashes++;
+      this.crashed.set(entry, payload.error);
+      this.kafka.logger().error('kafkajs will not restart the crashed consumer: restarting it', { groupId: group, error: payload.error.message });
+      restarting ??= restartAfterCrash().finally(() => (restarting = undefined));
     });
+    consumer.on(consumer.events.GROUP_JOIN, () => this.crashed.delete(entry));
 
     await this.ensureTopics(topics);
     await consumer.connect();
@@ -323,7 +369,7 @@ export class KafkaTransport implements EventTransport {
         await sleep(Math.min(100 * attempt, 1_000));
       }
     }
-    await consumer.run({
+    const runConfig: ConsumerRunConfig = {
       autoCommit: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
       eachMessage: async ({ topic, partition, message }) => {
@@ -355,7 +401,8 @@ export class KafkaTransport implements EventTransport {
         const next = BigInt(message.offset) + 1n;
         await consumer.commitOffsets([{ topic, partition, offset: next.toString() }]);
       },
-    });
+    };
+    await consumer.run(runConfig);
     return subscription;
   }
 }

@@ -9,7 +9,7 @@ import type { ChaosPoll } from './ballots';
 import { LoadGenerator } from './load';
 import { CHAOS_UNIT, type ChaosPlatform } from './platform';
 import { REPO_ROOT, type ServiceProcess } from './processes';
-import { consumerLag, outboxBacklog } from './verify';
+import { consumerLag, describeLag, outboxBacklog } from './verify';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -153,7 +153,22 @@ export async function kafkaAway(platform: ChaosPlatform, load: LoadGenerator, op
   await load.stop();
   await waitFor('the outbox backlog to drain', async () => (await outboxBacklog(platform)) === 0, 300_000, 200);
   const backlogDrainMs = Date.now() - back;
-  await waitFor('consumer lag 0', async () => (await consumerLag(platform.brokers)) === 0, 300_000, 250);
+  let lastReport = Date.now();
+  await waitFor(
+    'consumer lag 0',
+    async () => {
+      if ((await consumerLag(platform.brokers)) === 0) return true;
+      if (Date.now() - lastReport > 10_000) {
+        lastReport = Date.now();
+        options.log(`  ${((lastReport - back) / 1000).toFixed(0)} s after the broker returned: ${await describeLag(platform.brokers).catch((e: Error) => e.message)}`);
+      }
+      return false;
+    },
+    300_000,
+    250,
+  ).catch(async (error: Error) => {
+    throw new Error(`${error.message}: ${await describeLag(platform.brokers).catch((e: Error) => e.message)}`);
+  });
   const lagZeroMs = Date.now() - back;
   return {
     downMs: resumeAt - downAt,

@@ -54,6 +54,34 @@ export async function consumerLag(brokers: string[]): Promise<number> {
   }
 }
 
+/** Where the lag is: per group and topic the lagging partitions (committed → high) and the group's state and members. */
+export async function describeLag(brokers: string[]): Promise<string> {
+  const admin = new Kafka({ clientId: 'chaos-lag-detail', brokers, logLevel: logLevel.NOTHING, retry: { retries: 1 } }).admin();
+  await admin.connect();
+  try {
+    const parts: string[] = [];
+    const { groups } = await admin.describeGroups(CONSUMER_GROUPS);
+    for (const group of groups) {
+      const lagging: string[] = [];
+      for (const topic of CHAOS_TOPICS) {
+        const ends = await admin.fetchTopicOffsets(topic).catch(() => []);
+        const [committed] = await admin.fetchOffsets({ groupId: group.groupId, topics: [topic] });
+        const at = new Map((committed?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+        for (const { partition, high, low } of ends) {
+          const from = at.get(partition) ?? -1;
+          const position = from < 0 ? Number(low) : from;
+          if (Number(high) > position) lagging.push(`${topic}[${partition}] ${from}→${high}`);
+        }
+      }
+      const members = group.members.map((m) => `${m.clientId}/${m.clientHost}`).join(' ');
+      parts.push(`${group.groupId} ${group.state} (${group.members.length} members: ${members || '-'}) lagging ${lagging.join(', ') || 'none'}`);
+    }
+    return parts.join('; ');
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 async function messagesOnTopics(brokers: string[]): Promise<number> {
   const admin = new Kafka({ clientId: 'chaos-offsets', brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
@@ -79,7 +107,10 @@ export async function waitForDrain(platform: ChaosPlatform, timeoutMs: number): 
     const backlog = await outboxBacklog(platform).catch(() => -1);
     const lag = backlog === 0 ? await consumerLag(platform.brokers).catch(() => -1) : -1;
     if (backlog === 0 && lag === 0) return Date.now() - began;
-    if (Date.now() - began > timeoutMs) throw new Error(`not drained after ${timeoutMs} ms (outbox backlog ${backlog}, lag ${lag})`);
+    if (Date.now() - began > timeoutMs) {
+      const where = await describeLag(platform.brokers).catch((e: Error) => `lag detail unavailable: ${e.message}`);
+      throw new Error(`not drained after ${timeoutMs} ms (outbox backlog ${backlog}, lag ${lag}): ${where}`);
+    }
     await sleep(250);
   }
 }
