@@ -50,6 +50,14 @@ export interface DossierRecord {
   version: number;
 }
 
+/** Public tracking's read: the dossier, its procedure's name and the steps of its history (one statement). */
+export interface TrackingRecord {
+  dossier: DossierRecord;
+  /** null when the procedure row is gone (the code is shown instead). */
+  procedureName: string | null;
+  history: { action: string; toStatus: string; at: Date }[];
+}
+
 export interface HistoryRecord {
   id: string;
   dossierId: string;

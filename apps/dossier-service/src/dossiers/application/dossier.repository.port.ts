@@ -7,6 +7,7 @@ import type {
   DossierScope,
   HistoryRecord,
   SupplementRequestRecord,
+  TrackingRecord,
 } from './dossier.records';
 
 /** The only code that reads and writes the dossier tables. Joins the ambient transaction (`TransactionRunner.run`). */
@@ -19,6 +20,8 @@ export abstract class DossierRepository {
   abstract nextSequence(agencyCode: string, day: string): Promise<number>;
   abstract insert(d: DossierRecord): Promise<void>;
   abstract findByCode(code: string): Promise<DossierRecord | null>;
+  /** Public tracking: the dossier with its procedure's name and its history, in one round trip. */
+  abstract findTracking(code: string): Promise<TrackingRecord | null>;
   abstract findByIds(ids: readonly string[]): Promise<DossierRecord[]>;
   /**
    * Optimistic locking: writes only if the row still has `expectedVersion`, bumping the version.

@@ -11,6 +11,7 @@ import type {
   DossierScope,
   HistoryRecord,
   SupplementRequestRecord,
+  TrackingRecord,
 } from '../application/dossier.records';
 import { DossierRepository } from '../application/dossier.repository.port';
 
@@ -82,6 +83,30 @@ export class PgDossierRepository extends DossierRepository {
   async findByCode(code: string): Promise<DossierRecord | null> {
     const rows = await this.rows('SELECT * FROM dossier WHERE code = $1', [code]);
     return rows[0] ? toDossier(rows[0]) : null;
+  }
+
+  /**
+   * One statement instead of three (dossier, procedure, history): public tracking is the hottest
+   * read. The history comes as JSON `[action, to_status, epoch ms]` triples in id order; the ms are
+   * floored like pg's own timestamptz parsing.
+   */
+  async findTracking(code: string): Promise<TrackingRecord | null> {
+    const rows = await this.rows(
+      `SELECT d.*, p.name AS tracking_procedure_name,
+              COALESCE((SELECT json_agg(json_build_array(h.action, h.to_status, floor(extract(epoch FROM h.at) * 1000)) ORDER BY h.id)
+                          FROM dossier_history h WHERE h.dossier_id = d.id), '[]') AS tracking_history
+         FROM dossier d LEFT JOIN procedure p ON p.code = d.procedure_code
+        WHERE d.code = $1`,
+      [code],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const steps = row.tracking_history as [string, string, number][];
+    return {
+      dossier: toDossier(row),
+      procedureName: (row.tracking_procedure_name as string | null) ?? null,
+      history: steps.map(([action, toStatus, at]) => ({ action, toStatus, at: new Date(at) })),
+    };
   }
 
   async findByIds(ids: readonly string[]): Promise<DossierRecord[]> {
