@@ -49,26 +49,24 @@ export class DossierServiceStore implements BaselineStore {
       const dueAt = this.deadlines.dueDateFor({ receivedAt: now, workingDays: processingDays, channel: input.channel });
       const id = randomUUID();
       const a = input.applicant;
+      // The dossier service's statement: the dossier, its attachments and its history row in one CTE.
+      const attachments = input.attachments ?? [];
       await client.query(
-        `INSERT INTO dossier (id, code, procedure_code, status, channel, receiving_unit_code, competent_unit_code, processing_unit_code,
-           applicant_sub, applicant_full_name, applicant_id_number, applicant_phone, applicant_email, applicant_address,
-           form_data, processing_days, received_at, due_at, original_due_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+        `WITH new_dossier AS (
+           INSERT INTO dossier (id, code, procedure_code, status, channel, receiving_unit_code, competent_unit_code, processing_unit_code,
+             applicant_sub, applicant_full_name, applicant_id_number, applicant_phone, applicant_email, applicant_address,
+             form_data, processing_days, received_at, due_at, original_due_at, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)),
+         new_attachments AS (
+           INSERT INTO dossier_attachment (id, dossier_id, supplement_request_id, name, media_type, size, sha256, added_at)
+           SELECT a.id, $1, NULL, a.name, a.media_type, a.size, a.sha256, $17 FROM unnest($21::uuid[], $22::text[], $23::text[], $24::bigint[], $25::text[]) AS a(id, name, media_type, size, sha256))
+         INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_sub, actor_role, actor_unit, note, at)
+         VALUES ($1, $26, NULL, $4, $27, $28, $29, $30, $17)`,
         [id, code, input.procedureCode, 'RECEIVED', input.channel, agency, agency, agency, null, a.fullName, a.idNumber,
-          a.phone ?? null, a.email ?? null, a.address ?? null, JSON.stringify(input.formData ?? {}), processingDays, now, dueAt, dueAt, 1],
-      );
-      for (const att of input.attachments ?? []) {
-        await client.query(
-          `INSERT INTO dossier_attachment (id, dossier_id, supplement_request_id, name, media_type, size, sha256, added_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [randomUUID(), id, null, att.name, att.mediaType, att.size, att.sha256, now],
-        );
-      }
-      await client.query(
-        `INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_sub, actor_role, actor_unit, note, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, 'SUBMIT', null, 'RECEIVED', 'bench-baseline', input.channel === 'ONLINE' ? 'CITIZEN' : 'OFFICER',
-          input.channel === 'ONLINE' ? null : agency, `channel ${input.channel}`, now],
+          a.phone ?? null, a.email ?? null, a.address ?? null, JSON.stringify(input.formData ?? {}), processingDays, now, dueAt, dueAt, 1,
+          attachments.map(() => randomUUID()), attachments.map((att) => att.name), attachments.map((att) => att.mediaType),
+          attachments.map((att) => att.size), attachments.map((att) => att.sha256),
+          'SUBMIT', 'bench-baseline', input.channel === 'ONLINE' ? 'CITIZEN' : 'OFFICER', input.channel === 'ONLINE' ? null : agency, `channel ${input.channel}`],
       );
       await client.query('COMMIT');
       return { code, status: 'RECEIVED', receivedAt: now.toISOString() };

@@ -18,7 +18,8 @@ export abstract class DossierRepository {
    * which the code format allows).
    */
   abstract nextSequence(agencyCode: string, day: string): Promise<number>;
-  abstract insert(d: DossierRecord): Promise<void>;
+  /** A received dossier with its attachments and its first history entry (one statement: the code sequence's row lock is held that much shorter). */
+  abstract insertReceived(d: DossierRecord, attachments: AttachmentRecord[], history: Omit<HistoryRecord, 'id'>): Promise<void>;
   abstract findByCode(code: string): Promise<DossierRecord | null>;
   /** Public tracking: the dossier with its procedure's name and its history, in one round trip. */
   abstract findTracking(code: string): Promise<TrackingRecord | null>;
