@@ -220,6 +220,9 @@ export class BusMember {
         await acknowledge();
         if (this.stopped) return 'stopped';
         if (!complete) return 'failed';
+        // A short batch drained the partition: no empty read to prove it. What arrived meanwhile
+        // is found by the look the worker asks for after progress.
+        if (rows.length < this.settings.batchSize) return 'progress';
       }
     } finally {
       if (!this.stopped) {
