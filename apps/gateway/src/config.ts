@@ -46,8 +46,8 @@ export const DEFAULT_REST_ROUTES: RestRoute[] = [
   { prefix: '/api/v1/evaluation', service: 'evaluation' },
 ];
 
-/** REST paths whose JSON bodies may pass the default 100 kB (merger's 1,000-address batch), up to BULK_JSON_LIMIT. */
-export const BULK_JSON_PATHS: readonly string[] = ['/api/v1/administrative-units/resolve-legacy-addresses'];
+/** REST paths whose JSON bodies may pass the default 100 kB (merger's 1,000-address batch, dossier's 1,000-row legacy import), up to BULK_JSON_LIMIT. */
+export const BULK_JSON_PATHS: readonly string[] = ['/api/v1/administrative-units/resolve-legacy-addresses', '/api/v1/dossiers/legacy-imports'];
 export const BULK_JSON_LIMIT = '2mb';
 
 function pairs(value: string | undefined): [string, string][] {

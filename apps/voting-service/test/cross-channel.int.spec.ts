@@ -43,7 +43,7 @@ describe('cross-channel uniqueness under concurrency and hidden results (real Po
     for (const pair of outcomes) expect([['OK', 'ALREADY_VOTED'], ['ALREADY_VOTED', 'OK']]).toContainEqual(pair);
     const online = outcomes.filter(([o]) => o === 'OK').length;
     expect(await count('poll_participation')).toBe(20);
-    expect(await count('poll_ballot')).toBe(online);
+    expect(await count('poll_sealed_ballot')).toBe(online);
     const channels = await t.dataSource.query(`SELECT channel, count(*)::int AS n FROM poll_participation WHERE poll_id = $1 GROUP BY channel`, [pollId]);
     expect(Object.fromEntries(channels.map((c: { channel: string; n: number }) => [c.channel, c.n]))).toEqual({ ...(online ? { ONLINE: online } : {}), ...(online < 20 ? { PAPER: 20 - online } : {}) });
   });

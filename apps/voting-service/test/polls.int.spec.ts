@@ -103,7 +103,23 @@ describe('voting-service polls (real PostgreSQL)', () => {
       expect(attempts.filter((a) => a.errors).map(code)).toEqual(Array(5).fill('ALREADY_VOTED'));
       trackers[2] = ok[0].data!.castBallot.tracker;
       expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM poll_participation WHERE poll_id = $1`, [pollId]))[0].n).toBe(2);
-      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM poll_ballot WHERE poll_id = $1`, [pollId]))[0].n).toBe(2);
+      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM poll_sealed_ballot WHERE poll_id = $1`, [pollId]))[0].n).toBe(2);
+    });
+
+    it('keeps pending ballots sealed while the poll is open: a row sharing a cast\'s transaction id shows neither tracker nor choice', async () => {
+      const sealed: { sealed: string; x: string }[] = await t.dataSource.query(`SELECT sealed, xmin::text AS x FROM poll_sealed_ballot WHERE poll_id = $1`, [pollId]);
+      const castXmin = new Set((await t.dataSource.query(`SELECT xmin::text AS x FROM poll_participation WHERE poll_id = $1`, [pollId])).map((r: { x: string }) => r.x));
+      expect(sealed).toHaveLength(2);
+      // the cast writes both rows in one transaction: this is what a database reader could pair…
+      expect(sealed.every((row) => castXmin.has(row.x))).toBe(true);
+      // …and what they would find: AES-GCM sealed text, no tracker, no choice, no JSON
+      for (const { sealed: value } of sealed) {
+        expect(value).toMatch(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+        for (const tracker of Object.values(trackers)) expect(value).not.toContain(tracker);
+        const decoded = value.split('.').map((part) => Buffer.from(part, 'base64url').toString('latin1')).join(' ');
+        expect(decoded).not.toMatch(/"choice"|"tracker"/);
+      }
+      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM poll_ballot`)).toEqual([{ n: 0 }]);
     });
 
     it('records paper participation and the paper count, refusing households that already took part', async () => {
@@ -181,13 +197,14 @@ describe('voting-service polls (real PostgreSQL)', () => {
         }
       }
       const participationColumns = (await t.dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'poll_participation'`)).map((c: { column_name: string }) => c.column_name);
-      const boardColumns = (await t.dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name IN ('poll_board','poll_ballot')`)).map((c: { column_name: string }) => c.column_name);
+      const boardColumns = (await t.dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name IN ('poll_board','poll_ballot','poll_sealed_ballot')`)).map((c: { column_name: string }) => c.column_name);
       expect(participationColumns.filter((c: string) => boardColumns.includes(c))).toEqual(['poll_id']);
       expect((await t.dataSource.query(`SELECT data_type FROM information_schema.columns WHERE table_name = 'poll_participation' AND column_name = 'poll_day'`))[0].data_type).toBe('date');
       const outbox: { envelope: unknown }[] = await t.dataSource.query(`SELECT envelope FROM outbox`);
       for (const { envelope } of outbox) expect([...voterValues, ...choiceValues].filter((v) => JSON.stringify(envelope).includes(v))).toEqual([]);
       // system columns: the board was written by the close, in tracker order; no ballot row keeps a cast's transaction id
       expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM poll_ballot WHERE poll_id = $1`, [pollId]))[0].n).toBe(0);
+      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM poll_sealed_ballot WHERE poll_id = $1`, [pollId]))[0].n).toBe(0);
       const boardXmin: { x: string }[] = await t.dataSource.query(`SELECT DISTINCT xmin::text AS x FROM poll_board WHERE poll_id = $1`, [pollId]);
       const castXmin: { x: string }[] = await t.dataSource.query(`SELECT DISTINCT xmin::text AS x FROM poll_participation WHERE poll_id = $1`, [pollId]);
       expect(boardXmin).toHaveLength(1);

@@ -135,7 +135,7 @@ describe('ballot secrecy over log lines, events and metrics (real PostgreSQL)', 
   it('logged at trace level, failed statements included, yet no line holds a voter and a choice', () => {
     expect(lines.length).toBeGreaterThan(50);
     expect(lines.some((l) => /"level":"debug".*INSERT INTO poll_participation/.test(l))).toBe(true);
-    expect(lines.some((l) => /"level":"debug".*INSERT INTO poll_ballot/.test(l))).toBe(true);
+    expect(lines.some((l) => /"level":"debug".*INSERT INTO poll_sealed_ballot/.test(l))).toBe(true);
     // the refused second casts failed in PostgreSQL and were logged, without their parameters
     const failed = lines.filter((l) => l.includes('query failed (SQLSTATE 23505'));
     expect(failed.length).toBeGreaterThanOrEqual(3);

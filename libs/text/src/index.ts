@@ -1,2 +1,3 @@
 export * from './fold';
 export * from './id-number';
+export * from './csv';

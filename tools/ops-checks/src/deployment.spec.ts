@@ -67,7 +67,7 @@ describe('the deployment files of this checkout', () => {
 
   it('production: nightly backups, secrets from the store, 3 Kafka nodes and 3 PostgreSQL instances', () => {
     const production = result.rendered.production;
-    expect(kinds(production)).toMatchObject({ ScheduledBackup: 5, ExternalSecret: 2, Cluster: 5 });
+    expect(kinds(production)).toMatchObject({ ScheduledBackup: 5, ExternalSecret: 3, Cluster: 5 });
     expect(production.filter((o) => o.kind === 'Cluster').every((c) => c.spec.instances === 3 && c.spec.backup?.barmanObjectStore)).toBe(true);
     expect(production.find((o) => o.kind === 'KafkaNodePool')!.spec.replicas).toBe(3);
     expect(production.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.metadata.name === 'gateway')!.spec.minReplicas).toBe(3);

@@ -45,6 +45,6 @@ import { PgDossierRepository } from './infrastructure/pg-dossier.repository';
     DossierLoaderFactory,
     DossiersResolver,
   ],
-  exports: [DossierAccess, DossierRepository, DeadlineScheduler],
+  exports: [DossierAccess, DossierEvents, DossierRepository, DeadlineScheduler],
 })
 export class DossiersModule {}

@@ -29,7 +29,10 @@ describe('dossier-service rearrangement participant', () => {
   };
   const MOVES = [
     { sourceCode: '00001', targets: [{ code: '00097' }], divided: false },
-    { sourceCode: '00007', targets: [{ code: '00025', villageCodes: ['00007-001'] }, { code: '00008' }], divided: true },
+    {
+      sourceCode: '00007', divided: true,
+      targets: [{ code: '00025', villageCodes: ['00007-001'], villageNames: ['Thôn Phú Mỹ'] }, { code: '00008', villageCodes: ['00007-002'], villageNames: ['Tổ dân phố 5'] }],
+    },
   ];
   const reply = (step: string, attempt = 1) => replies.find((r) => r.step === step && r.attempt === attempt);
 
@@ -47,6 +50,16 @@ describe('dossier-service rearrangement participant', () => {
     await insertDossierRow(db, { code: 'B-1', unitCode: '00007', status: 'RECEIVED', receivedAt: at });
     await insertDossierRow(db, { code: 'B-2', unitCode: '00007', status: 'RECEIVED', receivedAt: at });
     await db.query(`UPDATE dossier SET form_data = '{"villageCode":"00007-001"}' WHERE code = 'B-1'`);
+    // The address rule: B-3 (decomposed Unicode, no type word) → 00025, B-4 ("tổ dân phố 05") → 00008,
+    // B-5 names both targets' villages → review, B-6 names a village (the village rule wins over its address).
+    const addresses: [string, string][] = [
+      ['B-3', 'Số 4, Phu\u0301 My\u0303, phường Phúc Xá'], ['B-4', 'tổ dân phố 05, P. Phúc Xá'], ['B-5', 'Thôn Phú Mỹ, gần Tổ dân phố 5'], ['B-6', 'Tổ dân phố 5'],
+    ];
+    for (const [code, address] of addresses) {
+      await insertDossierRow(db, { code, unitCode: '00007', status: 'RECEIVED', receivedAt: at });
+      await db.query(`UPDATE dossier SET applicant_address = $2 WHERE code = $1`, [code, address]);
+    }
+    await db.query(`UPDATE dossier SET form_data = '{"villageCode":"00007-001"}' WHERE code = 'B-6'`);
   });
   afterAll(() => t?.close());
 
@@ -55,7 +68,13 @@ describe('dossier-service rearrangement participant', () => {
     await waitUntil('dry-run reply', () => !!reply('DRY_RUN'));
     expect(reply('DRY_RUN')!.rows).toEqual(expect.arrayContaining([
       expect.objectContaining({ sourceCode: '00001', before: 2, carriedOver: 1, queued: 0, targets: [expect.objectContaining({ targetCode: '00097', moved: 2 })] }),
-      expect.objectContaining({ sourceCode: '00007', before: 2, queued: 1, targets: [expect.objectContaining({ targetCode: '00025', moved: 1 })] }),
+      expect.objectContaining({
+        sourceCode: '00007', before: 6, queued: 2,
+        targets: expect.arrayContaining([
+          expect.objectContaining({ targetCode: '00025', moved: 3, byVillage: 2, byAddress: 1 }),
+          expect.objectContaining({ targetCode: '00008', moved: 1, byVillage: 0, byAddress: 1 }),
+        ]),
+      }),
     ]));
     expect((await db.query(`SELECT count(*)::int AS n FROM dossier WHERE processing_unit_code = '00097'`))[0].n).toBe(0);
 
@@ -67,22 +86,31 @@ describe('dossier-service rearrangement participant', () => {
       expect(r.outcome).toBe('DONE');
       const a = r.rows.find((row) => row.sourceCode === '00001')!;
       expect(a).toMatchObject({ before: 2, queued: 0, failed: 0, carriedOver: 1, after: 0 });
-      expect(a.targets).toEqual([{ targetCode: '00097', moved: 2, movedIdsSha256: movedIdsDigest(['A-1', 'A-2']), movedIds: ['A-1', 'A-2'] }]);
-      expect(r.rows.find((row) => row.sourceCode === '00007')).toMatchObject({ before: 2, queued: 1, after: 1, targets: [{ targetCode: '00025', moved: 1 }] });
-      expect(r.reviewItems).toEqual([expect.objectContaining({ recordId: 'B-2', sourceCode: '00007', candidateCodes: ['00025', '00008'] })]);
+      expect(a.targets).toEqual([{ targetCode: '00097', moved: 2, byVillage: 0, byAddress: 0, movedIdsSha256: movedIdsDigest(['A-1', 'A-2']), movedIds: ['A-1', 'A-2'] }]);
+      const b = r.rows.find((row) => row.sourceCode === '00007')!;
+      expect(b).toMatchObject({ before: 6, queued: 2, failed: 0, after: 2 });
+      expect([...b.targets].sort((x, y) => x.targetCode.localeCompare(y.targetCode))).toEqual([
+        expect.objectContaining({ targetCode: '00008', moved: 1, byVillage: 0, byAddress: 1, movedIds: ['B-4'] }),
+        expect.objectContaining({ targetCode: '00025', moved: 3, byVillage: 2, byAddress: 1, movedIds: ['B-1', 'B-3', 'B-6'] }),
+      ]);
+      expect(r.reviewItems.map((i) => i.recordId)).toEqual(['B-2', 'B-5']);
+      expect(r.reviewItems[0]).toMatchObject({ sourceCode: '00007', candidateCodes: ['00025', '00008'] });
     }
     const units = await db.query(`SELECT code, processing_unit_code AS unit, competent_unit_code AS competent FROM dossier ORDER BY code`);
     expect(units).toEqual([
       { code: 'A-1', unit: '00097', competent: '00097' }, { code: 'A-2', unit: '00097', competent: '00097' }, { code: 'A-3', unit: '00001', competent: '00001' },
-      { code: 'B-1', unit: '00025', competent: '00025' }, { code: 'B-2', unit: '00007', competent: '00007' },
+      { code: 'B-1', unit: '00025', competent: '00025' }, { code: 'B-2', unit: '00007', competent: '00007' }, { code: 'B-3', unit: '00025', competent: '00025' },
+      { code: 'B-4', unit: '00008', competent: '00008' }, { code: 'B-5', unit: '00007', competent: '00007' }, { code: 'B-6', unit: '00025', competent: '00025' },
     ]);
+    const rules = await db.query(`SELECT record_id, rule FROM rearrangement_move WHERE plan_id = $1 AND record_id LIKE 'B-%' ORDER BY 1`, [planId]);
+    expect(rules).toEqual([{ record_id: 'B-1', rule: 'village' }, { record_id: 'B-3', rule: 'address' }, { record_id: 'B-4', rule: 'address' }, { record_id: 'B-6', rule: 'village' }]);
     const history = await db.query(`SELECT d.code, h.note FROM dossier_history h JOIN dossier d ON d.id = h.dossier_id WHERE h.action = 'TRANSFER' ORDER BY d.code`);
-    expect(history.map((h: { code: string }) => h.code)).toEqual(['A-1', 'A-2', 'B-1']);
+    expect(history.map((h: { code: string }) => h.code)).toEqual(['A-1', 'A-2', 'B-1', 'B-3', 'B-4', 'B-6']);
     expect(history[0].note).toContain(planId);
 
     await command('COMPENSATE');
     await waitUntil('compensation reply', () => !!reply('COMPENSATE'));
     expect(reply('COMPENSATE')!.outcome).toBe('DONE');
-    expect((await db.query(`SELECT code, processing_unit_code AS unit FROM dossier ORDER BY code`)).map((r: { unit: string }) => r.unit)).toEqual(['00001', '00001', '00001', '00007', '00007']);
+    expect((await db.query(`SELECT code, processing_unit_code AS unit FROM dossier ORDER BY code`)).map((r: { unit: string }) => r.unit)).toEqual(['00001', '00001', '00001', ...Array(6).fill('00007')]);
   });
 });

@@ -1,3 +1,4 @@
+import { PlanUnitMoves } from './application/plan-unit-moves';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AddPlanEntry } from './application/add-plan-entry.use-case';
 import { ApplyPlanToRegistry } from './application/apply-plan-to-registry.use-case';
@@ -34,6 +35,7 @@ const PROVIDERS = [
   ApplyPlanToRegistry,
   RevertPlanInRegistry,
   Load2025Plan,
+  PlanUnitMoves,
   RearrangementPlanResolver,
 ];
 
@@ -46,7 +48,7 @@ export class RearrangementsModule {
       imports: [units],
       controllers: [RearrangementPlansController, ...(extra.controllers ?? [])],
       providers: [...PROVIDERS, ...(extra.providers ?? [])],
-      exports: [RearrangementPlanRepository, PlanRegistry, ApplyPlanToRegistry, RevertPlanInRegistry, GetRearrangementPlan, ValidatePlan, Load2025Plan],
+      exports: [PlanUnitMoves, RearrangementPlanRepository, PlanRegistry, ApplyPlanToRegistry, RevertPlanInRegistry, GetRearrangementPlan, ValidatePlan, Load2025Plan],
     };
   }
 }

@@ -32,10 +32,10 @@ describe('importing the real administrative units', () => {
 
   const count = async (sql: string, params: unknown[] = []) => Number((await dataSource.query(sql, params))[0].n);
 
-  it('loads every unit and link in seconds', () => {
+  // How fast is the bench's business (npm run bench), not this test's: it logs the time only.
+  it('loads every unit and link', () => {
     expect(first.units).toEqual({ total: 14149, created: 14149, updated: 0, unchanged: 0 });
     expect(first.links).toEqual({ total: 10602 + 63, derived: 63, created: 10665, updated: 0 });
-    expect(first.elapsedMs).toBeLessThan(10_000);
     console.log(`import of 14,149 units and 10,665 links, with 15 admin-units.upserted events: ${first.elapsedMs} ms`);
   });
 

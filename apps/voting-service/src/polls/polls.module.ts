@@ -12,6 +12,8 @@ import { CastBallot } from './application/cast-ballot.use-case';
 import { CertifyPoll } from './application/certify-poll.use-case';
 import { Clock, systemClock } from './application/clock.port';
 import { ClosePoll } from './application/close-poll.use-case';
+import { ClosePollsByRule } from './application/close-polls-by-rule.use-case';
+import { PollClosing } from './application/poll-closing';
 import { CommuneVillages } from './application/commune-villages.port';
 import { CreatePoll } from './application/create-poll.use-case';
 import { GetPoll } from './application/get-poll.query';
@@ -32,6 +34,7 @@ import { RollRepository } from './application/roll.repository.port';
 import { UpdatePoll } from './application/update-poll.use-case';
 import { VerifyReceipt } from './application/verify-receipt.query';
 import { VillageCheck } from './application/village-check';
+import { BallotSeal } from './infrastructure/ballot-seal';
 import { PgBallotBoxRepository } from './infrastructure/pg-ballot-box.repository';
 import { PgPollRepository } from './infrastructure/pg-poll.repository';
 import { PgRollRepository } from './infrastructure/pg-roll.repository';
@@ -45,7 +48,7 @@ export interface PollsModuleOptions {
   clock?: Clock;
 }
 
-const USE_CASES = [CreatePoll, UpdatePoll, ImportRoll, OpenPoll, CastBallot, RecordPaperParticipation, RecordPaperCount, ClosePoll, CertifyPoll, CancelPoll, ReplaceRepresentative];
+const USE_CASES = [CreatePoll, UpdatePoll, ImportRoll, OpenPoll, CastBallot, RecordPaperParticipation, RecordPaperCount, ClosePoll, ClosePollsByRule, CertifyPoll, CancelPoll, ReplaceRepresentative];
 const QUERIES = [GetPoll, ListPolls, MyPolls, PollResult, PollBoard, VerifyReceipt, RepresentativeChanges];
 
 /** Village polls: drafts, rolls, online and paper casting, close with tally and board, certification. Also the service's messaging. */
@@ -63,9 +66,12 @@ export class PollsModule {
         { provide: Clock, useValue: options.clock ?? systemClock },
         { provide: PollRepository, useClass: PgPollRepository },
         { provide: RollRepository, useClass: PgRollRepository },
+        // Built with the module (a production start without VOTING_BALLOT_KEYS fails here).
+        { provide: BallotSeal, useValue: BallotSeal.fromEnv() },
         { provide: BallotBoxRepository, useClass: PgBallotBoxRepository },
         { provide: CommuneVillages, useClass: ReplicaCommuneVillages },
         PollAccess,
+        PollClosing,
         PollVisibility,
         VillageCheck,
         ...USE_CASES,

@@ -6,7 +6,10 @@ const stream = (chunks: string[], headers: Record<string, string> = {}) => Objec
 const codeOf = async (p: Promise<unknown>) => p.then(() => 'OK', (e: { code?: string }) => e.code);
 
 describe('TEXT_BODY_ROUTES', () => {
-  it('names exactly the roll upload as a text/csv route', () => {
+  it('names exactly the roll upload and the legacy dossier import as text/csv routes', () => {
+    expect(textBodyRouteOf(req('POST', '/api/v1/dossiers/legacy-imports'), 'text/csv')?.maxBytes).toBe(2 * 1024 * 1024);
+    expect(textBodyRouteOf(req('POST', '/api/v1/dossiers/legacy-imports/x'), 'text/csv')).toBeUndefined();
+    expect(textBodyRouteOf(req('POST', '/api/v1/dossiers'), 'text/csv')).toBeUndefined();
     expect(textBodyRouteOf(req('POST', '/api/v1/polls/5b9f/roll'), 'text/csv')?.maxBytes).toBe(32 * 1024 * 1024);
     expect(textBodyRouteOf(req('POST', '/api/v1/polls/5b9f/roll?x=1'), 'TEXT/CSV')).toBeDefined();
     expect(textBodyRouteOf(req('PUT', '/api/v1/polls/5b9f/roll'), 'text/csv')).toBeUndefined();

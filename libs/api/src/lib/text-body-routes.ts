@@ -18,6 +18,8 @@ export interface TextBodyRoute {
 export const TEXT_BODY_ROUTES: readonly TextBodyRoute[] = [
   // voting-service: a poll's roll as CSV (issue 10: thousands of rows; 200,000 rows of ~80 bytes fit)
   { method: 'POST', path: /^\/api\/v1\/polls\/[^/]+\/roll\/?$/, mediaTypes: ['text/csv'], maxBytes: 32 * 1024 * 1024 },
+  // dossier-service: dossiers handed over from legacy systems (issue 12: up to 1,000 rows of < 1 kB)
+  { method: 'POST', path: /^\/api\/v1\/dossiers\/legacy-imports\/?$/, mediaTypes: ['text/csv'], maxBytes: 2 * 1024 * 1024 },
 ];
 
 export function textBodyRouteOf(req: Pick<Request, 'method'> & { path?: string; originalUrl?: string }, mediaType: string): TextBodyRoute | undefined {

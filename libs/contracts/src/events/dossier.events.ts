@@ -41,6 +41,16 @@ export const dossierReceived = dossierEvent(
   { processingDays: z.number().int().nonnegative() },
   'A dossier was received (online submission or at a counter / by post).',
 );
+/**
+ * A dossier handed over from an old district or commune system (issue 12): its own type, so
+ * consumers counting today's intake (evaluation's indicators) do not count the legacy backlog as
+ * received now or on its old date. Later events of the dossier are the usual ones.
+ */
+export const dossierLegacyImported = dossierEvent(
+  'dossier.legacy-imported',
+  { processingDays: z.number().int().nonnegative(), legacyAgencyCode: z.string().min(1), legacyCode: z.string().min(1) },
+  'A dossier received by a legacy (pre-2025) unit was imported from its old system with its original code and due date.',
+);
 export const dossierProcessingStarted = dossierEvent('dossier.processing-started', {}, 'Processing started.');
 export const dossierSupplementRequested = dossierEvent(
   'dossier.supplement-requested',
@@ -76,6 +86,7 @@ export const dossierDueSoon = dossierEvent('dossier.due-soon', {}, 'The schedule
 
 export const dossierEvents = [
   dossierReceived,
+  dossierLegacyImported,
   dossierProcessingStarted,
   dossierSupplementRequested,
   dossierSupplementProvided,

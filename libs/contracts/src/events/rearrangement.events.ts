@@ -40,7 +40,16 @@ export const REARRANGEMENT_REPLY_MAX_IDS = 20_000;
 export const unitMoveSchema = z.object({
   /** The source's code as it was on the day before the effective date. */
   sourceCode: code,
-  targets: z.array(z.object({ code, villageCodes: z.array(code).optional() })).min(1),
+  targets: z
+    .array(
+      z.object({
+        code,
+        villageCodes: z.array(code).optional(),
+        /** The names of those villages as the registry knows them (e.g. "Thôn Phú Mỹ"): the address rule matches them in a record's address. */
+        villageNames: z.array(z.string().min(1).max(200)).optional(),
+      }),
+    )
+    .min(1),
   /** Split among several targets: a record goes by its village, its address, or to review. */
   divided: z.boolean(),
 });
@@ -84,6 +93,9 @@ export const movedToTargetSchema = z.object({
   movedIdsSha256: sha256Hex.nullable(),
   /** The moved ids themselves (merger recomputes the hash), unless the reply would be too large. */
   movedIds: z.array(z.string()).optional(),
+  /** Of `moved`: how many went by the village they name and how many by their address (the rest: the whole unit, or an officer's assignment). */
+  byVillage: count.optional(),
+  byAddress: count.optional(),
 });
 
 /** One record type of one source unit: before = moved + queued + failed; after = what is left at the source. */

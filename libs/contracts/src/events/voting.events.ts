@@ -57,7 +57,14 @@ export const pollClosed = defineEvent({
   type: 'poll.closed',
   version: 1,
   source: SOURCE,
-  schema: pollFacts.extend({ closedAt: instant, outcome }).strict(),
+  schema: pollFacts
+    .extend({
+      closedAt: instant,
+      outcome,
+      /** Set when a rule closed the poll before closesAt (a rearrangement took its village out of the commune). */
+      closeReason: z.string().min(1).max(1000).optional(),
+    })
+    .strict(),
   description: 'A poll closed: turnout, counts per option, quorum and outcome, the board root. Never a voter.',
 });
 

@@ -47,5 +47,31 @@ export class RearrangementParticipantTables1733100000000 implements MigrationInt
   }
 }
 
+/**
+ * The rule each logged move went by (`unit`: the whole source; `village`; `address`; `review`: an
+ * officer's assignment), and `rearrangement_word_key(text)`: the SQL twin of `wordKey` in
+ * @xaso/text (folded, non-alphanumerics as one space, numbers without leading zeros), immutable so
+ * the address rule is one set-based statement over the records' addresses.
+ */
+export class RearrangementMoveRule1733100000001 implements MigrationInterface {
+  name = 'RearrangementMoveRule1733100000001';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE rearrangement_move ADD COLUMN IF NOT EXISTS rule text NOT NULL DEFAULT 'unit'`);
+    await q.query(`
+      CREATE OR REPLACE FUNCTION rearrangement_word_key(t text) RETURNS text
+      LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+        SELECT btrim(regexp_replace(
+                 ' ' || regexp_replace(lower(translate(regexp_replace(normalize(t, NFD), '[\\u0300-\\u036f]', '', 'g'), 'đĐ', 'dd')), '[^a-z0-9]+', ' ', 'g') || ' ',
+                 ' 0+([0-9]+)(?= )', ' \\1', 'g'))
+      $fn$`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION IF EXISTS rearrangement_word_key(text)`);
+    await q.query(`ALTER TABLE rearrangement_move DROP COLUMN IF EXISTS rule`);
+  }
+}
+
 /** Add to a participant's migrations (after its own tables). */
-export const rearrangementParticipantMigrations = [RearrangementParticipantTables1733100000000];
+export const rearrangementParticipantMigrations = [RearrangementParticipantTables1733100000000, RearrangementMoveRule1733100000001];

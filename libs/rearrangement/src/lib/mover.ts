@@ -8,17 +8,20 @@ import {
   type UnitMoveMessage,
 } from '@xaso/contracts';
 import type { MovableRecords } from './movable-records';
+import { addressKeysOf } from './address-keys';
 import {
   countAtSources,
   ledgerCounts,
   leftAtSources,
   mappingOf,
   moveBack,
+  moveByAddress,
   moveByIds,
   moveByMapping,
   movedFrom,
   type SqlRunner,
   wouldMove,
+  type WouldMove,
 } from './set-based-moves';
 
 export interface StepContext {
@@ -80,13 +83,14 @@ export abstract class SetBasedMover extends RearrangementMover {
   private async dryRun({ sql, planId, moves }: StepContext): Promise<StepOutcome> {
     const sources = moves.map((m) => m.sourceCode);
     const mapping = mappingOf(moves);
+    const keys = addressKeysOf(moves);
     const rows: RearrangementRow[] = [];
     for (const spec of this.records) {
       const counts = await countAtSources(sql, spec, planId, sources);
-      const would = await wouldMove(sql, spec, planId, mapping);
+      const would = await wouldMove(sql, spec, planId, mapping, keys);
       for (const move of moves) {
         const c = counts.get(move.sourceCode) ?? { before: 0, carriedOver: 0 };
-        const targets = would.filter((w) => w.source === move.sourceCode).map((w) => ({ targetCode: w.target, moved: w.n, movedIdsSha256: null }));
+        const targets = byTarget(would.filter((w) => w.source === move.sourceCode));
         const moved = targets.reduce((n, t) => n + t.moved, 0);
         if (!c.before && !c.carriedOver) continue;
         rows.push({ recordType: spec.recordType, sourceCode: move.sourceCode, before: c.before, targets, queued: c.before - moved, failed: 0, carriedOver: c.carriedOver, after: c.before });
@@ -100,14 +104,15 @@ export abstract class SetBasedMover extends RearrangementMover {
     const sources = moves.map((m) => m.sourceCode);
     const divided = new Map(moves.filter((m) => m.divided || m.targets.length > 1).map((m) => [m.sourceCode, m.targets.map((t) => t.code)]));
     const mapping = mappingOf(moves);
+    const keys = addressKeysOf(moves);
     const batchId = randomUUID();
     const rows: RearrangementRow[] = [];
     const reviewItems: ReviewItemMessage[] = [];
     for (const spec of this.records) {
       const ledger = await ledgerCounts(sql, spec, planId, 'APPLY', sources);
-      if (await moveByMapping(sql, spec, planId, batchId, mapping)) {
-        await this.afterBatch(sql, spec, { planId, batchId, direction: 'apply', effectiveDate: context.effectiveDate });
-      }
+      // Village (and whole unit) first: the address rule takes only what names no village.
+      const moved = (await moveByMapping(sql, spec, planId, batchId, mapping)) + (await moveByAddress(sql, spec, planId, batchId, keys));
+      if (moved) await this.afterBatch(sql, spec, { planId, batchId, direction: 'apply', effectiveDate: context.effectiveDate });
       const left = await leftAtSources(sql, spec, planId, sources);
       rows.push(...(await this.rowsFor(sql, spec, planId, sources, ledger, left, divided)));
       for (const l of left) {
@@ -175,7 +180,7 @@ export abstract class SetBasedMover extends RearrangementMover {
       const c = ledger.get(source) ?? { before: 0, carriedOver: 0 };
       const targets = moved
         .filter((m) => m.source === source)
-        .map((m) => ({ targetCode: m.target, moved: m.moved, movedIdsSha256: m.digest, ...(m.ids ? { movedIds: m.ids } : {}) }));
+        .map((m) => ({ targetCode: m.target, moved: m.moved, byVillage: m.byVillage, byAddress: m.byAddress, movedIdsSha256: m.digest, ...(m.ids ? { movedIds: m.ids } : {}) }));
       const remaining = left.filter((l) => l.source === source).length;
       if (!c.before && !c.carriedOver && !targets.length && !remaining) continue;
       const queued = divided.has(source) ? remaining : 0;
@@ -183,4 +188,17 @@ export abstract class SetBasedMover extends RearrangementMover {
     }
     return rows;
   }
+}
+
+/** A dry run's counts per target, with how many go by village and by address. */
+function byTarget(would: readonly WouldMove[]): RearrangementRow['targets'] {
+  const targets = new Map<string, RearrangementRow['targets'][number]>();
+  for (const w of would) {
+    const t = targets.get(w.target) ?? { targetCode: w.target, moved: 0, byVillage: 0, byAddress: 0, movedIdsSha256: null };
+    t.moved += w.n;
+    if (w.rule === 'village') t.byVillage = (t.byVillage ?? 0) + w.n;
+    if (w.rule === 'address') t.byAddress = (t.byAddress ?? 0) + w.n;
+    targets.set(w.target, t);
+  }
+  return [...targets.values()];
 }

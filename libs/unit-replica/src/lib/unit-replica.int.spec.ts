@@ -72,7 +72,7 @@ describe('UnitReplica (real PostgreSQL)', () => {
     expect(await readiness()).toBe('no admin-unit.imported announcement from merger-service yet (0 units received)');
   });
 
-  it('takes the real 14,149 units in admin-units.upserted chunks within a few seconds, and again idempotently', async () => {
+  it('takes the real 14,149 units in admin-units.upserted chunks (the time is logged; speed is measured by the bench), and again idempotently', async () => {
     const units = realAdminUnits();
     expect(units).toHaveLength(14149);
     const events: EventOf<typeof adminUnitsUpserted>[] = [];
@@ -89,7 +89,6 @@ describe('UnitReplica (real PostgreSQL)', () => {
     }
     const elapsed = performance.now() - started;
     console.log(`replica: 14,149 units in 15 chunks upserted in ${Math.round(elapsed)} ms`);
-    expect(elapsed).toBeLessThan(5_000);
     expect(await replica.count()).toBe(14149);
     expect(await replica.progress()).toEqual({ units: 14149, announced: 14149 });
     expect(await readiness()).toBe(true);

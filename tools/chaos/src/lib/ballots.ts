@@ -122,7 +122,7 @@ export async function verifyBallots(platform: ChaosPlatform, load: LoadGenerator
     gaveUp: ops.filter((o) => o.outcome === 'gave-up').length,
     participations,
     resent,
-    ballots: await count('SELECT count(*) FROM poll_ballot WHERE poll_id = $1'),
+    ballots: await count('SELECT count(*) FROM poll_sealed_ballot WHERE poll_id = $1'),
     votersTwice: [...participated.values()].filter((n) => n > 1).length,
     mismatches,
     examples,

@@ -83,6 +83,7 @@ export const REQUIRED_ENV: ReadonlyArray<{
   // Without brokers a service falls back to an in-process bus: its events would never leave the pod.
   { apps: 'services', name: 'KAFKA_BROKERS', evidence: { file: 'libs/messaging/src/lib/messaging.module.ts', text: 'KafkaTransport.fromEnv(' } },
   { apps: 'petition-service', name: 'PETITION_IDENTITY_KEYS', toBuild: true, evidence: { file: 'apps/petition-service/src/petitions/application/petition.config.ts', text: "PETITION_IDENTITY_KEYS must be set in production" } },
+  { apps: 'voting-service', name: 'VOTING_BALLOT_KEYS', toBuild: true, evidence: { file: 'apps/voting-service/src/polls/infrastructure/ballot-seal.ts', text: 'VOTING_BALLOT_KEYS must be set in production' } },
   { apps: 'gateway', name: 'SUBGRAPHS', evidence: { file: 'apps/gateway/src/config.ts', text: 'parseSubgraphs(env.SUBGRAPHS)' } },
   // Production refuses HS256 dev tokens: without a JWKS URL every call is unauthenticated.
   { apps: 'gateway', name: 'AUTH_JWKS_URL', evidence: { file: 'libs/auth/src/lib/token-verifier.ts', text: 'every token will be rejected' } },

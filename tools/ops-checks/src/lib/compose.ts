@@ -177,6 +177,7 @@ export function checkCompose(model: ComposeModel, apps: DeployableApp[], opts: {
     } else if (env.NODE_ENV !== 'production') problems.push(`compose: ${app.app} NODE_ENV=${env.NODE_ENV} outside the dev override`);
   }
   if (services['petition-service'] && !environmentOf(services['petition-service']).PETITION_IDENTITY_KEYS) problems.push('compose: petition-service has no PETITION_IDENTITY_KEYS');
+  if (services['voting-service'] && !environmentOf(services['voting-service']).VOTING_BALLOT_KEYS) problems.push('compose: voting-service has no VOTING_BALLOT_KEYS');
   const gateway = services.gateway;
   if (gateway) {
     const env = environmentOf(gateway);

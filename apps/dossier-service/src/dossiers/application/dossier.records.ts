@@ -48,6 +48,9 @@ export interface DossierRecord {
   overdueFlaggedAt: Date | null;
   dueSoonFlaggedAt: Date | null;
   version: number;
+  /** Handed over from an old district/commune system (issue 12): the legacy unit and the code on the citizen's receipt. */
+  legacyAgencyCode?: string | null;
+  legacyCode?: string | null;
 }
 
 /** Public tracking's read: the dossier, its procedure's name and the steps of its history (one statement). */

@@ -23,6 +23,8 @@ export abstract class DossierRepository {
   abstract findByCode(code: string): Promise<DossierRecord | null>;
   /** Public tracking: the dossier with its procedure's name and its history, in one round trip. */
   abstract findTracking(code: string): Promise<TrackingRecord | null>;
+  /** Dossiers handed over from a legacy system under this original code (several agencies may have used it). */
+  abstract findByLegacyCode(legacyCode: string): Promise<DossierRecord[]>;
   abstract findByIds(ids: readonly string[]): Promise<DossierRecord[]>;
   /**
    * Optimistic locking: writes only if the row still has `expectedVersion`, bumping the version.

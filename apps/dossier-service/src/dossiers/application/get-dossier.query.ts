@@ -5,7 +5,10 @@ import type { DossierRecord } from './dossier.records';
 import { DossierRepository } from './dossier.repository.port';
 import { DossierAccess } from './dossier-access';
 
-/** One dossier by code: null when there is none, FORBIDDEN (OUT_OF_UNIT_SCOPE) when the caller may not see it. */
+/**
+ * One dossier by code (or by the original code of a dossier handed over from a legacy system, when
+ * only one has it): null when there is none, FORBIDDEN (OUT_OF_UNIT_SCOPE) when the caller may not see it.
+ */
 @Injectable()
 export class GetDossier {
   constructor(
@@ -14,11 +17,16 @@ export class GetDossier {
   ) {}
 
   async execute(user: AuthUser, code: string): Promise<DossierRecord | null> {
-    const dossier = await this.dossiers.findByCode(code);
+    const dossier = (await this.dossiers.findByCode(code)) ?? (await this.byLegacyCode(code));
     if (!dossier) return null;
     if (!(await this.access.canSee(user, dossier))) {
       throw new ForbiddenError(`You may not see dossier ${code}`, `Bạn không được xem hồ sơ ${code}`, 'OUT_OF_UNIT_SCOPE');
     }
     return dossier;
+  }
+
+  private async byLegacyCode(code: string): Promise<DossierRecord | null> {
+    const found = await this.dossiers.findByLegacyCode(code);
+    return found.length === 1 ? found[0] : null;
   }
 }

@@ -47,6 +47,8 @@ export function toDossier(r: Row): DossierRecord {
     overdueFlaggedAt: r.overdue_flagged_at as Date | null,
     dueSoonFlaggedAt: r.due_soon_flagged_at as Date | null,
     version: r.version as number,
+    legacyAgencyCode: (r.legacy_agency_code as string | null | undefined) ?? null,
+    legacyCode: (r.legacy_code as string | null | undefined) ?? null,
   };
 }
 

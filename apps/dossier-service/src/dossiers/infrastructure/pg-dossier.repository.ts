@@ -86,6 +86,11 @@ export class PgDossierRepository extends DossierRepository {
     };
   }
 
+  async findByLegacyCode(legacyCode: string): Promise<DossierRecord[]> {
+    const rows = await this.rows('SELECT * FROM dossier WHERE legacy_code = $1 ORDER BY received_at, code LIMIT 20', [legacyCode]);
+    return rows.map(toDossier);
+  }
+
   async findByIds(ids: readonly string[]): Promise<DossierRecord[]> {
     const rows: Row[] = await this.db.query('SELECT * FROM dossier WHERE id = ANY($1::uuid[])', [[...ids]]);
     return rows.map(toDossier);

@@ -15,6 +15,7 @@ const DOSSIERS: MovableRecords = {
   open: `r.status NOT IN (${closedList})`,
   carriedOver: `r.status IN (${closedList})`,
   village: `r.form_data->>'villageCode'`,
+  address: `r.applicant_address`,
   label: `r.procedure_code || ' · ' || r.status`,
 };
 

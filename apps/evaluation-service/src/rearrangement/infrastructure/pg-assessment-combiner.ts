@@ -4,6 +4,7 @@ import { REARRANGEMENT_REPLY_MAX_IDS, type RearrangementRow } from '@xaso/contra
 import {
   countAtSources,
   ledgerCounts,
+  logMoves,
   type MovableRecords,
   moveBack,
   movedFrom,
@@ -147,16 +148,10 @@ export class PgAssessmentCombiner extends RearrangementMover {
   /** The merged sources' DRAFTs of the year, logged (at most once per plan) as combined into their successor. */
   private async logCombined(sql: SqlRunner, planId: string, year: number, single: readonly Pair[]): Promise<void> {
     if (!single.length) return;
-    await sql.query(
-      `INSERT INTO rearrangement_move (plan_id, record_type, record_id, source_code, target_code, batch_id)
-       SELECT $1, $2, a.cycle_id::text || ':' || a.unit_code, m.source, m.target, $6::uuid
-         FROM unnest($3::text[], $4::text[]) AS m (source, target)
-         JOIN assessment a ON a.unit_code = m.source AND a.state = 'DRAFT' AND a.year >= $5
-       ON CONFLICT (plan_id, record_type, record_id) DO UPDATE SET source_code = EXCLUDED.source_code, target_code = EXCLUDED.target_code,
-         batch_id = EXCLUDED.batch_id, moved_at = now(), compensated_at = NULL, compensation_batch_id = NULL
-         WHERE rearrangement_move.compensated_at IS NOT NULL`,
-      [planId, ASSESSMENT_RECORD_TYPE, single.map((p) => p.source), single.map((p) => p.target), year, randomUUID()],
-    );
+    const picked = `SELECT a.cycle_id::text || ':' || a.unit_code AS record_id, m.source, m.target, 'unit' AS rule
+                      FROM unnest($4::text[], $5::text[]) AS m (source, target)
+                      JOIN assessment a ON a.unit_code = m.source AND a.state = 'DRAFT' AND a.year >= $6`;
+    await logMoves(sql, planId, ASSESSMENT_RECORD_TYPE, randomUUID(), picked, [single.map((p) => p.source), single.map((p) => p.target), year]);
   }
 
   private async compensate({ sql, planId }: StepContext): Promise<StepOutcome> {

@@ -5,7 +5,7 @@
  * Unicode, any case and spacing) all reduce to the core key "ben nghe" with the type Phường given
  * in full, abbreviated or not at all; "Quận 1", "Q1", "Q.1", "quan 01" to the core "1" under Quận.
  */
-import { foldVietnamese } from '@xaso/text';
+import { foldVietnamese, numberToken, wordKey } from '@xaso/text';
 
 export type NameLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
 
@@ -60,12 +60,9 @@ export function accentKey(text: string): string {
     .trim();
 }
 
-/** Digits lose their leading zeros ("01" → "1"), so "Phường 01" and "Phường 1" meet. */
-const numberToken = (token: string): string => (/^\d+$/.test(token) ? String(Number(token)) : token);
-
 /** Accent-free comparable key: "Phường  Bến Nghé" → "phuong ben nghe". */
 export function foldKey(text: string): string {
-  return foldVietnamese(accentKey(text)).split(' ').map(numberToken).join(' ');
+  return wordKey(accentKey(text));
 }
 
 

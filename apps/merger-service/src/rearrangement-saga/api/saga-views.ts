@@ -1,4 +1,5 @@
-import { ValidationFailedError } from '@xaso/api';
+import { type KeysetPageRequest, keysetRequest, ValidationFailedError } from '@xaso/api';
+import { REVIEW_KEYSET_ARITY } from '../application/saga.repository.port';
 import type { ReviewItem } from '../application/saga.repository.port';
 import type { RearrangementProgress, ReconciliationReport } from '../application/saga-queries';
 import { reconciliationCsv } from '../domain/reconciliation';
@@ -9,6 +10,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function checkedId(id: unknown, field = 'id'): string {
   if (typeof id !== 'string' || !UUID.test(id)) throw new ValidationFailedError(`${field} must be a UUID`, `${field} phải là UUID`, { field });
   return id;
+}
+
+/** A review-queue page request; a cursor whose key is not (0 | 1, text, text, text) is BAD_USER_INPUT, never a database error. */
+export function reviewPage(first: number | null | undefined, after: string | null | undefined): KeysetPageRequest {
+  const page = keysetRequest(first, after, REVIEW_KEYSET_ARITY);
+  const key = page.after;
+  if (key && !((key[0] === 0 || key[0] === 1) && key.slice(1).every((part) => typeof part === 'string'))) {
+    throw new ValidationFailedError('Invalid cursor', 'Con trỏ phân trang không hợp lệ', { field: 'after' });
+  }
+  return page;
 }
 
 /** The JSON shape shared by GraphQL and REST. */
@@ -35,7 +46,8 @@ export const reportView = (r: ReconciliationReport) => ({
   signedOffBy: r.signedOffBy,
   signedOffAt: r.signedOffAt,
   rows: r.rows.map((row) => ({
-    service: row.service, recordType: row.recordType, sourceCode: row.sourceCode, before: row.before, moved: row.movedTotal, queued: row.queued,
+    service: row.service, recordType: row.recordType, sourceCode: row.sourceCode, before: row.before, moved: row.movedTotal,
+    byUnit: row.byRule.unit, byVillage: row.byRule.village, byAddress: row.byRule.address, byReview: row.byRule.review, queued: row.queued,
     failed: row.failed, carriedOver: row.carriedOver, after: row.after, balanced: row.balanced, hashesMatch: row.hashesMatch,
     targets: row.targets.map((t) => ({ ...t, hashMatches: t.moved ? t.serviceSha256 !== null && t.serviceSha256 === t.mergerSha256 : null })),
   })),

@@ -4,7 +4,7 @@ import { TransactionRunner } from '@xaso/persistence';
 import { ApplyPlanToRegistry } from '../../rearrangements/application/apply-plan-to-registry.use-case';
 import { RearrangementPlanRepository } from '../../rearrangements/application/rearrangement-plan.repository.port';
 import { PlanNotFoundError } from '../../rearrangements/domain/rearrangement-errors';
-import { unitMovesOf } from '../../rearrangements/domain/unit-moves';
+import { PlanUnitMoves } from '../../rearrangements/application/plan-unit-moves';
 import { chunked } from '../domain/saga';
 import { PlanNotApplicableError } from '../domain/saga-errors';
 import { SagaCoordinator } from './saga-coordinator';
@@ -24,6 +24,7 @@ export class ApplyPlan {
     private readonly saga: SagaRepository,
     private readonly registry: ApplyPlanToRegistry,
     private readonly coordinator: SagaCoordinator,
+    private readonly moves: PlanUnitMoves,
   ) {}
 
   async execute(planId: string, user: AuthUser): Promise<void> {
@@ -38,7 +39,7 @@ export class ApplyPlan {
       const step = await this.registry.execute(planId);
       const units = step.ended + step.created;
       await this.saga.upsertStep({ planId, kind: 'APPLY', service: 'merger', action: 'REGISTRY' }, 'DONE', { chunks: 1, moved: units, total: units });
-      const chunks = chunked(unitMovesOf(plan), this.coordinator.settings.chunkUnits);
+      const chunks = chunked(await this.moves.of(plan), this.coordinator.settings.chunkUnits);
       for (const service of this.coordinator.settings.participants) await this.coordinator.issue(planId, plan.effectiveDate, 'APPLY', service, chunks);
       await this.coordinator.advance(planId, 'APPLY');
     });

@@ -3,7 +3,7 @@ import type { AuthUser } from '@xaso/auth';
 import { TransactionRunner } from '@xaso/persistence';
 import { RearrangementPlanRepository } from '../../rearrangements/application/rearrangement-plan.repository.port';
 import { PlanNotFoundError } from '../../rearrangements/domain/rearrangement-errors';
-import { unitMovesOf } from '../../rearrangements/domain/unit-moves';
+import { PlanUnitMoves } from '../../rearrangements/application/plan-unit-moves';
 import { chunked } from '../domain/saga';
 import { SagaCoordinator } from './saga-coordinator';
 import { managedPlan } from './saga-access';
@@ -17,6 +17,7 @@ export class DryRunPlan {
     private readonly plans: RearrangementPlanRepository,
     private readonly saga: SagaRepository,
     private readonly coordinator: SagaCoordinator,
+    private readonly moves: PlanUnitMoves,
   ) {}
 
   async execute(planId: string, user: AuthUser): Promise<void> {
@@ -26,7 +27,7 @@ export class DryRunPlan {
       const plan = await this.plans.get(planId);
       if (!plan) throw new PlanNotFoundError(planId);
       await this.saga.startRun(planId, 'DRY_RUN', user.sub);
-      const chunks = chunked(unitMovesOf(plan), this.coordinator.settings.chunkUnits);
+      const chunks = chunked(await this.moves.of(plan), this.coordinator.settings.chunkUnits);
       for (const service of this.coordinator.settings.participants) await this.coordinator.issue(planId, plan.effectiveDate, 'DRY_RUN', service, chunks);
       await this.coordinator.advance(planId, 'DRY_RUN');
     });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { KeysetPageRequest, KeysetSlice } from '@xaso/api';
 import type { AuthUser } from '@xaso/auth';
 import { RearrangementPlanRepository } from '../../rearrangements/application/rearrangement-plan.repository.port';
 import { PlanNotFoundError } from '../../rearrangements/domain/rearrangement-errors';
@@ -23,7 +24,7 @@ export class GetRearrangementProgress {
     const plan = await managedPlan(this.plans, planId, user);
     const run = await this.saga.run(planId, kind);
     if (!run) throw new SagaRunNotFoundError(planId, kind);
-    const queued = kind === 'APPLY' ? (await this.saga.reviewQueue(planId, null)).filter((i) => i.status !== 'ASSIGNED').length : 0;
+    const queued = kind === 'APPLY' ? await this.saga.openReviewCount(planId) : 0;
     return { ...run, planStatus: plan.status, reviewQueued: queued };
   }
 }
@@ -53,15 +54,15 @@ export class GetReconciliationReport {
   }
 }
 
-/** A commune's review queue for a plan (officers of a candidate successor), or the whole queue (province, ADMIN). */
+/** A commune's review queue for a plan (officers of a candidate successor), or the whole queue (province, ADMIN): one keyset page. */
 @Injectable()
 export class ListReviewQueue {
   constructor(private readonly plans: RearrangementPlanRepository, private readonly saga: SagaRepository) {}
 
-  async execute(planId: string, unitCode: string | null, user: AuthUser): Promise<ReviewItem[]> {
+  async execute(planId: string, unitCode: string | null, page: KeysetPageRequest, user: AuthUser): Promise<KeysetSlice<ReviewItem>> {
     const plan = await this.plans.summary(planId);
     if (!plan) throw new PlanNotFoundError(planId);
     assertCanWorkQueue(user, plan, unitCode);
-    return this.saga.reviewQueue(planId, unitCode);
+    return this.saga.reviewQueue(planId, unitCode, page);
   }
 }

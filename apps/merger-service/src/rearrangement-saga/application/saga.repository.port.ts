@@ -1,3 +1,4 @@
+import type { Keyset, KeysetPageRequest, KeysetSlice } from '@xaso/api';
 import type { RearrangementRow, ReviewAssignment, ReviewItemMessage, UnitMoveMessage } from '@xaso/contracts';
 import type { ReportSource } from '../domain/reconciliation';
 import type { ChunkState, RunKind, RunStatus, SagaRun, StepAction, StepState } from '../domain/saga';
@@ -57,8 +58,14 @@ export abstract class SagaRepository {
   abstract saveReviewItems(planId: string, service: string, items: readonly ReviewItemMessage[]): Promise<void>;
   abstract reportSources(planId: string, kind: RunKind): Promise<ReportSource[]>;
   abstract reviewItem(id: string): Promise<ReviewItem | null>;
-  /** Items of the plan whose candidates include `unitCode` (all of the plan's when null). */
-  abstract reviewQueue(planId: string, unitCode: string | null): Promise<ReviewItem[]>;
+  /** One page of the plan's items whose candidates include `unitCode` (all of the plan's when null), in `reviewKeyset` order, with the total. */
+  abstract reviewQueue(planId: string, unitCode: string | null, page: KeysetPageRequest): Promise<KeysetSlice<ReviewItem>>;
+  /** Items of the plan not yet assigned (flagged to the province). */
+  abstract openReviewCount(planId: string): Promise<number>;
   abstract setReviewItem(id: string, status: ReviewItem['status'], targetCode: string | null, by: string | null): Promise<void>;
   abstract signOff(planId: string, by: string, note: string | null): Promise<void>;
 }
+
+/** The review queue's order and paging key: open items first, then service, record type, record id. */
+export const REVIEW_KEYSET_ARITY = 4;
+export const reviewKeyset = (i: Pick<ReviewItem, 'status' | 'service' | 'recordType' | 'recordId'>): Keyset => [i.status === 'ASSIGNED' ? 1 : 0, i.service, i.recordType, i.recordId];

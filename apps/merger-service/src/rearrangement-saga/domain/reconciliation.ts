@@ -4,10 +4,15 @@
  * queue since, and per target the SHA-256 over the moved ids as the service computed it and as
  * merger recomputed it from the ids it received. Pure.
  */
+import type { ExportTable } from '@xaso/table-export';
+
 export interface ReportTarget {
   targetCode: string;
-  /** Moved by rule (village, whole unit) in the APPLY step. */
+  /** Moved by rule (whole unit, village, address) in the APPLY step. */
   moved: number;
+  /** Of `moved`: by the village the record names, by its address (the rest moved with the whole unit). */
+  byVillage: number;
+  byAddress: number;
   /** Moved later from the review queue by an officer's assignment. */
   assigned: number;
   serviceSha256: string | null;
@@ -27,8 +32,18 @@ export interface ReportSource {
   targets: ReportTarget[];
 }
 
+/** How a source's moved and waiting records went: the counts by rule. */
+export interface RuleCounts {
+  unit: number;
+  village: number;
+  address: number;
+  /** Assigned by an officer from the review queue. */
+  review: number;
+}
+
 export interface ReconciliationRow extends ReportSource {
   movedTotal: number;
+  byRule: RuleCounts;
   /** before = moved + assigned + queued + failed. */
   balanced: boolean;
   /** Every target's hashes agree (null: merger did not get the ids, reply too large). */
@@ -40,9 +55,12 @@ export function reconcile(sources: readonly ReportSource[]): ReconciliationRow[]
     const movedTotal = s.targets.reduce((n, t) => n + t.moved + t.assigned, 0);
     const checked = s.targets.filter((t) => t.moved > 0);
     const unknown = checked.some((t) => t.mergerSha256 === null || t.serviceSha256 === null);
+    const sum = (f: (t: ReportTarget) => number) => s.targets.reduce((n, t) => n + f(t), 0);
+    const byRule = { unit: sum((t) => t.moved - t.byVillage - t.byAddress), village: sum((t) => t.byVillage), address: sum((t) => t.byAddress), review: sum((t) => t.assigned) };
     return {
       ...s,
       movedTotal,
+      byRule,
       balanced: s.before === movedTotal + s.queued + s.failed,
       hashesMatch: unknown ? null : checked.every((t) => t.serviceSha256 === t.mergerSha256),
     };
@@ -53,7 +71,7 @@ export function reconcile(sources: readonly ReportSource[]): ReconciliationRow[]
 export const problemsOf = (rows: readonly ReconciliationRow[]): number => rows.filter((r) => !r.balanced || r.hashesMatch === false).length;
 
 const CSV_HEADER = [
-  'service', 'record_type', 'source_code', 'target_code', 'before', 'moved', 'assigned', 'queued', 'failed', 'carried_over', 'after',
+  'service', 'record_type', 'source_code', 'target_code', 'before', 'moved', 'by_village', 'by_address', 'assigned', 'queued', 'failed', 'carried_over', 'after',
   'balanced', 'service_sha256', 'merger_sha256', 'hash_match',
 ];
 
@@ -65,18 +83,33 @@ const cell = (value: unknown): string => {
 };
 
 /** One line per (service, record type, source, target); a source with no target gets one line with an empty target. */
-export function reconciliationCsv(rows: readonly ReconciliationRow[]): string {
-  const lines = [CSV_HEADER.join(',')];
+export function reconciliationLines(rows: readonly ReconciliationRow[]): (string | number | boolean)[][] {
+  const lines: (string | number | boolean)[][] = [];
   for (const r of rows) {
     const targets = r.targets.length ? r.targets : [null];
     for (const t of targets) {
-      lines.push(
-        [
-          r.service, r.recordType, r.sourceCode, t?.targetCode ?? '', r.before, t?.moved ?? 0, t?.assigned ?? 0, r.queued, r.failed, r.carriedOver, r.after,
-          r.balanced, t?.serviceSha256 ?? '', t?.mergerSha256 ?? '', t ? (t.moved ? t.serviceSha256 !== null && t.serviceSha256 === t.mergerSha256 : '') : '',
-        ].map(cell).join(','),
-      );
+      lines.push([
+        r.service, r.recordType, r.sourceCode, t?.targetCode ?? '', r.before, t?.moved ?? 0, t?.byVillage ?? 0, t?.byAddress ?? 0, t?.assigned ?? 0, r.queued, r.failed, r.carriedOver, r.after,
+        r.balanced, t?.serviceSha256 ?? '', t?.mergerSha256 ?? '', t ? (t.moved ? t.serviceSha256 !== null && t.serviceSha256 === t.mergerSha256 : '') : '',
+      ]);
     }
   }
-  return lines.join('\r\n') + '\r\n';
+  return lines;
+}
+
+export function reconciliationCsv(rows: readonly ReconciliationRow[]): string {
+  return [CSV_HEADER, ...reconciliationLines(rows)].map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The same lines as a table to export (XLSX): the CSV's column names, numbers as numbers, booleans as true / false. */
+export function reconciliationTable(planId: string, rows: readonly ReconciliationRow[]): ExportTable {
+  const lines = reconciliationLines(rows).map((line) => line.map((v) => (typeof v === 'boolean' ? String(v) : v)));
+  return {
+    fileBase: `reconciliation-${planId}`,
+    sheetName: 'Đối soát',
+    columns: CSV_HEADER,
+    rows: (async function* () {
+      yield* lines;
+    })(),
+  };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RearrangementRow, ReviewAssignment, ReviewItemMessage, UnitMoveMessage } from '@xaso/contracts';
+import { type KeysetPageRequest, type KeysetSlice, sliceOf } from '@xaso/api';
 import { managerFor } from '@xaso/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -137,12 +138,13 @@ export class PgSagaRepository extends SagaRepository {
     const targets = rows.flatMap((r) => r.targets.map((t, i) => ({ r, t, merger: r.mergerSha256[i] ?? null })));
     if (!targets.length) return;
     await this.q(
-      `INSERT INTO rearrangement_report_target (plan_id, kind, service, record_type, source_code, target_code, moved, service_sha256, merger_sha256)
-       SELECT $1, $2, $3, * FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])
+      `INSERT INTO rearrangement_report_target (plan_id, kind, service, record_type, source_code, target_code, moved, service_sha256, merger_sha256, by_village, by_address)
+       SELECT $1, $2, $3, * FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::int[], $11::int[])
        ON CONFLICT (plan_id, kind, service, record_type, source_code, target_code) DO UPDATE SET moved = EXCLUDED.moved,
-         service_sha256 = EXCLUDED.service_sha256, merger_sha256 = EXCLUDED.merger_sha256`,
+         service_sha256 = EXCLUDED.service_sha256, merger_sha256 = EXCLUDED.merger_sha256, by_village = EXCLUDED.by_village, by_address = EXCLUDED.by_address`,
       [planId, kind, service, targets.map((x) => x.r.recordType), targets.map((x) => x.r.sourceCode), targets.map((x) => x.t.targetCode),
-        targets.map((x) => x.t.moved), targets.map((x) => x.t.movedIdsSha256), targets.map((x) => x.merger)],
+        targets.map((x) => x.t.moved), targets.map((x) => x.t.movedIdsSha256), targets.map((x) => x.merger),
+        targets.map((x) => x.t.byVillage ?? 0), targets.map((x) => x.t.byAddress ?? 0)],
     );
   }
 
@@ -164,9 +166,10 @@ export class PgSagaRepository extends SagaRepository {
               CASE WHEN r.kind = 'APPLY' THEN (SELECT count(*)::int FROM rearrangement_review_item i WHERE i.plan_id = r.plan_id AND i.service = r.service
                      AND i.record_type = r.record_type AND i.source_code = r.source_code AND i.status <> 'ASSIGNED') ELSE r.queued END AS queued,
               COALESCE((SELECT json_agg(json_build_object('targetCode', x.target_code, 'moved', x.moved, 'assigned', x.assigned,
+                         'byVillage', x.by_village, 'byAddress', x.by_address,
                          'serviceSha256', x.service_sha256, 'mergerSha256', x.merger_sha256) ORDER BY x.target_code)
                  FROM (SELECT COALESCE(t.target_code, a.target_code) AS target_code, COALESCE(t.moved, 0) AS moved, COALESCE(a.n, 0) AS assigned,
-                              t.service_sha256, t.merger_sha256
+                              COALESCE(t.by_village, 0) AS by_village, COALESCE(t.by_address, 0) AS by_address, t.service_sha256, t.merger_sha256
                          FROM (SELECT * FROM rearrangement_report_target t WHERE t.plan_id = r.plan_id AND t.kind = r.kind AND t.service = r.service
                                   AND t.record_type = r.record_type AND t.source_code = r.source_code) t
                          FULL JOIN (SELECT target_code, count(*)::int AS n FROM rearrangement_review_item i WHERE r.kind = 'APPLY' AND i.plan_id = r.plan_id
@@ -184,12 +187,23 @@ export class PgSagaRepository extends SagaRepository {
     return row ?? null;
   }
 
-  async reviewQueue(planId: string, unitCode: string | null): Promise<ReviewItem[]> {
-    return this.q(
-      `SELECT ${ITEM_COLUMNS} FROM rearrangement_review_item WHERE plan_id = $1 AND ($2::text IS NULL OR candidate_codes @> ARRAY[$2::text])
-        ORDER BY status = 'ASSIGNED', service, record_type, record_id LIMIT 1000`,
-      [planId, unitCode],
+  async reviewQueue(planId: string, unitCode: string | null, page: KeysetPageRequest): Promise<KeysetSlice<ReviewItem>> {
+    const where = `plan_id = $1 AND ($2::text IS NULL OR candidate_codes @> ARRAY[$2::text])`;
+    const key = `(status = 'ASSIGNED')::int, service COLLATE "C", record_type COLLATE "C", record_id COLLATE "C"`;
+    const after = page.after ?? [null, null, null, null];
+    const rows: ReviewItem[] = await this.q(
+      `SELECT ${ITEM_COLUMNS} FROM rearrangement_review_item
+        WHERE ${where} AND ($3::int IS NULL OR (${key}) > ($3::int, $4::text COLLATE "C", $5::text COLLATE "C", $6::text COLLATE "C"))
+        ORDER BY ${key} LIMIT $7`,
+      [planId, unitCode, after[0], after[1], after[2], after[3], page.first + 1],
     );
+    const [{ n }] = await this.q(`SELECT count(*)::int AS n FROM rearrangement_review_item WHERE ${where}`, [planId, unitCode]);
+    return sliceOf(rows, page.first, n);
+  }
+
+  async openReviewCount(planId: string): Promise<number> {
+    const [{ n }] = await this.q(`SELECT count(*)::int AS n FROM rearrangement_review_item WHERE plan_id = $1 AND status <> 'ASSIGNED'`, [planId]);
+    return n;
   }
 
   async setReviewItem(id: string, status: ReviewItem['status'], targetCode: string | null, by: string | null): Promise<void> {

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@xaso/persistence';
 import { UnitEventPublisher } from '../../units/application/unit-event-publisher.port';
-import { unitsUpsertedEvents } from '../../units/application/unit-events';
 import { UnitRepository } from '../../units/application/unit.repository.port';
 import { unitKeyString } from '../../units/domain/unit';
 import type { PlanStatus } from '../domain/plan';
 import { registryChangeOf } from '../domain/registry-change';
-import { PlanInvalidError, PlanNotFoundError, PlanTransitionError } from '../domain/rearrangement-errors';
+import { PlanInvalidError } from '../domain/rearrangement-errors';
 import { validatePlanAgainst } from '../domain/plan-validation';
 import { isEmptyChange, PlanRegistry } from './plan-registry.port';
 import { RearrangementPlanRepository } from './rearrangement-plan.repository.port';
+import { announceUnits, lockedPlanIn } from './registry-step-support';
 
 /** States in which the saga applies a plan's registry step (first run, or a retry after a failed step). */
 export const REGISTRY_APPLY_STATES: readonly PlanStatus[] = ['APPLYING', 'FAILED'];
@@ -45,11 +45,7 @@ export class ApplyPlanToRegistry {
 
   async execute(planId: string, options: { allowedStates?: readonly PlanStatus[] } = {}): Promise<RegistryStepResult> {
     return this.transactions.run(async () => {
-      await this.registry.lock();
-      const plan = await this.plans.get(planId);
-      if (!plan) throw new PlanNotFoundError(planId);
-      const allowed = options.allowedStates ?? REGISTRY_APPLY_STATES;
-      if (!allowed.includes(plan.status)) throw new PlanTransitionError(plan.status, 'APPLIED');
+      const plan = await lockedPlanIn(this.registry, planId, (id) => this.plans.get(id), options.allowedStates ?? REGISTRY_APPLY_STATES, 'APPLIED');
       const snapshot = await this.registry.snapshotAround(plan.effectiveDate);
       const validation = validatePlanAgainst(plan, snapshot);
       if (validation.problems.length) throw new PlanInvalidError(planId, validation.problems);
@@ -62,9 +58,8 @@ export class ApplyPlanToRegistry {
           { code: k.code, validFrom: k.validFrom },
         ]),
       );
-      const drafts = unitsUpsertedEvents(await this.units.withSuccessors([...changed.values()]));
-      for (const draft of drafts) await this.events.publish(draft);
-      return { planId, ended: applied.ended.length, created: applied.inserted.length, links: applied.links.length, events: drafts.length, alreadyDone: false };
+      const events = await announceUnits(this.units, this.events, [...changed.values()]);
+      return { planId, ended: applied.ended.length, created: applied.inserted.length, links: applied.links.length, events, alreadyDone: false };
     });
   }
 }

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ADMIN_UNITS_CHUNK_SIZE, adminUnitsWithdrawn } from '@xaso/contracts';
 import { TransactionRunner } from '@xaso/persistence';
 import { UnitEventPublisher } from '../../units/application/unit-event-publisher.port';
-import { UNIT_REGISTRY_AGGREGATE_ID, unitsUpsertedEvents } from '../../units/application/unit-events';
+import { UNIT_REGISTRY_AGGREGATE_ID } from '../../units/application/unit-events';
 import { UnitRepository } from '../../units/application/unit.repository.port';
 import type { PlanStatus } from '../domain/plan';
-import { PlanNotFoundError, PlanTransitionError } from '../domain/rearrangement-errors';
 import type { RegistryStepResult } from './apply-plan-to-registry.use-case';
 import { PlanRegistry } from './plan-registry.port';
 import { RearrangementPlanRepository } from './rearrangement-plan.repository.port';
+import { announceUnits, lockedPlanIn } from './registry-step-support';
 
 /** States in which the saga compensates the registry step (before the plan is final). */
 export const REGISTRY_REVERT_STATES: readonly PlanStatus[] = ['APPLYING', 'FAILED', 'FAILED_TO_COMPENSATE'];
@@ -32,11 +32,7 @@ export class RevertPlanInRegistry {
 
   async execute(planId: string, options: { allowedStates?: readonly PlanStatus[] } = {}): Promise<RegistryStepResult> {
     return this.transactions.run(async () => {
-      await this.registry.lock();
-      const plan = await this.plans.summary(planId);
-      if (!plan) throw new PlanNotFoundError(planId);
-      const allowed = options.allowedStates ?? REGISTRY_REVERT_STATES;
-      if (!allowed.includes(plan.status)) throw new PlanTransitionError(plan.status, 'COMPENSATED');
+      await lockedPlanIn(this.registry, planId, (id) => this.plans.summary(id), options.allowedStates ?? REGISTRY_REVERT_STATES, 'COMPENSATED');
       const applied = await this.registry.appliedOf(planId);
       if (!applied) return { planId, ended: 0, created: 0, links: 0, events: 0, alreadyDone: true };
       await this.registry.revert(applied);
@@ -56,9 +52,7 @@ export class RevertPlanInRegistry {
       const inserted = new Set(applied.inserted.map((k) => `${k.code}@${k.validFrom}`));
       const restored = [...applied.ended, ...applied.links.map((l) => ({ code: l.predecessorCode, validFrom: l.predecessorValidFrom }))]
         .filter((k) => !inserted.has(`${k.code}@${k.validFrom}`));
-      const drafts = unitsUpsertedEvents(await this.units.withSuccessors(restored));
-      for (const draft of drafts) await this.events.publish(draft);
-      events += drafts.length;
+      events += await announceUnits(this.units, this.events, restored);
       return { planId, ended: applied.ended.length, created: applied.inserted.length, links: applied.links.length, events, alreadyDone: false };
     });
   }

@@ -13,6 +13,8 @@ export interface UnitMoveTarget {
   code: string;
   /** For a divided source: the villages (codes) this target receives, where the plan knows them. */
   villageCodes?: string[];
+  /** Their full names ("Thôn Phú Mỹ") where the registry knows them: the address rule matches these. */
+  villageNames?: string[];
 }
 
 export interface UnitMove {
@@ -66,4 +68,15 @@ export function unitMovesOfEntries(entries: readonly PlanEntry[]): UnitMove[] {
   // A DIVIDE entry says it all for its source (the MERGE entries listing it only name its parts' targets).
   for (const [sourceCode, targets] of divided) moves.set(sourceCode, { sourceCode, targets, divided: true });
   return [...moves.values()].sort((a, b) => (a.sourceCode < b.sourceCode ? -1 : a.sourceCode > b.sourceCode ? 1 : 0));
+}
+
+/** The moves with each target's village names (from `names`, by village code); a village without a known name adds none. */
+export function withVillageNames(moves: readonly UnitMove[], names: ReadonlyMap<string, string>): UnitMove[] {
+  return moves.map((move) => ({
+    ...move,
+    targets: move.targets.map((t) => {
+      const known = (t.villageCodes ?? []).map((c) => names.get(c)).filter((n): n is string => !!n);
+      return known.length ? { ...t, villageNames: known } : t;
+    }),
+  }));
 }

@@ -29,4 +29,6 @@ export abstract class UnitRepository {
   /** The newest version of `code` that started on or before `asOf` (in force on it or ended before it). */
   abstract latestVersionOnOrBefore(code: string, asOf: LocalDate): Promise<AdministrativeUnit | null>;
   abstract findByKeys(keys: UnitKey[]): Promise<AdministrativeUnit[]>;
+  /** The full names ("Thôn Phú Mỹ": type and name) of the units `codes` in force on `asOf`, by code. */
+  abstract fullNamesInForce(codes: readonly string[], asOf: LocalDate): Promise<Map<string, string>>;
 }

@@ -1,3 +1,4 @@
+import { foldVietnamese } from '@xaso/text';
 import { UNIT_TYPES, UnitLevel } from './unit';
 
 /** Villages (Thôn) and residential groups (Tổ dân phố) hang under a commune. */
@@ -13,4 +14,9 @@ export function villageCode(communeCode: string, sequence: number): string {
 
 export function normaliseVillageName(name: string): string {
   return name.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** "Thôn" + "Phú Mỹ" → "Thôn Phú Mỹ"; a name that already starts with its type keeps it ("Thôn Phú Mỹ"). */
+export function villageFullName(type: string, name: string): string {
+  return foldVietnamese(name).startsWith(`${foldVietnamese(type)} `) ? name : `${type} ${name}`;
 }

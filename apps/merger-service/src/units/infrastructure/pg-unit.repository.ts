@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { LocalDate } from '@xaso/calendar';
 import type { AdministrativeUnit, UnitKey } from '../domain/unit';
+import { villageFullName } from '../domain/village';
 import { INSERT_UNITS, IN_FORCE, pickUnit, type RegistryQuery, registryQuery, UNIT_COLUMNS, type UnitRow, unitArrays } from './unit-sql';
 import { UnitRepository, type UnitUpsertResult, type UnitWithSuccessors } from '../application/unit.repository.port';
 
@@ -95,5 +96,15 @@ export class PgUnitRepository extends UnitRepository {
       [keys.map((k) => k.code), keys.map((k) => k.validFrom)],
     );
     return rows.map(pickUnit);
+  }
+
+  async fullNamesInForce(codes: readonly string[], asOf: LocalDate): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.query<{ code: string; type: string; name: string }>(
+      `SELECT DISTINCT ON (u.code) u.code, u.type, u.name FROM administrative_unit u
+        WHERE u.code = ANY($1::text[]) AND ${IN_FORCE('u', '$2::date')} ORDER BY u.code, u.valid_from DESC`,
+      [codes, asOf],
+    );
+    return new Map(rows.map((r) => [r.code, villageFullName(r.type, r.name)]));
   }
 }

@@ -4,7 +4,11 @@ import { MEDIATION_RECORD_TYPE, OPEN_PETITION_STATUSES, PETITION_RECORD_TYPE, RE
 
 const openList = OPEN_PETITION_STATUSES.map((s) => `'${s}'`).join(', ');
 
-/** The unit lives in the column and in the aggregate's JSON state (reads use the state). */
+/**
+ * The unit lives in the column and in the aggregate's JSON state (reads use the state). No address
+ * rule: the petitioner's address exists only in the encrypted identity, which a move never reads,
+ * and a feedback's location is a geo point, not words to match with village names.
+ */
 const PETITIONS: MovableRecords = {
   recordType: PETITION_RECORD_TYPE,
   table: 'petition',

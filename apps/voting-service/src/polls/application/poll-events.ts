@@ -35,6 +35,7 @@ export function pollClosedEvent(poll: Poll, result: TallyResult, board: { root: 
     payload: {
       ...factsOf(poll),
       closedAt: at.toISOString(),
+      ...(poll.closeReason ? { closeReason: poll.closeReason } : {}),
       outcome: {
         turnout: { participants, online, paper, rate },
         counts: result.counts.map(({ optionId, online: o, paper: p, total }) => ({ optionId, online: o, paper: p, total })),

@@ -1,7 +1,7 @@
 import { newPoll } from './poll-draft';
 import { draft } from '../../../test/poll-drafts';
 import {
-  POLL_TRANSITIONS, assertAcceptsBallots, assertResultsVisible, cancelPoll, canTransition, certifyPoll, closePoll, openPoll, resultsVisible,
+  POLL_TRANSITIONS, assertAcceptsBallots, assertResultsVisible, cancelPoll, canTransition, certifyPoll, closePoll, closePollByRule, openPoll, resultsVisible,
 } from './poll-lifecycle';
 import { assertMay, ROLES_OF_ACTION, type PollAction } from './poll-permissions';
 import { POLL_STATUSES, type Poll, type PollStatus } from './poll-types';
@@ -58,6 +58,12 @@ describe('poll state machine', () => {
     const open = openPoll(newPoll('p', draft()), ROLL, BEFORE_OPEN);
     expect(codeOf(() => closePoll(open, new Date(AT_CLOSE.getTime() - 1)))).toBe('POLL_NOT_DUE');
     expect(closePoll(open, AT_CLOSE).status).toBe('CLOSED');
+  });
+
+  it('closes an OPEN poll by rule before closesAt (a rearrangement took its village), with the reason; nothing else', () => {
+    const open = openPoll(newPoll('p', draft()), ROLL, BEFORE_OPEN);
+    expect(closePollByRule(open, 'village left')).toMatchObject({ status: 'CLOSED', closeReason: 'village left' });
+    for (const status of ['DRAFT', 'CLOSED', 'CERTIFIED', 'CANCELLED'] as const) expect(codeOf(() => closePollByRule(withStatus(status), 'x'))).toBe('INVALID_TRANSITION');
   });
 
   it('cancels from DRAFT or OPEN with a trimmed reason, refuses an empty or too long one', () => {

@@ -43,6 +43,16 @@ export function closePoll(poll: Poll, now: Date): Poll {
   return { ...poll, status: 'CLOSED' };
 }
 
+/**
+ * A rearrangement took the poll's village out of its commune (divided away or abolished): the
+ * poll closes now, before closesAt, by rule, with the reason recorded; its result is computed as
+ * at any close.
+ */
+export function closePollByRule(poll: Poll, reason: string): Poll {
+  assertTransition(poll, 'CLOSED');
+  return { ...poll, status: 'CLOSED', closeReason: reason };
+}
+
 export function certifyPoll(poll: Poll): Poll {
   assertTransition(poll, 'CERTIFIED');
   return { ...poll, status: 'CERTIFIED' };

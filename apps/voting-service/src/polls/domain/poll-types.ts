@@ -72,4 +72,6 @@ export interface Poll {
   readonly status: PollStatus;
   readonly roll: FrozenRoll | null;
   readonly cancelReason: string | null;
+  /** Set when a rule closed the poll before closesAt (a rearrangement took its village away). */
+  readonly closeReason?: string | null;
 }

@@ -26,6 +26,7 @@ const KIND_OF_CODE = {
   NOT_ON_ROLL: 'forbidden',
   ALREADY_VOTED: 'conflict',
   VILLAGE_NOT_IN_COMMUNE: 'unprocessable',
+  BALLOT_SEAL_BROKEN: 'unavailable',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type VotingErrorCode = keyof typeof KIND_OF_CODE;

@@ -1,20 +1,27 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type KeysetPageRequest, type KeysetSlice, sliceOf, ValidationFailedError } from '@xaso/api';
 import { managerFor } from '@xaso/persistence';
 import { DataSource } from 'typeorm';
 import { BallotBoxRepository } from '../application/ballot-box.repository.port';
 import { type BoardEntry, type Channel, type PaperCount, VotingDomainError } from '../domain';
+import { BallotSeal } from './ballot-seal';
 
 const UNIQUE_VIOLATION = '23505';
 
 export const alreadyVoted = () =>
   new VotingDomainError('ALREADY_VOTED', 'This household or voter has already taken part (online or on paper)', 'Hộ gia đình/cử tri này đã tham gia biểu quyết (trực tuyến hoặc phiếu giấy)');
 
-/** `BallotBoxRepository` over PostgreSQL. Participation and ballots are written by separate statements with nothing in common. */
+/**
+ * `BallotBoxRepository` over PostgreSQL. Participation and ballots are written by separate
+ * statements with nothing in common; a pending ballot is sealed (`BallotSeal`) until its poll closes.
+ */
 @Injectable()
 export class PgBallotBoxRepository extends BallotBoxRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(BallotSeal) private readonly seal: BallotSeal,
+  ) {
     super();
   }
 
@@ -37,7 +44,7 @@ export class PgBallotBoxRepository extends BallotBoxRepository {
   }
 
   async insertBallot(pollId: string, ballot: BoardEntry): Promise<void> {
-    await this.q(`INSERT INTO poll_ballot (poll_id, tracker, choice) VALUES ($1, $2, $3)`, [pollId, ballot.tracker, ballot.choice]);
+    await this.q(`INSERT INTO poll_sealed_ballot (poll_id, sealed) VALUES ($1, $2)`, [pollId, this.seal.seal(pollId, ballot)]);
   }
 
   async participationCounts(pollId: string): Promise<{ online: number; paper: number }> {
@@ -48,8 +55,11 @@ export class PgBallotBoxRepository extends BallotBoxRepository {
     return { online: row.online, paper: row.paper };
   }
 
+  /** The poll's pending ballots, opened (and those cast before ballots were sealed, as they are). */
   async ballots(pollId: string): Promise<BoardEntry[]> {
-    return this.q(`SELECT tracker, choice FROM poll_ballot WHERE poll_id = $1 ORDER BY tracker COLLATE "C"`, [pollId]);
+    const sealed: { sealed: string }[] = await this.q(`SELECT sealed FROM poll_sealed_ballot WHERE poll_id = $1`, [pollId]);
+    const plain: BoardEntry[] = await this.q(`SELECT tracker, choice FROM poll_ballot WHERE poll_id = $1`, [pollId]);
+    return [...plain, ...sealed.map((row) => this.seal.open(pollId, row.sealed))];
   }
 
   async savePaperCount(pollId: string, count: PaperCount): Promise<void> {
@@ -69,6 +79,7 @@ export class PgBallotBoxRepository extends BallotBoxRepository {
       `INSERT INTO poll_board (poll_id, leaf_index, tracker, choice) SELECT $1, b.i - 1, b.tracker, b.choice FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS b(tracker, choice, i) ORDER BY b.i`,
       [pollId, board.map((e) => e.tracker), board.map((e) => e.choice)],
     );
+    await this.q(`DELETE FROM poll_sealed_ballot WHERE poll_id = $1`, [pollId]);
     await this.q(`DELETE FROM poll_ballot WHERE poll_id = $1`, [pollId]);
   }
 

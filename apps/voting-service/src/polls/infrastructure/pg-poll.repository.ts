@@ -34,9 +34,9 @@ export class PgPollRepository extends PollRepository {
   async save(poll: Poll): Promise<void> {
     await this.q(
       `UPDATE poll SET village_code=$2, matter=$3, title=$4, description=$5, option_kind=$6, electorate=$7, channels=$8, opens_at=$9, closes_at=$10,
-         pass_basis=$11, pass_percent=$12, quorum_percent=$13, status=$14, roll_size=$15, roll_hash=$16, cancel_reason=$17 WHERE id=$1`,
+         pass_basis=$11, pass_percent=$12, quorum_percent=$13, status=$14, roll_size=$15, roll_hash=$16, cancel_reason=$17, close_reason=$18 WHERE id=$1`,
       [poll.id, poll.villageCode, poll.matter, poll.title, poll.description, poll.options.kind, poll.electorate, poll.channels, poll.opensAt, poll.closesAt,
-        poll.rule.passBasis, poll.rule.passPercent, poll.rule.quorumPercent, poll.status, poll.roll?.size ?? null, poll.roll?.hash ?? null, poll.cancelReason],
+        poll.rule.passBasis, poll.rule.passPercent, poll.rule.quorumPercent, poll.status, poll.roll?.size ?? null, poll.roll?.hash ?? null, poll.cancelReason, poll.closeReason ?? null],
     );
     if (poll.status === 'DRAFT') await this.saveOptions(poll);
   }

@@ -20,6 +20,7 @@ export interface PollRow {
   roll_size: number | null;
   roll_hash: string | null;
   cancel_reason: string | null;
+  close_reason: string | null;
   result: TallyResult | null;
   board_root: string | null;
   board_size: number | null;
@@ -48,6 +49,7 @@ export function storedPollOf(r: PollRow): StoredPoll {
       status: r.status as PollStatus,
       roll: r.roll_size === null || r.roll_hash === null ? null : { size: r.roll_size, hash: r.roll_hash },
       cancelReason: r.cancel_reason,
+      closeReason: r.close_reason,
     },
     createdAt: new Date(r.created_at),
     result: r.result,

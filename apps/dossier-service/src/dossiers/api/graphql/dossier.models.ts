@@ -176,6 +176,10 @@ export class DossierModel {
   @Field(() => [AttachmentModel]) attachments!: AttachmentModel[];
   @Field(() => [HistoryEntryModel]) history!: HistoryEntryModel[];
   @Field(() => Int) version!: number;
+  @Field(() => String, { nullable: true, description: 'Original code on the receipt of a dossier handed over from a legacy district/commune system' })
+  legacyCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'The legacy unit (abolished or merged in 2025) that received it' })
+  legacyAgencyCode!: string | null;
 }
 
 @ObjectType('DossierConnection')
@@ -191,6 +195,7 @@ export class TrackingStepModel {
 @ObjectType('DossierTracking', { description: 'Public tracking: no personal data' })
 export class DossierTrackingModel {
   @Field(() => ID) code!: string;
+  @Field(() => String, { nullable: true, description: 'Original code of a dossier handed over from a legacy system' }) legacyCode!: string | null;
   @Field() procedureName!: string;
   @Field(() => DossierStatus) status!: string;
   @Field() receivedAt!: Date;

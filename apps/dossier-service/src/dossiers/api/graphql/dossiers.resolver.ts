@@ -31,7 +31,7 @@ class DossiersArgs extends PaginationArgs {
 
 @ArgsType()
 class TrackArgs {
-  @Field(() => ID) @IsString() @MaxLength(40) code!: string;
+  @Field(() => ID) @IsString() @MaxLength(60) code!: string;
   @Field() @IsString() idNumberLast4!: string;
 }
 
@@ -86,6 +86,7 @@ export class DossiersResolver {
     const { dossier: d, history } = tracking;
     return {
       code: d.code,
+      legacyCode: d.legacyCode ?? null,
       procedureName: tracking.procedureName ?? d.procedureCode,
       status: d.status,
       receivedAt: d.receivedAt,

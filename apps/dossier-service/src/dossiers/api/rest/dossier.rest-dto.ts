@@ -105,6 +105,8 @@ export class DossierDto {
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ type: ApologyViewDto, nullable: true }) apology!: ApologyViewDto | null;
   @ApiProperty({ description: 'Optimistic-locking version' }) version!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Original code on the receipt of a dossier handed over from a legacy system' }) legacyCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The legacy unit that received it' }) legacyAgencyCode!: string | null;
 }
 
 export class HistoryEntryDto {
@@ -159,6 +161,7 @@ export class TrackingStepDto {
 
 export class DossierTrackingDto {
   @ApiProperty() code!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Original code of a dossier handed over from a legacy system' }) legacyCode!: string | null;
   @ApiProperty() procedureCode!: string;
   @ApiProperty({ enum: STATUSES }) status!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;

@@ -23,5 +23,7 @@ export function dossierView(d: DossierRecord, overdue: boolean) {
     overdue,
     apology: d.apology ? { reason: d.apology.reason, newDueAt: d.apology.newDueAt, issuedAt: d.apology.issuedAt } : null,
     version: d.version,
+    legacyCode: d.legacyCode ?? null,
+    legacyAgencyCode: d.legacyAgencyCode ?? null,
   };
 }

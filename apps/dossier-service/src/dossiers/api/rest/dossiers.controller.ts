@@ -56,6 +56,7 @@ export class DossiersController {
     const { dossier: d, history } = tracking;
     return {
       code: d.code,
+      legacyCode: d.legacyCode ?? null,
       procedureCode: d.procedureCode,
       status: d.status,
       receivedAt: d.receivedAt,

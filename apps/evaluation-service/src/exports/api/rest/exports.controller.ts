@@ -7,7 +7,7 @@ import type { Response } from 'express';
 import type { ExportTable } from '../../domain/export-table';
 import { ExportRankings } from '../../application/export-rankings.query';
 import { ExportScorecard } from '../../application/export-scorecard.query';
-import { CSV_CONTENT_TYPE, writeCsv, writeXlsx, XLSX_CONTENT_TYPE } from '../../infrastructure/table-writers';
+import { CSV_CONTENT_TYPE, writeCsv, writeXlsx, XLSX_CONTENT_TYPE } from '@xaso/table-export';
 
 export class ExportCycleParams {
   @ApiProperty() @IsString() @MaxLength(64) cycleId!: string;

@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, PaginationArgs, UnitCodeScalar } from '@xaso/api';
+import { IsOptional, IsString } from 'class-validator';
 
 @ObjectType('RearrangementStepProgress', { description: 'One step of a plan’s saga: merger’s registry step or a service’s DRY_RUN / APPLY / COMPENSATE / ASSIGN' })
 export class RearrangementStepModel {
@@ -33,6 +35,8 @@ export class RearrangementModel {
 export class ReconciliationTargetModel {
   @Field() targetCode!: string;
   @Field(() => Int, { description: 'Moved by rule' }) moved!: number;
+  @Field(() => Int, { description: 'Of moved: by the village the record names' }) byVillage!: number;
+  @Field(() => Int, { description: 'Of moved: by the record’s address matched to one target’s village names' }) byAddress!: number;
   @Field(() => Int, { description: 'Moved from the review queue' }) assigned!: number;
   @Field(() => String, { nullable: true, description: 'SHA-256 over the sorted moved ids, computed by the service' }) serviceSha256!: string | null;
   @Field(() => String, { nullable: true, description: 'The same, recomputed by merger from the ids it received' }) mergerSha256!: string | null;
@@ -46,7 +50,11 @@ export class ReconciliationRowModel {
   @Field() sourceCode!: string;
   @Field(() => Int) before!: number;
   @Field(() => Int) moved!: number;
-  @Field(() => Int) queued!: number;
+  @Field(() => Int, { description: 'Of moved: with the whole unit' }) byUnit!: number;
+  @Field(() => Int, { description: 'Of moved: by the village the record names' }) byVillage!: number;
+  @Field(() => Int, { description: 'Of moved: by the record’s address' }) byAddress!: number;
+  @Field(() => Int, { description: 'Of moved: assigned by an officer from the review queue' }) byReview!: number;
+  @Field(() => Int, { description: 'Still waiting in the review queue' }) queued!: number;
   @Field(() => Int) failed!: number;
   @Field(() => Int, { description: 'Closed records that keep their unit, counted for the successor as carried over' }) carriedOver!: number;
   @Field(() => Int, { description: 'Open records left at the source after the step' }) after!: number;
@@ -81,4 +89,15 @@ export class ReviewItemModel {
   @Field(() => String, { nullable: true }) targetCode!: string | null;
   @Field(() => String, { nullable: true }) assignedBy!: string | null;
   @Field(() => String, { nullable: true }) assignedAt!: string | null;
+}
+
+@ObjectType('RearrangementReviewItemConnection', { description: 'A page of the review queue (open items first), with the total' })
+export class ReviewItemConnection extends Connection(ReviewItemModel, 'RearrangementReviewItem') {}
+
+@ArgsType()
+export class ReviewQueueArgs extends PaginationArgs {
+  @Field(() => ID) @IsString() planId!: string;
+  @Field(() => UnitCodeScalar, { nullable: true, description: 'A candidate successor (officers: their own commune); all of the plan’s when omitted (province, ADMIN)' })
+  @IsOptional()
+  unitCode?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { UnitCodeScalar } from '@xaso/api';
+import { connectionOfSlice, UnitCodeScalar } from '@xaso/api';
 import { type AuthUser, CurrentUser, Role, Roles } from '@xaso/auth';
 import { ApplyPlan } from '../../application/apply-plan.use-case';
 import { AssignReviewItem } from '../../application/assign-review-item.use-case';
@@ -7,8 +7,9 @@ import { DryRunPlan } from '../../application/dry-run-plan.use-case';
 import { RollbackPlan } from '../../application/rollback-plan.use-case';
 import { GetRearrangementProgress, GetReconciliationReport, ListReviewQueue } from '../../application/saga-queries';
 import { SignOffReconciliation } from '../../application/sign-off-reconciliation.use-case';
-import { checkedId, progressView, reportView, reviewItemView } from '../saga-views';
-import { RearrangementModel, ReconciliationReportModel, ReviewItemModel } from './saga.models';
+import { checkedId, progressView, reportView, reviewItemView, reviewPage } from '../saga-views';
+import { reviewKeyset } from '../../application/saga.repository.port';
+import { RearrangementModel, ReconciliationReportModel, ReviewItemConnection, ReviewItemModel, ReviewQueueArgs } from './saga.models';
 
 const MANAGERS = [Role.ADMIN, Role.PROVINCE_OFFICER];
 const QUEUE_WORKERS = [Role.ADMIN, Role.PROVINCE_OFFICER, Role.OFFICER, Role.LEADER];
@@ -86,13 +87,11 @@ export class RearrangementSagaResolver {
   }
 
   @Roles(...QUEUE_WORKERS)
-  @Query(() => [ReviewItemModel], { description: 'Records of divided units waiting for a decision, for a candidate successor (all: province, ADMIN)' })
-  async reviewQueue(
-    @Args('planId', { type: () => ID }) planId: string,
-    @Args('unitCode', { type: () => UnitCodeScalar, nullable: true }) unitCode: string | null,
-    @CurrentUser() user: AuthUser,
-  ) {
-    return (await this.queue.execute(checkedId(planId, 'planId'), unitCode ?? null, user)).map(reviewItemView);
+  @Query(() => ReviewItemConnection, { description: 'Records of divided units waiting for a decision, for a candidate successor (all: province, ADMIN); open first, keyset pages' })
+  async reviewQueue(@Args() args: ReviewQueueArgs, @CurrentUser() user: AuthUser): Promise<ReviewItemConnection> {
+    const page = reviewPage(args.first, args.after);
+    const slice = await this.queue.execute(checkedId(args.planId, 'planId'), args.unitCode ?? null, page, user);
+    return connectionOfSlice(slice, page, reviewKeyset, reviewItemView) as ReviewItemConnection;
   }
 
   @Roles(...QUEUE_WORKERS)

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { writeXlsx, XLSX_CONTENT_TYPE } from '@xaso/table-export';
+import type { Response } from 'express';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { UnitCodePipe } from '@xaso/api';
+import { KeysetPageQuery, restListOfSlice, UnitCodePipe } from '@xaso/api';
 import { type AuthUser, CurrentUser, Role, Roles } from '@xaso/auth';
 import { ApplyPlan } from '../../application/apply-plan.use-case';
 import { AssignReviewItem } from '../../application/assign-review-item.use-case';
@@ -9,11 +11,16 @@ import { DryRunPlan } from '../../application/dry-run-plan.use-case';
 import { RollbackPlan } from '../../application/rollback-plan.use-case';
 import { GetRearrangementProgress, GetReconciliationReport, ListReviewQueue } from '../../application/saga-queries';
 import { SignOffReconciliation } from '../../application/sign-off-reconciliation.use-case';
-import { reconciliationCsv } from '../../domain/reconciliation';
-import { checkedId, progressView, reportView, reviewItemView } from '../saga-views';
+import { reviewKeyset } from '../../application/saga.repository.port';
+import { reconciliationCsv, reconciliationTable } from '../../domain/reconciliation';
+import { checkedId, progressView, reportView, reviewItemView, reviewPage } from '../saga-views';
 
 export class SignOffDto {
   @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class ReviewQueueQuery extends KeysetPageQuery {
+  @IsOptional() @IsString() @MaxLength(64) unitCode?: string;
 }
 
 export class AssignDto {
@@ -99,6 +106,19 @@ export class RearrangementSagaController {
   }
 
   @Roles(...MANAGERS)
+  @Get(':planId/reconciliation.xlsx')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: 'The reconciliation report as XLSX (the CSV’s lines, streamed)' })
+  async reconciliationXlsx(@Param('planId') planId: string, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    // Authorization and the report are settled before the first byte (errors stay problem+json).
+    const report = await this.report.execute(checkedId(planId, 'planId'), 'APPLY', user);
+    const table = reconciliationTable(planId, report.rows);
+    res.setHeader('content-type', XLSX_CONTENT_TYPE);
+    res.setHeader('content-disposition', `attachment; filename="${table.fileBase}.xlsx"`);
+    await writeXlsx(res, table);
+  }
+
+  @Roles(...MANAGERS)
   @Post(':planId/reconciliation/sign-off')
   @HttpCode(200)
   @ApiOperation({ summary: 'The province signs the reconciliation off (recorded)' })
@@ -109,10 +129,11 @@ export class RearrangementSagaController {
 
   @Roles(...QUEUE_WORKERS)
   @Get(':planId/review-queue')
-  @ApiOperation({ summary: 'Records of divided units waiting for a decision (?unitCode= a candidate successor)' })
-  async reviewQueue(@Param('planId') planId: string, @Query('unitCode') unitCode: string | undefined, @CurrentUser() user: AuthUser) {
-    const unit = unitCode === undefined ? null : new UnitCodePipe().transform(unitCode);
-    return { items: (await this.queue.execute(checkedId(planId, 'planId'), unit, user)).map(reviewItemView) };
+  @ApiOperation({ summary: 'Records of divided units waiting for a decision (?unitCode= a candidate successor; ?first=&after= keyset pages, open first)' })
+  async reviewQueue(@Param('planId') planId: string, @Query() query: ReviewQueueQuery, @CurrentUser() user: AuthUser) {
+    const unit = query.unitCode === undefined ? null : new UnitCodePipe().transform(query.unitCode);
+    const page = reviewPage(query.first, query.after);
+    return restListOfSlice(await this.queue.execute(checkedId(planId, 'planId'), unit, page, user), reviewKeyset, reviewItemView);
   }
 
   @Roles(...QUEUE_WORKERS)

@@ -36,6 +36,7 @@ export class PollModel {
   @Field(() => Int, { nullable: true, description: 'Size N of the frozen roll (from opening)' }) rollSize!: number | null;
   @Field(() => String, { nullable: true, description: 'SHA-256 of the frozen roll (RFC 8785 JSON, sorted)' }) rollHash!: string | null;
   @Field(() => String, { nullable: true }) cancelReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why a rule closed the poll before closesAt (a rearrangement took its village away)' }) closeReason!: string | null;
   @Field(() => String, { nullable: true, description: 'RFC 6962 root of the ballot board (from close)' }) boardRoot!: string | null;
 }
 
@@ -61,6 +62,7 @@ export function toPollModel({ poll, board }: StoredPoll): PollModel {
     rollSize: poll.roll?.size ?? null,
     rollHash: poll.roll?.hash ?? null,
     cancelReason: poll.cancelReason,
+    closeReason: poll.closeReason ?? null,
     boardRoot: board?.root ?? null,
   };
 }

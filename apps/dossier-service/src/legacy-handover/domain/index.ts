@@ -1,0 +1,3 @@
+export * from './legacy-handover-error';
+export * from './legacy-status';
+export * from './legacy-dossier-row';

@@ -1,0 +1,2 @@
+export * from './lib/export-table';
+export * from './lib/table-writers';
