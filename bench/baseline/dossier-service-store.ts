@@ -7,9 +7,11 @@ import type { BaselineStore, ListedDossier, TrackedDossier } from './store';
 /**
  * The dossier service's own tables (migration 1732400000000-create-dossier-tables), written and
  * read with the same statements its repository uses:
- * - submit, in one transaction: the procedure's processing days, the (agency, day) sequence
- *   upsert, the `dossier` row, its `dossier_attachment` rows and the SUBMIT `dossier_history` row;
- * - track: the `dossier` row by code, the last-4 check, the procedure name and the history.
+ * - submit: the procedure's processing days, then in one transaction the (agency, day) sequence
+ *   upsert and one statement (a CTE) with the `dossier` row, its `dossier_attachment` rows and the
+ *   SUBMIT `dossier_history` row;
+ * - track: one statement with the `dossier` row by code, the procedure name and the history, then
+ *   the last-4 check.
  * Not done here (the platform does them): JWT verification, the admin-unit replica checks, and
  * the outbox row of `dossier.received`.
  */
@@ -49,26 +51,24 @@ export class DossierServiceStore implements BaselineStore {
       const dueAt = this.deadlines.dueDateFor({ receivedAt: now, workingDays: processingDays, channel: input.channel });
       const id = randomUUID();
       const a = input.applicant;
+      // The dossier service's statement: the dossier, its attachments and its history row in one CTE.
+      const attachments = input.attachments ?? [];
       await client.query(
-        `INSERT INTO dossier (id, code, procedure_code, status, channel, receiving_unit_code, competent_unit_code, processing_unit_code,
-           applicant_sub, applicant_full_name, applicant_id_number, applicant_phone, applicant_email, applicant_address,
-           form_data, processing_days, received_at, due_at, original_due_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+        `WITH new_dossier AS (
+           INSERT INTO dossier (id, code, procedure_code, status, channel, receiving_unit_code, competent_unit_code, processing_unit_code,
+             applicant_sub, applicant_full_name, applicant_id_number, applicant_phone, applicant_email, applicant_address,
+             form_data, processing_days, received_at, due_at, original_due_at, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)),
+         new_attachments AS (
+           INSERT INTO dossier_attachment (id, dossier_id, supplement_request_id, name, media_type, size, sha256, added_at)
+           SELECT a.id, $1, NULL, a.name, a.media_type, a.size, a.sha256, $17 FROM unnest($21::uuid[], $22::text[], $23::text[], $24::bigint[], $25::text[]) AS a(id, name, media_type, size, sha256))
+         INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_sub, actor_role, actor_unit, note, at)
+         VALUES ($1, $26, NULL, $4, $27, $28, $29, $30, $17)`,
         [id, code, input.procedureCode, 'RECEIVED', input.channel, agency, agency, agency, null, a.fullName, a.idNumber,
-          a.phone ?? null, a.email ?? null, a.address ?? null, JSON.stringify(input.formData ?? {}), processingDays, now, dueAt, dueAt, 1],
-      );
-      for (const att of input.attachments ?? []) {
-        await client.query(
-          `INSERT INTO dossier_attachment (id, dossier_id, supplement_request_id, name, media_type, size, sha256, added_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [randomUUID(), id, null, att.name, att.mediaType, att.size, att.sha256, now],
-        );
-      }
-      await client.query(
-        `INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_sub, actor_role, actor_unit, note, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, 'SUBMIT', null, 'RECEIVED', 'bench-baseline', input.channel === 'ONLINE' ? 'CITIZEN' : 'OFFICER',
-          input.channel === 'ONLINE' ? null : agency, `channel ${input.channel}`, now],
+          a.phone ?? null, a.email ?? null, a.address ?? null, JSON.stringify(input.formData ?? {}), processingDays, now, dueAt, dueAt, 1,
+          attachments.map(() => randomUUID()), attachments.map((att) => att.name), attachments.map((att) => att.mediaType),
+          attachments.map((att) => att.size), attachments.map((att) => att.sha256),
+          'SUBMIT', 'bench-baseline', input.channel === 'ONLINE' ? 'CITIZEN' : 'OFFICER', input.channel === 'ONLINE' ? null : agency, `channel ${input.channel}`],
       );
       await client.query('COMMIT');
       return { code, status: 'RECEIVED', receivedAt: now.toISOString() };
@@ -81,23 +81,25 @@ export class DossierServiceStore implements BaselineStore {
   }
 
   async track(code: string, idNumberLast4: string): Promise<TrackedDossier | null> {
-    const { rows } = await this.pool.query('SELECT * FROM dossier WHERE code = $1', [code]);
+    // The dossier service's one statement: the row, its procedure's name and its history as JSON.
+    const { rows } = await this.pool.query(
+      `SELECT d.*, p.name AS tracking_procedure_name,
+              COALESCE((SELECT json_agg(json_build_array(h.action, h.to_status, floor(extract(epoch FROM h.at) * 1000)) ORDER BY h.id)
+                          FROM dossier_history h WHERE h.dossier_id = d.id), '[]') AS tracking_history
+         FROM dossier d LEFT JOIN procedure p ON p.code = d.procedure_code
+        WHERE d.code = $1`,
+      [code],
+    );
     const d = rows[0];
     if (!d || !timingSafeEqual(Buffer.from(String(d.applicant_id_number).slice(-4).padStart(4, '0')), Buffer.from(idNumberLast4))) return null;
-    const [procedure, history] = await Promise.all([
-      this.pool.query<{ name: string }>('SELECT name FROM procedure WHERE code = $1', [d.procedure_code]),
-      this.pool.query<{ to_status: string; action: string; at: Date }>(
-        'SELECT to_status, action, at FROM dossier_history WHERE dossier_id = $1 ORDER BY id',
-        [d.id],
-      ),
-    ]);
+    const history = d.tracking_history as [string, string, number][];
     return {
       code: d.code,
       status: d.status,
       receivedAt: (d.received_at as Date).toISOString(),
-      procedureName: procedure.rows[0]?.name ?? d.procedure_code,
+      procedureName: (d.tracking_procedure_name as string | null) ?? d.procedure_code,
       dueAt: d.paused_since ? null : ((d.due_at as Date | null)?.toISOString() ?? null),
-      history: history.rows.map((h) => ({ status: h.to_status, action: h.action, at: h.at.toISOString() })),
+      history: history.map(([action, status, at]) => ({ status, action, at: new Date(at).toISOString() })),
     };
   }
 

@@ -1,4 +1,4 @@
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -58,7 +58,9 @@ export function subgraphGraphQLOptions(options: SubgraphOptions): ApolloFederati
     buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [], scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     ...(options.guardFieldResolvers ? { fieldResolverEnhancers: ['guards' as const] } : {}),
     // Federated traces (ftv1) are for Apollo Studio, which we do not use: no per-request check for them.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), inputGuardPlugin(), ...(options.plugins ?? [])],
+    // No cache hints either (no @cacheControl anywhere; the gateway's policy is max-age 0 without
+    // them): the cache-control plugin would wrap every field resolver to collect them.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), inputGuardPlugin(), ...(options.plugins ?? [])],
   };
 }
 

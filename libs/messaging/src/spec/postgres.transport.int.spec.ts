@@ -127,4 +127,22 @@ describe('PostgresTransport: two instances on one bus database', () => {
     expect(seenByB.filter((s) => s.startsWith(`${blockedKey}:`))).toEqual(['blocked:1', 'blocked:2']);
     expect(seenByA.filter((s) => s.startsWith(`${blockedKey}:`))).toEqual(['blocked:1']);
   });
+  it('acknowledges once per batch: the handled messages before a failure are not read again, the failed one is', async () => {
+    const topic = 'batch.events.v1';
+    const seen: string[] = [];
+    let failOnce = true;
+    subscriptions.push(
+      await a.subscribe('batch', [topic], async (m) => {
+        seen.push(m.value!);
+        if (m.value === '3' && failOnce) {
+          failOnce = false;
+          throw new Error('handler failed once');
+        }
+      }),
+    );
+    // One key (one partition), sent in one go: the member reads them in one batch (batchSize 7).
+    await a.send(topic, ['1', '2', '3', '4', '5'].map((value) => ({ key: 'k', value })));
+    await waitFor('all five handled', async () => seen.includes('5') && (await a.lag('batch', topic)) === 0, 5_000);
+    expect(seen).toEqual(['1', '2', '3', '3', '4', '5']);
+  });
 });

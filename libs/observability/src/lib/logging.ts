@@ -79,7 +79,12 @@ export function pinoHttpOptions(options: LoggingOptions): PinoHttpOptions {
     genReqId: (req: IncomingMessage, res: ServerResponse) => assignCorrelationId(req, res),
     customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
     autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // 'silent' when the logger would drop the line anyway: pino-http otherwise stringifies the
+    // custom props of every finished request (to compare them with the bindings) before the no-op call.
+    customLogLevel: (_req, res, error) => {
+      const level = error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      return logger.isLevelEnabled(level) ? level : 'silent';
+    },
     // Our serializers take the raw request and response (errors keep pino's own serializer).
     wrapSerializers: false,
     serializers: {

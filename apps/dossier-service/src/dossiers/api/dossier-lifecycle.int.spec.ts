@@ -150,6 +150,13 @@ describe('dossier lifecycle through GraphQL (real PostgreSQL, events on Kafka)',
     const ok = await query('1234');
     expect(ok.data!.trackDossier).toMatchObject({ code, status: 'RECEIVED', procedureName: 'Đăng ký lại khai sinh' });
     expect(ok.data!.trackDossier.history).toHaveLength(1);
+    // The history in order, with the instants the officer's view shows (tracking reads it in one statement).
+    await t.gql(officerToken, `mutation { startProcessing(code: "${code}", note: "Tiếp nhận xử lý") { status } }`);
+    const later = await query('1234');
+    const full = await t.gql<any>(officerToken, `{ dossier(code: "${code}") { history { action toStatus at } } }`);
+    expect(later.data!.trackDossier.status).toBe('IN_PROCESSING');
+    expect(later.data!.trackDossier.history).toEqual(full.data!.dossier.history.map((h: any) => ({ status: h.toStatus, action: h.action, at: h.at })));
+    expect(later.data!.trackDossier.history.map((h: any) => h.action)).toEqual(['RECEIVE', 'START_PROCESSING']);
     const text = JSON.stringify(ok);
     for (const secret of PERSONAL) expect(text).not.toContain(secret);
     // The public type has no way to ask for personal data.

@@ -6,7 +6,7 @@ import { CurrentCalendar } from '../../calendar/application/current-calendar';
 import { CLOCK, type Clock } from '../../common/clock';
 import { DOSSIER_OPTIONS, type DossierServiceOptions } from '../../common/tokens';
 import type { DossierCommand, DossierHistoryEntry } from '../domain';
-import type { DossierChanges, DossierRecord } from './dossier.records';
+import type { DossierChanges, DossierRecord, HistoryRecord } from './dossier.records';
 import { DossierRepository } from './dossier.repository.port';
 import { DossierAccess } from './dossier-access';
 import { type DossierEventDefinition, type DossierEventExtra, DossierEvents } from './dossier-events';
@@ -69,17 +69,22 @@ export class DossierTransitionRunner {
 
   /** Appends the domain's history entry (the acting user's unit for staff). */
   async recordHistory(dossierId: string, entry: DossierHistoryEntry, user: AuthUser): Promise<void> {
-    await this.dossiers.addHistory({
-      dossierId,
-      action: entry.action,
-      fromStatus: entry.from,
-      toStatus: entry.to,
-      actorSub: user.sub,
-      actorRole: entry.actorRole,
-      actorUnit: entry.actorRole === 'CITIZEN' ? null : (user.unitCode ?? null),
-      note: entry.note,
-      data: entry.data ?? null,
-      at: entry.at,
-    });
+    await this.dossiers.addHistory(historyRecordOf(dossierId, entry, user));
   }
+}
+
+/** The history row of a domain entry (the acting user's unit for staff). */
+export function historyRecordOf(dossierId: string, entry: DossierHistoryEntry, user: AuthUser): Omit<HistoryRecord, 'id'> {
+  return {
+    dossierId,
+    action: entry.action,
+    fromStatus: entry.from,
+    toStatus: entry.to,
+    actorSub: user.sub,
+    actorRole: entry.actorRole,
+    actorUnit: entry.actorRole === 'CITIZEN' ? null : (user.unitCode ?? null),
+    note: entry.note,
+    data: entry.data ?? null,
+    at: entry.at,
+  };
 }

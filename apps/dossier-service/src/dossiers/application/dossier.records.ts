@@ -53,6 +53,14 @@ export interface DossierRecord {
   legacyCode?: string | null;
 }
 
+/** Public tracking's read: the dossier, its procedure's name and the steps of its history (one statement). */
+export interface TrackingRecord {
+  dossier: DossierRecord;
+  /** null when the procedure row is gone (the code is shown instead). */
+  procedureName: string | null;
+  history: { action: string; toStatus: string; at: Date }[];
+}
+
 export interface HistoryRecord {
   id: string;
   dossierId: string;

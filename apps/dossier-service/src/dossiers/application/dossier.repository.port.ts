@@ -7,6 +7,7 @@ import type {
   DossierScope,
   HistoryRecord,
   SupplementRequestRecord,
+  TrackingRecord,
 } from './dossier.records';
 
 /** The only code that reads and writes the dossier tables. Joins the ambient transaction (`TransactionRunner.run`). */
@@ -17,8 +18,11 @@ export abstract class DossierRepository {
    * which the code format allows).
    */
   abstract nextSequence(agencyCode: string, day: string): Promise<number>;
-  abstract insert(d: DossierRecord): Promise<void>;
+  /** A received dossier with its attachments and its first history entry (one statement: the code sequence's row lock is held that much shorter). */
+  abstract insertReceived(d: DossierRecord, attachments: AttachmentRecord[], history: Omit<HistoryRecord, 'id'>): Promise<void>;
   abstract findByCode(code: string): Promise<DossierRecord | null>;
+  /** Public tracking: the dossier with its procedure's name and its history, in one round trip. */
+  abstract findTracking(code: string): Promise<TrackingRecord | null>;
   /** Dossiers handed over from a legacy system under this original code (several agencies may have used it). */
   abstract findByLegacyCode(legacyCode: string): Promise<DossierRecord[]>;
   abstract findByIds(ids: readonly string[]): Promise<DossierRecord[]>;

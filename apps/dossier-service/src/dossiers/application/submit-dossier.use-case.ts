@@ -13,7 +13,7 @@ import { DossierRepository } from './dossier.repository.port';
 import { type AttachmentInput, attachmentRecords, checkAttachments } from './attachments';
 import { DossierAccess } from './dossier-access';
 import { DossierEvents } from './dossier-events';
-import { DossierTransitionRunner } from './dossier-transition-runner';
+import { DossierTransitionRunner, historyRecordOf } from './dossier-transition-runner';
 import { applicantIdOf, pickRole } from './domain-bridge';
 
 export interface SubmitDossierCommand {
@@ -145,9 +145,11 @@ export class SubmitDossier {
         dueSoonFlaggedAt: null,
         version: 1,
       };
-      await this.dossiers.insert(dossier);
-      await this.dossiers.addAttachments(attachmentRecords(dossier.id, null, input.attachments ?? [], now));
-      await this.runner.recordHistory(dossier.id, result.entry, user);
+      await this.dossiers.insertReceived(
+        dossier,
+        attachmentRecords(dossier.id, null, input.attachments ?? [], now),
+        historyRecordOf(dossier.id, result.entry, user),
+      );
       await this.events.publish(dossierReceived, dossier, null, role, { processingDays: dossier.processingDays });
       return dossier;
     });

@@ -11,6 +11,7 @@ import type {
   DossierScope,
   HistoryRecord,
   SupplementRequestRecord,
+  TrackingRecord,
 } from '../application/dossier.records';
 import { DossierRepository } from '../application/dossier.repository.port';
 
@@ -48,40 +49,41 @@ export class PgDossierRepository extends DossierRepository {
     return rows[0].last_value;
   }
 
-  async insert(d: DossierRecord): Promise<void> {
-    await this.rows(
-      `INSERT INTO dossier (id, code, procedure_code, status, channel, receiving_unit_code, competent_unit_code, processing_unit_code,
-         applicant_sub, applicant_full_name, applicant_id_number, applicant_phone, applicant_email, applicant_address,
-         form_data, processing_days, received_at, due_at, original_due_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
-      [
-        d.id,
-        d.code,
-        d.procedureCode,
-        d.status,
-        d.channel,
-        d.receivingUnitCode,
-        d.competentUnitCode,
-        d.processingUnitCode,
-        d.applicant.sub,
-        d.applicant.fullName,
-        d.applicant.idNumber,
-        d.applicant.phone,
-        d.applicant.email,
-        d.applicant.address,
-        JSON.stringify(d.formData ?? {}),
-        d.processingDays,
-        d.receivedAt,
-        d.dueAt,
-        d.originalDueAt,
-        d.version,
-      ],
-    );
+  /**
+   * One round trip instead of 2 + attachments: the rows of a data-modifying CTE go in together and
+   * the foreign keys are checked at the end of the statement, so the children may name the new dossier.
+   */
+  async insertReceived(d: DossierRecord, attachments: AttachmentRecord[], history: Omit<HistoryRecord, 'id'>): Promise<void> {
+    await this.rows(INSERT_RECEIVED, [...dossierParams(d), ...attachmentParams(attachments), ...historyParams(history)]);
   }
 
   async findByCode(code: string): Promise<DossierRecord | null> {
     const rows = await this.rows('SELECT * FROM dossier WHERE code = $1', [code]);
     return rows[0] ? toDossier(rows[0]) : null;
+  }
+
+  /**
+   * One statement instead of three (dossier, procedure, history): public tracking is the hottest
+   * read. The history comes as JSON `[action, to_status, epoch ms]` triples in id order; the ms are
+   * floored like pg's own timestamptz parsing.
+   */
+  async findTracking(code: string): Promise<TrackingRecord | null> {
+    const rows = await this.rows(
+      `SELECT d.*, p.name AS tracking_procedure_name,
+              COALESCE((SELECT json_agg(json_build_array(h.action, h.to_status, floor(extract(epoch FROM h.at) * 1000)) ORDER BY h.id)
+                          FROM dossier_history h WHERE h.dossier_id = d.id), '[]') AS tracking_history
+         FROM dossier d LEFT JOIN procedure p ON p.code = d.procedure_code
+        WHERE d.code = $1`,
+      [code],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const steps = row.tracking_history as [string, string, number][];
+    return {
+      dossier: toDossier(row),
+      procedureName: (row.tracking_procedure_name as string | null) ?? null,
+      history: steps.map(([action, toStatus, at]) => ({ action, toStatus, at: new Date(at) })),
+    };
   }
 
   async findByLegacyCode(legacyCode: string): Promise<DossierRecord[]> {
@@ -125,22 +127,7 @@ export class PgDossierRepository extends DossierRepository {
   }
 
   async addHistory(entry: Omit<HistoryRecord, 'id'>): Promise<void> {
-    await this.rows(
-      `INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_sub, actor_role, actor_unit, note, data, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        entry.dossierId,
-        entry.action,
-        entry.fromStatus,
-        entry.toStatus,
-        entry.actorSub,
-        entry.actorRole,
-        entry.actorUnit,
-        entry.note,
-        entry.data ? JSON.stringify(entry.data) : null,
-        entry.at,
-      ],
-    );
+    await this.rows(`INSERT INTO dossier_history ${HISTORY_INSERT}`, historyParams(entry));
   }
 
   async historyOf(dossierIds: readonly string[]): Promise<HistoryRecord[]> {
@@ -178,13 +165,8 @@ export class PgDossierRepository extends DossierRepository {
   }
 
   async addAttachments(attachments: AttachmentRecord[]): Promise<void> {
-    for (const a of attachments) {
-      await this.rows(
-        `INSERT INTO dossier_attachment (id, dossier_id, supplement_request_id, name, media_type, size, sha256, added_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [a.id, a.dossierId, a.supplementRequestId, a.name, a.mediaType, a.size, a.sha256, a.addedAt],
-      );
-    }
+    if (!attachments.length) return;
+    await this.rows(ADD_ATTACHMENTS, attachmentParams(attachments));
   }
 
   async attachmentsOf(dossierIds: readonly string[]): Promise<AttachmentRecord[]> {
@@ -240,3 +222,75 @@ export class PgDossierRepository extends DossierRepository {
     return returnedRows(rows).map(toDossier);
   }
 }
+
+const DOSSIER_INSERT = `(id, code, procedure_code, status, channel, receiving_unit_code, competent_unit_code, processing_unit_code,
+    applicant_sub, applicant_full_name, applicant_id_number, applicant_phone, applicant_email, applicant_address,
+    form_data, processing_days, received_at, due_at, original_due_at, version)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`;
+
+function dossierParams(d: DossierRecord): unknown[] {
+  return [
+    d.id,
+    d.code,
+    d.procedureCode,
+    d.status,
+    d.channel,
+    d.receivingUnitCode,
+    d.competentUnitCode,
+    d.processingUnitCode,
+    d.applicant.sub,
+    d.applicant.fullName,
+    d.applicant.idNumber,
+    d.applicant.phone,
+    d.applicant.email,
+    d.applicant.address,
+    JSON.stringify(d.formData ?? {}),
+    d.processingDays,
+    d.receivedAt,
+    d.dueAt,
+    d.originalDueAt,
+    d.version,
+  ];
+}
+
+const HISTORY_INSERT = `(dossier_id, action, from_status, to_status, actor_sub, actor_role, actor_unit, note, data, at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+
+function historyParams(entry: Omit<HistoryRecord, 'id'>): unknown[] {
+  return [
+    entry.dossierId,
+    entry.action,
+    entry.fromStatus,
+    entry.toStatus,
+    entry.actorSub,
+    entry.actorRole,
+    entry.actorUnit,
+    entry.note,
+    entry.data ? JSON.stringify(entry.data) : null,
+    entry.at,
+  ];
+}
+
+/** The attachments' columns as arrays, numbered after the dossier's 20 parameters. */
+const ATTACHMENTS_INSERT = `(id, dossier_id, supplement_request_id, name, media_type, size, sha256, added_at)
+  SELECT * FROM unnest($21::uuid[], $22::uuid[], $23::uuid[], $24::text[], $25::text[], $26::bigint[], $27::text[], $28::timestamptz[])`;
+
+function attachmentParams(attachments: AttachmentRecord[]): unknown[] {
+  return [
+    attachments.map((a) => a.id),
+    attachments.map((a) => a.dossierId),
+    attachments.map((a) => a.supplementRequestId),
+    attachments.map((a) => a.name),
+    attachments.map((a) => a.mediaType),
+    attachments.map((a) => a.size),
+    attachments.map((a) => a.sha256),
+    attachments.map((a) => a.addedAt),
+  ];
+}
+
+const ADD_ATTACHMENTS = `INSERT INTO dossier_attachment ${ATTACHMENTS_INSERT.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) - 20}`)}`;
+
+/** $1–$20 the dossier, $21–$28 the attachments' columns as arrays, $29–$38 the history entry. */
+const INSERT_RECEIVED = `WITH new_dossier AS (INSERT INTO dossier ${DOSSIER_INSERT}),
+     new_attachments AS (INSERT INTO dossier_attachment ${ATTACHMENTS_INSERT})
+  INSERT INTO dossier_history ${HISTORY_INSERT.replace(/\$(\d+)/g, (_, n: string) => `$${28 + Number(n)}`)}`;

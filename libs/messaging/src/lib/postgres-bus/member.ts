@@ -21,9 +21,10 @@ type PartitionOutcome = 'stopped' | 'locked' | 'idle' | 'progress' | 'failed';
  * One subscription of a consumer group on the PostgreSQL bus: its own connection and a poll loop
  * (woken early by NOTIFY). Per (group, topic, partition) it takes `pg_try_advisory_lock` for the
  * round, so two members of a group (other threads/processes) never consume one partition at once.
- * Messages are handled one by one in id order; `next_id` advances only after the handler
- * resolved. A rejection stops that partition for the round: the same message is delivered again
- * later (at-least-once). A connection that dies releases its locks.
+ * Messages are handled one by one in id order; `next_id` advances past the handled ones only
+ * after their handlers resolved, once per batch read. A rejection stops that partition for the
+ * round: the same message is delivered again later (at-least-once). A connection that dies
+ * releases its locks.
  */
 export class BusMember {
   readonly topics: string[];
@@ -179,6 +180,19 @@ export class BusMember {
     const { rows: locked } = await this.exec<{ ok: boolean }>(client, 'SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK.consume, key]);
     if (!locked[0]?.ok) return 'locked'; // another member of the group has it
     let consumed = 0;
+    /** Offset of the last handled message not acknowledged yet: one offset write per batch, not per message. */
+    let handled: string | undefined;
+    const acknowledge = async () => {
+      if (handled === undefined) return;
+      const offset = handled;
+      handled = undefined;
+      await this.exec(
+        client,
+        `INSERT INTO bus_offset (group_id, topic, partition, next_id) VALUES ($1, $2, $3, $4::bigint + 1)
+         ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_id = EXCLUDED.next_id, updated_at = now()`,
+        [this.group, topic, partition, offset],
+      );
+    };
     try {
       for (;;) {
         if (this.stopped) return 'stopped';
@@ -193,18 +207,22 @@ export class BusMember {
         );
         if (!rows.length) return consumed ? 'progress' : 'idle';
         for (const row of rows) {
-          if (this.stopped) return 'stopped';
+          if (this.stopped) break;
           const message: IncomingMessage = { topic, partition, offset: row.offset, key: row.key, value: row.value, headers: { ...(row.headers ?? {}) } };
-          if (!(await this.deliver(message))) return 'failed'; // not processed: read it again later
-          if (this.stopped) return 'stopped'; // died before acknowledging: redelivered to the group
-          await this.exec(
-            client,
-            `INSERT INTO bus_offset (group_id, topic, partition, next_id) VALUES ($1, $2, $3, $4::bigint + 1)
-             ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_id = EXCLUDED.next_id, updated_at = now()`,
-            [this.group, topic, partition, row.offset],
-          );
+          if (!(await this.deliver(message))) break; // not processed: read it again later
+          if (this.stopped) break; // died before acknowledging this one: redelivered to the group
+          handled = row.offset;
           consumed++;
         }
+        // The handled ones up to a failure or a stop are acknowledged; a crash before this line
+        // delivers the batch again (at-least-once; the consumers' inbox drops the duplicates).
+        const complete = handled === rows[rows.length - 1].offset;
+        await acknowledge();
+        if (this.stopped) return 'stopped';
+        if (!complete) return 'failed';
+        // A short batch drained the partition: no empty read to prove it. What arrived meanwhile
+        // is found by the look the worker asks for after progress.
+        if (rows.length < this.settings.batchSize) return 'progress';
       }
     } finally {
       if (!this.stopped) {

@@ -80,15 +80,14 @@ export class DossiersResolver {
 
   @Public()
   @Query(() => DossierTrackingModel, { nullable: true, description: 'Public tracking with the last 4 digits of the applicant’s ID number' })
-  async trackDossier(@Args() args: TrackArgs, @Context() context: GqlContext): Promise<DossierTrackingModel | null> {
-    const d = await this.trackDossierQuery.execute(args.code, args.idNumberLast4);
-    if (!d) return null;
-    const loaders = this.loaders.for(context.req);
-    const [procedure, history] = await Promise.all([loaders.procedure.load(d.procedureCode), loaders.history.load(d.id)]);
+  async trackDossier(@Args() args: TrackArgs): Promise<DossierTrackingModel | null> {
+    const tracking = await this.trackDossierQuery.execute(args.code, args.idNumberLast4);
+    if (!tracking) return null;
+    const { dossier: d, history } = tracking;
     return {
       code: d.code,
       legacyCode: d.legacyCode ?? null,
-      procedureName: procedure?.name ?? d.procedureCode,
+      procedureName: tracking.procedureName ?? d.procedureCode,
       status: d.status,
       receivedAt: d.receivedAt,
       dueAt: shownDueAt(d),

@@ -51,9 +51,9 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierTrackingDto })
   @ApiProblems(404)
   async track(@Param('code') code: string, @Query('idNumberLast4') last4: string) {
-    const d = await this.trackDossier.execute(code, last4 ?? '');
-    if (!d) throw new NotFoundError('Dossier', 'hồ sơ', code);
-    const history = await this.dossiers.historyOf([d.id]);
+    const tracking = await this.trackDossier.execute(code, last4 ?? '');
+    if (!tracking) throw new NotFoundError('Dossier', 'hồ sơ', code);
+    const { dossier: d, history } = tracking;
     return {
       code: d.code,
       legacyCode: d.legacyCode ?? null,
