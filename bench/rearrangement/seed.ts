@@ -3,7 +3,8 @@
  * (generate_series, one INSERT … SELECT per slice): record i sits at legacy commune i mod K; in a
  * divided commune 9 records in 10 name one of its bench villages, the 10th names none (review).
  * 20 % of the dossiers are closed (RETURNED / REFUSED: they stay, carried over), 20 % of the
- * petitions RESOLVED.
+ * petitions RESOLVED. The secondary indexes are built after the rows (the same definitions), which
+ * is several times faster than growing them row by row.
  */
 import type { Pool } from 'pg';
 
@@ -43,13 +44,28 @@ const PETITIONS = `
                               (ARRAY['RESOLVED', 'RECEIVED', 'CLASSIFIED', 'ACCEPTED', 'ASSIGNED'])[1 + g.i % 5] AS status,
                               timestamptz '2025-06-01 08:00+07' + (g.i % 29) * interval '1 day' AS received) s`;
 
+/** The table's indexes that back no constraint, as the migrations created them (dropped for the seed, then built again the same). */
+async function secondaryIndexes(pool: Pool, table: string): Promise<{ name: string; definition: string }[]> {
+  const { rows } = await pool.query(
+    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+      WHERE i.schemaname = 'public' AND i.tablename = $1
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I', i.indexname)::regclass)`,
+    [table],
+  );
+  return rows;
+}
+
 async function seed(pool: Pool, sql: string, table: string, units: SeedUnits, total: number, log: (m: string) => void): Promise<void> {
   const t0 = performance.now();
+  const indexes = await secondaryIndexes(pool, table);
+  for (const index of indexes) await pool.query(`DROP INDEX ${index.name}`);
   for (let from = 0; from < total; from += SLICE) {
     const to = Math.min(total, from + SLICE);
     await pool.query(sql, [units.codes, units.parts, from, to, units.codes.length]);
     log(`seed ${table}: ${to.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.round((to * 1000) / (performance.now() - t0)).toLocaleString('en')} rows/s)`);
   }
+  for (const index of indexes) await pool.query(index.definition);
+  log(`seed ${table}: ${indexes.length} indexes built again`);
   await pool.query(`VACUUM (ANALYZE) ${table}`);
 }
 
