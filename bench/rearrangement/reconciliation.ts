@@ -4,7 +4,7 @@
  * over the moved ids against merger's, where the reply carried the ids), summed per record type.
  */
 import { movedIdsDigest, type RearrangementReply } from '@xaso/contracts';
-import { reconcile, type ReportSource } from '../../apps/merger-service/src/rearrangement-saga/domain/reconciliation';
+import { type ReconciliationRow, reconcile, reconciliationCsv, type ReportSource } from '../../apps/merger-service/src/rearrangement-saga/domain/reconciliation';
 
 export interface RecordTypeTotals {
   recordType: string;
@@ -25,6 +25,10 @@ export interface ServiceReconciliation {
   byRecordType: RecordTypeTotals[];
   unbalancedRows: number;
   hashMismatches: number;
+  /** Every row as merger's reconciliation CSV export writes it (service × record type × source → target). */
+  csv: string;
+  /** A few rows of divided communes (moved by village + queued for review), for the printed report. */
+  dividedSample: ReconciliationRow[];
 }
 
 export function reconciliationOf(service: string, replies: readonly RearrangementReply[]): ServiceReconciliation {
@@ -59,5 +63,7 @@ export function reconciliationOf(service: string, replies: readonly Rearrangemen
     byRecordType,
     unbalancedRows: rows.filter((r) => !r.balanced).length,
     hashMismatches: rows.filter((r) => r.hashesMatch === false).length,
+    csv: reconciliationCsv(rows),
+    dividedSample: rows.filter((r) => r.targets.length > 1 && r.queued > 0).slice(0, 3),
   };
 }

@@ -29,6 +29,7 @@ import { seedDossiers, seedPetitions, type SeedUnits } from './seed';
 const RECORDS = Math.min(Math.max(Number(process.env.BENCH_REARRANGEMENT_RECORDS ?? 1_000_000), 1_000), 5_000_000);
 const DOSSIER_SHARE = Math.min(Math.max(Number(process.env.BENCH_REARRANGEMENT_DOSSIER_SHARE ?? 0.7), 0), 1);
 const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? join(process.cwd(), 'bench', 'results');
+const ROWS_DIR = join(process.cwd(), 'tmp', 'bench');
 const log = (message: string) => process.stderr.write(`[bench:rearrangement] ${new Date().toISOString().slice(11, 19)} ${message}\n`);
 const perSecond = (n: number, ms: number) => Math.round((n * 1000) / Math.max(ms, 1));
 
@@ -131,6 +132,13 @@ function table(results: Record<Service, ServiceResult>): string {
       lines.push(`| ${service} | ${t.recordType} | ${t.rows} | ${t.balanced} | ${t.before} | ${t.moved} | ${t.queued} | ${t.failed} | ${t.carriedOver} | ${t.after} | ${t.hashesChecked} / ${t.hashesUnknown} |`);
     }
   }
+  lines.push('', 'divided communes, a few rows (before = moved + queued + failed):');
+  for (const [service, r] of Object.entries(results)) {
+    for (const row of r.reconciliation.dividedSample) {
+      const moved = row.targets.map((t) => `${t.targetCode} ${t.moved}`).join(' + ');
+      lines.push(`  ${service} ${row.recordType} ${row.sourceCode}: before ${row.before} = moved (${moved}) + queued ${row.queued} + failed ${row.failed}: ${row.balanced ? 'balanced' : 'NOT BALANCED'}`);
+    }
+  }
   return lines.join('\n');
 }
 
@@ -160,7 +168,8 @@ async function main(): Promise<void> {
     name: 'rearrangement', startedAt, finishedAt: new Date().toISOString(), commit, ...machine(),
     loadAverage: { before: loadBefore, after: load1() }, postgres: { how: postgres.how },
     settings: { records: RECORDS, dossierShare: DOSSIER_SHARE, unitMoves: plan.moves.length, communes: plan.communes.length, chunks: plan.chunks.length, mappingRows: plan.mapping.length },
-    total, services: results, problems,
+    total, problems,
+    services: Object.fromEntries(Object.entries(results).map(([service, r]) => [service, { ...r, reconciliation: { ...r.reconciliation, csv: undefined } }])),
     notes: [
       'Participant: each APPLY chunk as merger sends it (rearrangement.command-issued, all chunks at once), handled by the service\'s own consumer on the in-process bus (inbox, one transaction per chunk, the service\'s SetBasedMover, reply through the outbox); the clock runs from the first command sent to the last reply received. merger-service itself is not running: the chunks are its own (unitMovesOf + chunked of the 2025 plan).',
       'Raw: one UPDATE … FROM unnest(mapping) per table, the same SET list and rules, on a template copy of the seeded database made before the participant ran; run right after the participant.',
@@ -168,10 +177,12 @@ async function main(): Promise<void> {
     ],
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
+  mkdirSync(ROWS_DIR, { recursive: true });
+  for (const [service, r] of Object.entries(results)) writeFileSync(join(ROWS_DIR, `rearrangement-reconciliation-${service}.csv`), r.reconciliation.csv);
   const file = join(RESULTS_DIR, `${startedAt.slice(0, 10)}-rearrangement.json`);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   process.stdout.write(`${table(results)}\n\ntotal: ${moved.toLocaleString('en')} moved; participant ${total.participantMovedPerSecond.toLocaleString('en')}/s, raw ${total.rawMovedPerSecond.toLocaleString('en')}/s, ratio ${total.ratio} (aim ≥ 0.5)\n`);
-  log(`wrote ${file}`);
+  log(`wrote ${file}; every reconciliation row in ${join(ROWS_DIR, 'rearrangement-reconciliation-<service>.csv')}`);
   if (problems.length) throw new Error(`checks failed:\n  ${problems.join('\n  ')}`);
 }
 
