@@ -19,4 +19,9 @@ export const BENCH_SUITES: BenchSuite[] = [
     what: 'pre-2025 addresses per second through the REST batch endpoint (merger-service and the gateway) vs the pure resolver in process',
   },
   { name: 'evaluation', script: 'bench/evaluation/run.ts', what: 'dossier.resolved on Kafka → indicatorValues latency, and rankings of 3,321 communes, vs bare kafkajs + SQL' },
+  {
+    name: 'rearrangement',
+    script: 'bench/rearrangement/run.ts',
+    what: '1,000,000 dossiers and petitions moved through the real 2025 plan by the participants (their consumers, chunks as merger sends them) vs a raw UPDATE … FROM mapping on a copy of the same rows',
+  },
 ];

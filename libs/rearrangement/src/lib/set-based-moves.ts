@@ -30,9 +30,13 @@ export function mappingOf(moves: readonly UnitMoveMessage[]): MappingRow[] {
 
 const columns = (mapping: readonly MappingRow[]) => [mapping.map((m) => m.source), mapping.map((m) => m.village), mapping.map((m) => m.target)];
 
-/** Not yet moved by this plan (a record moved into a source whose code another target reuses stays where it went). */
+/**
+ * Not yet moved by this plan (a record moved into a source whose code another target reuses stays where it went).
+ * `OFFSET 0` keeps it a per-record primary-key probe: pulled up into an anti-join (or hashed), it read every
+ * row the plan had logged so far in each chunk, and the planner's estimate of the log is stale while a plan runs.
+ */
 const notMovedYet = (spec: MovableRecords) =>
-  `NOT EXISTS (SELECT 1 FROM rearrangement_move x WHERE x.plan_id = $1 AND x.record_type = $2 AND x.record_id = r.${spec.idColumn}::text AND x.compensated_at IS NULL)`;
+  `NOT EXISTS (SELECT 1 FROM rearrangement_move x WHERE x.plan_id = $1 AND x.record_type = $2 AND x.record_id = r.${spec.idColumn}::text AND x.compensated_at IS NULL OFFSET 0)`;
 
 const villageMatch = (spec: MovableRecords) => (spec.village ? `(m.village IS NULL OR m.village = (${spec.village}))` : `m.village IS NULL`);
 
@@ -48,14 +52,18 @@ interface Pick {
   params: unknown[];
 }
 
-/** By mapping: whole unit (village null) or the village the record names. */
+/**
+ * By mapping: whole unit (village null) or the village the record names. The sources repeated as
+ * `= ANY($4)` give the planner an index condition on the unit column (it hash-joined a scan of the
+ * whole table per chunk).
+ */
 const byMapping = (spec: MovableRecords, mapping: readonly MappingRow[]): Pick => ({
   sql: `
   SELECT DISTINCT ON (r.${spec.idColumn}) r.${spec.idColumn}::text AS record_id, m.source, m.target,
          CASE WHEN m.village IS NULL THEN 'unit' ELSE 'village' END AS rule
     FROM unnest($4::text[], $5::text[], $6::text[]) AS m(source, village, target)
     JOIN ${spec.table} r ON r.${spec.unitColumn} = m.source AND ${villageMatch(spec)}
-   WHERE (${spec.open}) AND ${notMovedYet(spec)}
+   WHERE r.${spec.unitColumn} = ANY($4::text[]) AND (${spec.open}) AND ${notMovedYet(spec)}
    ORDER BY r.${spec.idColumn}, m.village NULLS LAST`,
   params: columns(mapping),
 });
