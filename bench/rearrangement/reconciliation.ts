@@ -36,7 +36,7 @@ export function reconciliationOf(service: string, replies: readonly Rearrangemen
     reply.rows.map((row) => ({
       service, recordType: row.recordType, sourceCode: row.sourceCode, before: row.before, failed: row.failed, carriedOver: row.carriedOver, after: row.after, queued: row.queued,
       targets: row.targets.map((t) => ({
-        targetCode: t.targetCode, moved: t.moved, assigned: 0, serviceSha256: t.movedIdsSha256, mergerSha256: t.movedIds ? movedIdsDigest(t.movedIds) : null,
+        targetCode: t.targetCode, moved: t.moved, byVillage: t.byVillage ?? 0, byAddress: t.byAddress ?? 0, assigned: 0, serviceSha256: t.movedIdsSha256, mergerSha256: t.movedIds ? movedIdsDigest(t.movedIds) : null,
       })),
     })),
   );
