@@ -48,15 +48,18 @@ export class KeyRingCipher {
   }
 
   open(sealed: string, context = ''): Buffer {
-    const keyId = this.keyIdOf(sealed);
-    const [, , iv, tag, ct] = sealed.split('.');
+    const parts = typeof sealed === 'string' ? sealed.split('.') : [];
+    if (parts.length !== 5 || parts[0] !== VERSION) throw new SealError('malformed');
+    const [, keyId, iv, tag, ct] = parts;
     const key = this.ring.keys.get(keyId);
     if (!key) throw new SealError(`unknown key ${keyId}`);
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, fromB64u(iv));
       decipher.setAAD(this.aad(keyId, context));
       decipher.setAuthTag(fromB64u(tag));
-      return Buffer.concat([decipher.update(fromB64u(ct)), decipher.final()]);
+      const head = decipher.update(fromB64u(ct));
+      const tail = decipher.final();
+      return tail.length ? Buffer.concat([head, tail]) : head;
     } catch {
       throw new SealError('authentication failed');
     }
@@ -78,8 +81,14 @@ export class KeyRingCipher {
     return this.sealWith(this.ring.currentKeyId, this.open(sealed, context), context);
   }
 
+  /** The last authenticated data built: a poll's close opens every ballot with the same one. */
+  private lastAad: { keyId: string; context: string; bytes: Buffer } | null = null;
+
   private aad(keyId: string, context: string): Buffer {
-    return Buffer.from(`xaso-${this.purpose}|${VERSION}|${keyId}|${context}`, 'utf8');
+    if (this.lastAad?.keyId !== keyId || this.lastAad.context !== context) {
+      this.lastAad = { keyId, context, bytes: Buffer.from(`xaso-${this.purpose}|${VERSION}|${keyId}|${context}`, 'utf8') };
+    }
+    return this.lastAad.bytes;
   }
 
   private sealWith(keyId: string, plaintext: Buffer, context: string): string {
