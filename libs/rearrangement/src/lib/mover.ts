@@ -44,7 +44,23 @@ export interface StepOutcome {
  * transaction it is given. A service binds its implementation (usually a `SetBasedMover`).
  */
 export abstract class RearrangementMover {
-  abstract run(context: StepContext): Promise<StepOutcome>;
+  run(context: StepContext): Promise<StepOutcome> {
+    switch (context.step) {
+      case 'DRY_RUN':
+        return this.dryRun(context);
+      case 'APPLY':
+        return this.apply(context);
+      case 'COMPENSATE':
+        return this.compensate(context);
+      case 'ASSIGN':
+        return this.assign(context);
+    }
+  }
+
+  protected abstract dryRun(context: StepContext): Promise<StepOutcome>;
+  protected abstract apply(context: StepContext): Promise<StepOutcome>;
+  protected abstract compensate(context: StepContext): Promise<StepOutcome>;
+  protected abstract assign(context: StepContext): Promise<StepOutcome>;
 }
 
 export interface MovedBatch {
@@ -67,20 +83,7 @@ export abstract class SetBasedMover extends RearrangementMover {
     return Promise.resolve();
   }
 
-  async run(context: StepContext): Promise<StepOutcome> {
-    switch (context.step) {
-      case 'DRY_RUN':
-        return this.dryRun(context);
-      case 'APPLY':
-        return this.apply(context);
-      case 'COMPENSATE':
-        return this.compensate(context);
-      case 'ASSIGN':
-        return this.assign(context);
-    }
-  }
-
-  private async dryRun({ sql, planId, moves }: StepContext): Promise<StepOutcome> {
+  protected async dryRun({ sql, planId, moves }: StepContext): Promise<StepOutcome> {
     const sources = moves.map((m) => m.sourceCode);
     const mapping = mappingOf(moves);
     const keys = addressKeysOf(moves);
@@ -99,7 +102,7 @@ export abstract class SetBasedMover extends RearrangementMover {
     return { rows, reviewItems: [] };
   }
 
-  private async apply(context: StepContext): Promise<StepOutcome> {
+  protected async apply(context: StepContext): Promise<StepOutcome> {
     const { sql, planId, moves } = context;
     const sources = moves.map((m) => m.sourceCode);
     const divided = new Map(moves.filter((m) => m.divided || m.targets.length > 1).map((m) => [m.sourceCode, m.targets.map((t) => t.code)]));
@@ -123,7 +126,7 @@ export abstract class SetBasedMover extends RearrangementMover {
     return { rows, reviewItems };
   }
 
-  private async compensate({ sql, planId, effectiveDate }: StepContext): Promise<StepOutcome> {
+  protected async compensate({ sql, planId, effectiveDate }: StepContext): Promise<StepOutcome> {
     const batchId = randomUUID();
     const rows: RearrangementRow[] = [];
     for (const spec of this.records) {
@@ -142,7 +145,7 @@ export abstract class SetBasedMover extends RearrangementMover {
     return { rows, reviewItems: [] };
   }
 
-  private async assign({ sql, planId, assignments, effectiveDate }: StepContext): Promise<StepOutcome> {
+  protected async assign({ sql, planId, assignments, effectiveDate }: StepContext): Promise<StepOutcome> {
     const batchId = randomUUID();
     const rows: RearrangementRow[] = [];
     for (const spec of this.records) {

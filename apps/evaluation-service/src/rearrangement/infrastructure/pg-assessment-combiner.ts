@@ -56,17 +56,9 @@ interface Pair {
  */
 @Injectable()
 export class PgAssessmentCombiner extends RearrangementMover {
-  async run(context: StepContext): Promise<StepOutcome> {
-    switch (context.step) {
-      case 'DRY_RUN':
-        return this.dryRun(context);
-      case 'APPLY':
-        return this.apply(context);
-      case 'COMPENSATE':
-        return this.compensate(context);
-      case 'ASSIGN':
-        return { rows: [], reviewItems: [] }; // evaluation queues nothing for review
-    }
+  /** Evaluation queues nothing for review, so there is nothing to assign. */
+  protected assign(): Promise<StepOutcome> {
+    return Promise.resolve({ rows: [], reviewItems: [] });
   }
 
   private split({ moves }: StepContext) {
@@ -77,7 +69,7 @@ export class PgAssessmentCombiner extends RearrangementMover {
     return { merged: merged.map((m) => m.sourceCode), divided: divided.map((m) => m.sourceCode), pairs, single };
   }
 
-  private async dryRun(context: StepContext): Promise<StepOutcome> {
+  protected async dryRun(context: StepContext): Promise<StepOutcome> {
     const { sql, planId, effectiveDate } = context;
     const { merged, divided, single } = this.split(context);
     const spec = combined(firstCombinedYear(effectiveDate));
@@ -92,7 +84,7 @@ export class PgAssessmentCombiner extends RearrangementMover {
     return { rows, reviewItems: [] };
   }
 
-  private async apply(context: StepContext): Promise<StepOutcome> {
+  protected async apply(context: StepContext): Promise<StepOutcome> {
     const { sql, planId, effectiveDate } = context;
     const { merged, divided, pairs, single } = this.split(context);
     const year = firstCombinedYear(effectiveDate);
@@ -154,7 +146,7 @@ export class PgAssessmentCombiner extends RearrangementMover {
     await logMoves(sql, planId, ASSESSMENT_RECORD_TYPE, randomUUID(), picked, [single.map((p) => p.source), single.map((p) => p.target), year]);
   }
 
-  private async compensate({ sql, planId }: StepContext): Promise<StepOutcome> {
+  protected async compensate({ sql, planId }: StepContext): Promise<StepOutcome> {
     const worked: { unit_code: string }[] = await sql.query(
       `SELECT c.unit_code FROM rearrangement_created_assessment c JOIN assessment a USING (cycle_id, unit_code)
         WHERE c.plan_id = $1 AND (a.state <> 'DRAFT' OR a.body->'manual' <> '{}'::jsonb
