@@ -3,7 +3,6 @@
  * Fastify + pg endpoint doing the same INSERT and SELECT on the same database.
  * Writes bench/results/<YYYY-MM-DD>-dossier.json and bench/results/latest.md. See bench/README.md.
  */
-import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,7 +16,7 @@ import { benchConfig, type BenchConfig, type ScenarioName, type TargetName } fro
 import { DossierFixtures, type SubmitDossierInput, type TrackKey } from './lib/fixtures';
 import { runBounded, runLoad, type LoadSpec } from './lib/load';
 import { freshDatabase, redact, resolvePostgres } from './lib/postgres';
-import { load1, machine, markdown, row, writeReport, type BenchReport } from './lib/report';
+import { gitCommit, load1, machine, markdown, row, writeReport, type BenchReport } from './lib/report';
 import type { BaselineInfo, BaselineOptions } from './baseline/server';
 import type { PlatformInfo, PlatformInput } from './targets/platform';
 
@@ -231,13 +230,6 @@ async function postgresVersion(url: string): Promise<string> {
   }
 }
 
-function gitCommit(): string {
-  try {
-    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  } catch {
-    return 'unknown';
-  }
-}
 
 async function main(): Promise<void> {
   const config = benchConfig();

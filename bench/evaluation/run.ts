@@ -11,7 +11,6 @@
  * Writes bench/results/<YYYY-MM-DD>-evaluation.json.
  * Run: node -r @swc-node/register bench/evaluation/run.ts (or `BENCH_SUITES=evaluation npm run bench`).
  */
-import { execSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +26,7 @@ import { startEvaluationService } from '../../apps/evaluation-service/src/bootst
 import { DECISION_766_SERVICE_INDEX as QD766 } from '../../apps/evaluation-service/src/scorecards/domain/seed';
 import { percentile } from '../lib/load';
 import { freshDatabase, redact, resolvePostgres } from '../lib/postgres';
-import { load1, machine } from '../lib/report';
+import { gitCommit, load1, machine } from '../lib/report';
 
 const EVENTS = Math.min(Math.max(Number(process.env.BENCH_EVAL_EVENTS ?? 200), 10), 2000);
 const ROUNDS = Math.min(Math.max(Number(process.env.BENCH_EVAL_ROUNDS ?? 10), 1), 100);
@@ -243,8 +242,7 @@ async function main(): Promise<void> {
   await kafka.stop();
   await postgres.stop();
 
-  let commit = 'unknown';
-  try { commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
+  const commit = gitCommit();
   notes.push(
     'Latency: one event at a time; the clock starts before the producer send and stops when a GraphQL indicatorValues read over HTTP shows the new count (polled every ~2 ms); the service, the producer and the poller share this process.',
     'Baseline latency: the same envelope through a bare kafkajs producer/consumer (maxWaitTimeInMs 100, like the platform consumer) into a plain upsert, a plain SELECT polling for it: no inbox, no outbox, no GraphQL, no HTTP.',

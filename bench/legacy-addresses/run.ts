@@ -7,7 +7,6 @@
  * left out, decomposed Unicode, odd case and spacing). Writes bench/results/<date>-legacy-addresses.json.
  */
 import 'reflect-metadata';
-import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -18,7 +17,7 @@ import { AddressIndexCache } from '../../apps/merger-service/src/legacy-addresse
 import { type LegacyAddressInput, resolveLegacyAddress } from '../../apps/merger-service/src/legacy-addresses/domain/resolve-legacy-address';
 import { readAdminUnitFiles } from '../../apps/merger-service/src/units/infrastructure/csv-source';
 import { freshDatabase, resolvePostgres } from '../lib/postgres';
-import { load1, machine } from '../lib/report';
+import { gitCommit, load1, machine } from '../lib/report';
 
 const TOTAL = Number(process.env.BENCH_ADDRESSES ?? 60_000);
 const BATCH = 1_000;
@@ -160,7 +159,7 @@ async function main(): Promise<void> {
     name: 'legacy-addresses',
     startedAt,
     finishedAt: new Date().toISOString(),
-    commit: execSync('git rev-parse --short HEAD').toString().trim(),
+    commit: gitCommit(),
     ...machine(),
     loadAverage: { before: loadBefore, after: load1() },
     postgres: { how: postgres.how },

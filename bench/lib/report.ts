@@ -1,3 +1,4 @@
+import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -158,4 +159,13 @@ export function writeReport(dir: string, report: BenchReport): { json: string; m
 /** The 1-minute load average, rounded. */
 export function load1(): number {
   return Math.round(loadavg()[0] * 100) / 100;
+}
+
+/** The checkout's short commit, or `unknown` outside a git checkout: every suite's report carries it. */
+export function gitCommit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
 }

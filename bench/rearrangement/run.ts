@@ -8,7 +8,6 @@
  * (before = moved + queued + failed, merger's own `reconcile`). Writes bench/results/<date>-rearrangement.json.
  */
 import 'reflect-metadata';
-import { execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +19,7 @@ import { Pool } from 'pg';
 import { createDossierApp } from '../../apps/dossier-service/src/bootstrap';
 import { createPetitionApp } from '../../apps/petition-service/src/bootstrap';
 import { freshDatabase, redact, resolvePostgres } from '../lib/postgres';
-import { load1, machine } from '../lib/report';
+import { gitCommit, load1, machine } from '../lib/report';
 import { benchPlan } from './plan';
 import { runStep } from './participant';
 import { rawMove, STATE_DIGESTS } from './raw-baseline';
@@ -181,8 +180,7 @@ async function main(): Promise<void> {
   const rawMs = results.dossier.raw.ms + results.petition.raw.ms;
   const total = { records: RECORDS, moved, participantMs, rawMs, participantMovedPerSecond: perSecond(moved, participantMs), rawMovedPerSecond: perSecond(moved, rawMs), ratio: Math.round((rawMs / participantMs) * 1000) / 1000 };
   const problems = problemsOf(results);
-  let commit = 'unknown';
-  try { commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
+  const commit = gitCommit();
   const report = {
     name: 'rearrangement', startedAt, finishedAt: new Date().toISOString(), commit, ...machine(),
     loadAverage: { before: loadBefore, after: load1() }, postgres: { how: postgres.how },

@@ -5,7 +5,6 @@
  * INSERT straight over pg; the tally and board root of 100,000 ballots (target < 1 s).
  * Writes bench/results/<YYYY-MM-DD>-voting.json. See bench/README.md.
  */
-import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +15,7 @@ import { dropDatabase } from '@xaso/persistence';
 import { startChild, type ChildHandle } from '../lib/child';
 import { runBounded, runLoad, type HttpCall, type LoadResult } from '../lib/load';
 import { redact, resolvePostgres } from '../lib/postgres';
-import { load1, machine } from '../lib/report';
+import { gitCommit, load1, machine } from '../lib/report';
 import type { VotingBaselineInfo, VotingBaselineInput } from './baseline';
 import type { VotingPlatformInfo, VotingPlatformInput } from './platform';
 import { measureTally, type TallyMeasurement } from './tally';
@@ -83,13 +82,6 @@ async function sql<T>(url: string, text: string, params: unknown[] = []): Promis
   }
 }
 
-function gitCommit(): string {
-  try {
-    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  } catch {
-    return 'unknown';
-  }
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round2 = (x: number) => Math.round(x * 100) / 100;
