@@ -73,11 +73,16 @@ describe('gateway over a throwaway subgraph', () => {
 
   it('rejects an operation nested too deeply with QUERY_TOO_COMPLEX', async () => {
     const deep = `{ node { ${'child { '.repeat(14)}value${' }'.repeat(14)} } }`;
-    const { status, body } = await gql(deep);
-    expect(status).toBe(400);
-    expect(body.errors?.[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
-    const ok = await gql(`{ node { ${'child { '.repeat(8)}value${' }'.repeat(8)} } }`);
-    expect(ok.body.errors).toBeUndefined();
+    // Twice: the second request reuses the parsed document (and its remembered depth).
+    for (let i = 0; i < 2; i++) {
+      const { status, body } = await gql(deep);
+      expect(status).toBe(400);
+      expect(body.errors?.[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    }
+    for (let i = 0; i < 2; i++) {
+      const ok = await gql(`{ node { ${'child { '.repeat(8)}value${' }'.repeat(8)} } }`);
+      expect(ok.body.errors).toBeUndefined();
+    }
   });
 
   it('rejects an operation that would cost too much with QUERY_TOO_COMPLEX, counting variables', async () => {

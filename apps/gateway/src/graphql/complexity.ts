@@ -119,13 +119,23 @@ export function operationCost(
  */
 export function complexityLimitPlugin(limits: ComplexityLimits): ApolloServerPlugin {
   const depthRule = depthLimit(limits.maxDepth);
+  // A document's depth does not depend on its variables, and Apollo hands the same DocumentNode to
+  // every request of the same text (its parsed-document store): the walk is done once per document.
+  const tooDeep = new WeakMap<DocumentNode, boolean>();
+  const isTooDeep = (schema: GraphQLSchema, document: DocumentNode): boolean => {
+    let known = tooDeep.get(document);
+    if (known === undefined) {
+      known = validate(schema, document, [depthRule]).length > 0;
+      tooDeep.set(document, known);
+    }
+    return known;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const depthErrors = validate(schema, document, [depthRule]);
-          if (depthErrors.length) {
+          if (isTooDeep(schema, document)) {
             throw tooComplex(
               `The operation is nested too deeply (maximum depth ${limits.maxDepth})`,
               `Truy vấn lồng quá sâu (độ sâu tối đa ${limits.maxDepth})`,

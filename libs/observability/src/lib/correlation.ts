@@ -47,5 +47,7 @@ export function assignCorrelationId(req: RequestLike, res: Pick<ServerResponse, 
 /** Express-style middleware: assigns the id and runs the rest of the request inside its context. */
 export function correlationMiddleware(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   const id = assignCorrelationId(req as RequestLike, res);
+  // Services apply it app-wide and again in ObservabilityModule: one context is enough.
+  if (storage.getStore()?.correlationId === id) return next();
   storage.run({ correlationId: id }, next);
 }

@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger as PinoLogger, type LoggerOptions } from 'pino';
-import type { Options as PinoHttpOptions } from 'pino-http';
+import { Store, storage as pinoStorage } from 'nestjs-pino/storage';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { assignCorrelationId, currentCorrelationId } from './correlation';
 import { maskPersonalDataInString, PINO_REDACT_PATHS, REDACTED, redactPersonalData } from './redaction';
@@ -32,8 +32,8 @@ export function basePinoOptions(options: Pick<LoggingOptions, 'service' | 'level
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: 'msg',
     redact: { paths: [...PINO_REDACT_PATHS], censor: REDACTED },
-    // Outside HTTP requests (event handlers, jobs: `runWithCorrelationId`), lines carry the current
-    // correlation id too; request loggers already have it bound (pino-http `customProps`).
+    // Lines carry the current correlation id (of the HTTP request being served, or of
+    // `runWithCorrelationId` in event handlers and jobs) unless one is given or bound.
     mixin: (mergeObject, _level, logger) => {
       const correlationId = currentCorrelationId();
       if (!correlationId || 'correlationId' in mergeObject || 'correlationId' in logger.bindings()) return {};
@@ -56,10 +56,8 @@ const QUIET_PATHS = /^\/(health|metrics)(\/|\?|$)/;
 type RawRequest = IncomingMessage & { id?: unknown; originalUrl?: string };
 
 /**
- * The `req` of a log line, straight from the IncomingMessage: pino-http binds it to every
- * request's logger when the request starts (whether or not a line is ever written), so it is
- * built here without pino-std-serializers' wrapper object (`wrapSerializers: false`), from the
- * few fields we log; redaction as before.
+ * The `req` of a request's log line, straight from the IncomingMessage: the few fields we log,
+ * redacted.
  */
 export function serializeRequest(req: RawRequest): Record<string, unknown> {
   return redactPersonalData({
@@ -71,27 +69,42 @@ export function serializeRequest(req: RawRequest): Record<string, unknown> {
   }) as Record<string, unknown>;
 }
 
-/** pino-http options: correlation id as `req.id` (header in, header out), redaction, quiet health/metrics. */
-export function pinoHttpOptions(options: LoggingOptions): PinoHttpOptions {
+type LoggedRequest = RawRequest & { log?: PinoLogger };
+type LoggedResponse = ServerResponse & { log?: PinoLogger };
+
+/**
+ * The request logger of an app, in place of pino-http: the request's correlation id as `req.id`
+ * (header in, header out), one `request completed` line (or `request aborted`) when the response
+ * is done, quiet for /health and /metrics. Lines written while the request is served go through
+ * the app's own logger (nestjs-pino's store), and the base mixin adds the correlation id: nothing
+ * is built per request unless a line is written. pino-http bound two child loggers to every
+ * request (its `req` serialized and redacted up front) whether a line was written or not.
+ */
+export function requestLogging(options: LoggingOptions): { logger: PinoLogger; middleware: (req: IncomingMessage, res: ServerResponse, next: () => void) => void } {
   const logger = createLogger(options);
-  return {
-    logger,
-    genReqId: (req: IncomingMessage, res: ServerResponse) => assignCorrelationId(req, res),
-    customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
-    autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') },
-    // 'silent' when the logger would drop the line anyway: pino-http otherwise stringifies the
-    // custom props of every finished request (to compare them with the bindings) before the no-op call.
-    customLogLevel: (_req, res, error) => {
-      const level = error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
-      return logger.isLevelEnabled(level) ? level : 'silent';
-    },
-    // Our serializers take the raw request and response (errors keep pino's own serializer).
-    wrapSerializers: false,
-    serializers: {
-      req: (req: RawRequest) => serializeRequest(req),
-      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-    },
+  const store = new Store(logger);
+  const middleware = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    const request = req as LoggedRequest;
+    const correlationId = assignCorrelationId(request, res);
+    request.log = logger;
+    (res as LoggedResponse).log = logger;
+    if (!QUIET_PATHS.test(req.url ?? '')) {
+      const startedAt = Date.now();
+      // 'close' comes after 'finish' on a completed response, and alone on an aborted one.
+      res.once('close', () => logCompletion(logger, request, res, correlationId, Date.now() - startedAt));
+    }
+    pinoStorage.run(store, next);
   };
+  return { logger, middleware };
+}
+
+function logCompletion(logger: PinoLogger, req: LoggedRequest, res: ServerResponse, correlationId: string, responseTime: number): void {
+  const aborted = !res.writableFinished;
+  const level = aborted || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+  if (!logger.isLevelEnabled(level)) return;
+  const line = { req: serializeRequest(req), res: { statusCode: res.statusCode }, responseTime, correlationId };
+  if (aborted) logger[level]({ ...line, err: new Error('request aborted') }, 'request aborted');
+  else logger[level](line, 'request completed');
 }
 
 const LOGGED_HEADERS = ['host', 'user-agent', 'content-type', 'content-length', 'x-forwarded-for', 'x-correlation-id', 'authorization'];

@@ -1,10 +1,12 @@
-import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type DynamicModule, Global, Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { correlationMiddleware } from './correlation';
 import { HealthController, HealthRegistry } from './health';
-import { pinoHttpOptions } from './logging';
+import { requestLogging } from './logging';
+
+type RequestLogging = ReturnType<typeof requestLogging>;
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry, OBSERVABILITY_OPTIONS, type MetricsOptions } from './metrics';
 
 export interface ObservabilityOptions extends MetricsOptions {
@@ -20,10 +22,14 @@ export interface ObservabilityOptions extends MetricsOptions {
   metrics?: boolean;
 }
 
+const REQUEST_LOGGING = Symbol('REQUEST_LOGGING');
+
 @Module({})
-class CorrelationModule implements NestModule {
+class RequestContextModule implements NestModule {
+  constructor(@Inject(REQUEST_LOGGING) private readonly logging: RequestLogging) {}
+
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(correlationMiddleware, HttpMetricsMiddleware).forRoutes('*');
+    consumer.apply(this.logging.middleware, correlationMiddleware, HttpMetricsMiddleware).forRoutes('*');
   }
 }
 
@@ -40,15 +46,15 @@ export class ObservabilityModule {
       ...(options.health === false ? [] : [HealthController]),
       ...(options.metrics === false ? [] : [MetricsController]),
     ];
+    const logging = requestLogging({ service: options.service, level: options.logLevel, destination: options.logDestination });
     return {
       module: ObservabilityModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: pinoHttpOptions({ service: options.service, level: options.logLevel, destination: options.logDestination }),
-        }),
+        // The app's logger for nestjs-pino; the request middleware is ours (RequestContextModule).
+        LoggerModule.forRoot({ pinoHttp: { logger: logging.logger }, useExisting: true, forRoutes: [] }),
         TerminusModule.forRoot({ logger: false, errorLogStyle: 'json' }),
-        CorrelationModule,
+        { module: RequestContextModule, providers: [{ provide: REQUEST_LOGGING, useValue: logging }] },
       ],
       controllers,
       providers: [{ provide: OBSERVABILITY_OPTIONS, useValue: options }, MetricsRegistry, HealthRegistry],
