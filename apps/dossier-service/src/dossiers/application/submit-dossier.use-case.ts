@@ -49,7 +49,14 @@ export class SubmitDossier {
   async execute(user: AuthUser, input: SubmitDossierCommand): Promise<DossierRecord> {
     assertValidIdNumber(input.applicant.idNumber ?? '');
     checkAttachments(input.attachments ?? []);
-    const procedure = await this.procedures.find(input.procedureCode);
+    // The two lookups are independent: one wait instead of two. An unknown procedure is still
+    // reported before a unit problem.
+    const [found, resolvedUnits] = await Promise.allSettled([
+      this.procedures.find(input.procedureCode),
+      this.access.resolveUnits(input.receivingUnitCode, input.competentUnitCode || input.receivingUnitCode, todayInVietnam(this.runner.now())),
+    ]);
+    if (found.status === 'rejected') throw found.reason;
+    const procedure = found.value;
     if (!procedure || !procedure.active) {
       throw new AppError(
         'UNKNOWN_PROCEDURE',
@@ -59,11 +66,8 @@ export class SubmitDossier {
         { field: 'procedureCode' },
       );
     }
-    const units = await this.access.resolveUnits(
-      input.receivingUnitCode,
-      input.competentUnitCode || input.receivingUnitCode,
-      todayInVietnam(this.runner.now()),
-    );
+    if (resolvedUnits.status === 'rejected') throw resolvedUnits.reason;
+    const units = resolvedUnits.value;
     const receivingUnitCode = units.receiving.code;
     const competentUnitCode = units.competent.code;
     const staffRoles = user.roles.filter((r) => r !== Role.CITIZEN);
