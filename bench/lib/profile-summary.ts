@@ -40,7 +40,8 @@ const CATEGORIES: [string, RegExp][] = [
   ['Nest GraphQL (resolver wrapping)', /@nestjs\/graphql\/|@nestjs\/apollo\//],
   ['Nest core (guards, pipes, interceptors, DI)', /@nestjs\/(core|common)\//],
   ['Nest express adapter / Express', /@nestjs\/platform-express|\/express\/|\/router\/|body-parser|raw-body|finalhandler|\/send\/|\/qs\/|type-is|content-type|\/cors\//],
-  ['Fastify', /fastify|find-my-way|avvio|light-my-request/],
+  // Packages only: a checkout's own path may contain "fastify" (a worktree named after it).
+  ['Fastify', /@nestjs\/platform-fastify|\/node_modules\/(fastify|@fastify\/[^/]+|find-my-way|avvio|light-my-request|fast-json-stringify|fast-querystring|fast-content-type-parse|secure-json-parse|toad-cache|abstract-logging)\//],
   ['JWT (jose)', /\/jose\//],
   ['crypto (node)', /node:internal\/crypto|node:crypto/],
   ['validation (class-validator/transformer)', /class-validator|class-transformer|\/validator\/|libphonenumber/],
