@@ -13,6 +13,7 @@ import {
   type AlsoOnMove,
   type AtSource,
   atSources,
+  batchGroups,
   countAtSources,
   keepLedger,
   mappingOf,
@@ -20,8 +21,10 @@ import {
   moveByAddress,
   moveByIds,
   moveByMapping,
+  movedAmong,
   movedFrom,
-  movedInAll,
+  type MovedGroup,
+  movedPerSource,
   type SourceCounts,
   type SqlRunner,
   wouldMove,
@@ -119,12 +122,17 @@ export abstract class SetBasedMover extends RearrangementMover {
     for (const spec of this.records) {
       const also = this.alsoOnMove(spec, { planId, batchId, direction: 'apply', effectiveDate: context.effectiveDate });
       // Village (and whole unit) first: the address rule takes only what names no village.
-      const moved = movedInAll(await moveByMapping(sql, spec, planId, batchId, mapping, also), await moveByAddress(sql, spec, planId, batchId, keys, also));
+      const batch = [...(await moveByMapping(sql, spec, planId, batchId, mapping, also)), ...(await moveByAddress(sql, spec, planId, batchId, keys, also))];
       const after = await atSources(sql, spec, planId, sources);
       // What the step found at a unit on its first run: what it moved from there and what is left (a later run keeps the first counts).
-      const found = new Map<string, SourceCounts>(sources.map((s) => [s, { before: (moved.get(s) ?? 0) + (after.get(s)?.left.length ?? 0), carriedOver: after.get(s)?.carriedOver ?? 0 }]));
+      const movedHere = movedPerSource(batch);
+      const found = new Map<string, SourceCounts>(sources.map((s) => [s, { before: (movedHere.get(s) ?? 0) + (after.get(s)?.left.length ?? 0), carriedOver: after.get(s)?.carriedOver ?? 0 }]));
       const ledger = await keepLedger(sql, spec, planId, 'APPLY', sources, found);
-      rows.push(...(await this.rowsFor(sql, spec, planId, sources, ledger, after, divided)));
+      const withIds = [...ledger.counts.values()].reduce((n, c) => n + c.before, 0) <= REARRANGEMENT_REPLY_MAX_IDS;
+      // A unit's first run reports what this batch moved from it; a later run (the command sent again) what the log holds.
+      const again = sources.filter((s) => !ledger.written.has(s));
+      const moved = [...batchGroups(batch.filter((m) => ledger.written.has(m.source)), withIds), ...(again.length ? await movedFrom(sql, spec, planId, again, withIds) : [])];
+      rows.push(...rowsFor(spec, sources, ledger.counts, after, divided, moved));
       for (const source of sources) {
         const candidates = divided.get(source);
         for (const l of candidates ? (after.get(source)?.left ?? []) : []) {
@@ -161,11 +169,11 @@ export abstract class SetBasedMover extends RearrangementMover {
       if (!items.length) continue;
       await moveByIds(sql, spec, planId, batchId, items, this.alsoOnMove(spec, { planId, batchId, direction: 'apply', effectiveDate }));
       const sources = [...new Set(items.map((i) => i.sourceCode))];
-      const moved = await movedFrom(sql, spec, planId, sources, true);
+      const moved = await movedAmong(sql, spec, planId, items.map((i) => i.recordId));
       for (const source of sources) {
         const ids = new Set(items.filter((i) => i.sourceCode === source).map((i) => i.recordId));
         const targets = moved.filter((m) => m.source === source).map((m) => {
-          const mine = (m.ids ?? []).filter((id) => ids.has(id));
+          const mine = m.ids.filter((id) => ids.has(id));
           return { targetCode: m.target, moved: mine.length, movedIdsSha256: null, movedIds: mine };
         }).filter((t) => t.moved > 0);
         const n = targets.reduce((s, t) => s + t.moved, 0);
@@ -174,31 +182,29 @@ export abstract class SetBasedMover extends RearrangementMover {
     }
     return { rows, reviewItems: [] };
   }
+}
 
-  private async rowsFor(
-    sql: SqlRunner,
-    spec: MovableRecords,
-    planId: string,
-    sources: readonly string[],
-    ledger: Map<string, SourceCounts>,
-    after: Map<string, AtSource>,
-    divided: Map<string, string[]>,
-  ): Promise<RearrangementRow[]> {
-    const withIds = [...ledger.values()].reduce((n, c) => n + c.before, 0) <= REARRANGEMENT_REPLY_MAX_IDS;
-    const moved = await movedFrom(sql, spec, planId, sources, withIds);
-    const rows: RearrangementRow[] = [];
-    for (const source of sources) {
-      const c = ledger.get(source) ?? { before: 0, carriedOver: 0 };
-      const targets = moved
-        .filter((m) => m.source === source)
-        .map((m) => ({ targetCode: m.target, moved: m.moved, byVillage: m.byVillage, byAddress: m.byAddress, movedIdsSha256: m.digest, ...(m.ids ? { movedIds: m.ids } : {}) }));
-      const remaining = after.get(source)?.left.length ?? 0;
-      if (!c.before && !c.carriedOver && !targets.length && !remaining) continue;
-      const queued = divided.has(source) ? remaining : 0;
-      rows.push({ recordType: spec.recordType, sourceCode: source, before: c.before, targets, queued, failed: remaining - queued, carriedOver: c.carriedOver, after: remaining });
-    }
-    return rows;
+/** An APPLY reply's rows: per source, the ledger's counts, what moved (per target) and what is left. */
+function rowsFor(
+  spec: MovableRecords,
+  sources: readonly string[],
+  ledger: Map<string, SourceCounts>,
+  after: Map<string, AtSource>,
+  divided: Map<string, string[]>,
+  moved: readonly MovedGroup[],
+): RearrangementRow[] {
+  const rows: RearrangementRow[] = [];
+  for (const source of sources) {
+    const c = ledger.get(source) ?? { before: 0, carriedOver: 0 };
+    const targets = moved
+      .filter((m) => m.source === source)
+      .map((m) => ({ targetCode: m.target, moved: m.moved, byVillage: m.byVillage, byAddress: m.byAddress, movedIdsSha256: m.digest, ...(m.ids ? { movedIds: m.ids } : {}) }));
+    const remaining = after.get(source)?.left.length ?? 0;
+    if (!c.before && !c.carriedOver && !targets.length && !remaining) continue;
+    const queued = divided.has(source) ? remaining : 0;
+    rows.push({ recordType: spec.recordType, sourceCode: source, before: c.before, targets, queued, failed: remaining - queued, carriedOver: c.carriedOver, after: remaining });
   }
+  return rows;
 }
 
 /** A dry run's counts per target, with how many go by village and by address. */

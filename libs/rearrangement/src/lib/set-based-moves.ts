@@ -1,4 +1,4 @@
-import type { UnitMoveMessage } from '@xaso/contracts';
+import { movedIdsDigest, type UnitMoveMessage } from '@xaso/contracts';
 import type { AddressKeyRow } from './address-keys';
 import type { MappingRow, MovableRecords } from './movable-records';
 
@@ -148,16 +148,23 @@ function withMoved(ctes: readonly string[], also: AlsoOnMove | undefined, params
 const returning = (spec: MovableRecords, from: string, to: string, rule: string) =>
   `RETURNING r.${spec.idColumn}::text AS record_id, ${from} AS from_code, ${to} AS to_code, ${rule} AS rule${spec.movedColumns ? `, ${spec.movedColumns}` : ''}`;
 
-/** What one move statement moved from each source. */
-export type MovedBySource = Map<string, number>;
+/** What a move statement moved from a source to a target: how many, by which rule, and the ids (unsorted). */
+export interface MovedNow {
+  source: string;
+  target: string;
+  moved: number;
+  byVillage: number;
+  byAddress: number;
+  ids: string[];
+}
 
 /**
  * ONE statement: re-point the picked records (`UPDATE … FROM` the pick, as a bare move would),
  * log each of them and write the service's own rows from the same `RETURNING`. The log's primary
  * key is the last word on "at most once per plan": a record the log already holds (only a concurrent
- * run of the same step can bring one) fails the step rather than moving twice. Returns how many moved per source.
+ * run of the same step can bring one) fails the step rather than moving twice.
  */
-async function movePicked(q: SqlRunner, spec: MovableRecords, planId: string, batchId: string, pick: Pick, also?: AlsoOnMove): Promise<MovedBySource> {
+async function movePicked(q: SqlRunner, spec: MovableRecords, planId: string, batchId: string, pick: Pick, also?: AlsoOnMove): Promise<MovedNow[]> {
   const statement = withMoved(
     [
       `moved AS (UPDATE ${spec.table} r SET ${spec.repoint(pick.target, pick.source)} FROM ${pick.from} WHERE ${pick.where} ${returning(spec, pick.source, pick.target, pick.rule)})`,
@@ -165,16 +172,44 @@ async function movePicked(q: SqlRunner, spec: MovableRecords, planId: string, ba
     ],
     also,
     [planId, spec.recordType, batchId, ...pick.params],
-    `SELECT from_code AS source, count(*)::int AS n, (SELECT count(*) FROM logged)::int AS logged FROM moved GROUP BY 1`,
+    `SELECT from_code AS source, to_code AS target, count(*)::int AS moved,
+            count(*) FILTER (WHERE rule = 'village')::int AS "byVillage", count(*) FILTER (WHERE rule = 'address')::int AS "byAddress",
+            array_agg(record_id) AS ids, (SELECT count(*) FROM logged)::int AS logged
+       FROM moved GROUP BY 1, 2`,
   );
-  const rows: { source: string; n: number; logged: number }[] = await q.query(statement.sql, statement.params);
-  const moved = rows.reduce((n, r) => n + r.n, 0);
+  const rows: (MovedNow & { logged: number })[] = await q.query(statement.sql, statement.params);
+  const moved = rows.reduce((n, r) => n + r.moved, 0);
   if (rows.length && rows[0].logged !== moved) {
     throw Object.assign(new Error(`${spec.recordType}: ${moved - rows[0].logged} records already logged as moved by plan ${planId} (a concurrent run); not moved twice`), {
       code: 'REARRANGEMENT_CONCURRENT_MOVE',
     });
   }
-  return new Map(rows.map((r) => [r.source, r.n]));
+  return rows.map(({ logged: _, ...r }) => r);
+}
+
+/**
+ * What one batch's statements moved, per (source, target), as the reply reports it: the ids sorted
+ * and their SHA-256 as merger computes it (`movedIdsDigest`), the ids kept only `withIds`.
+ */
+export function batchGroups(batch: readonly MovedNow[], withIds: boolean): MovedGroup[] {
+  const groups = new Map<string, MovedNow>();
+  for (const m of batch) {
+    const key = `${m.source}\n${m.target}`;
+    const g = groups.get(key);
+    if (!g) groups.set(key, { ...m, ids: [...m.ids] });
+    else Object.assign(g, { moved: g.moved + m.moved, byVillage: g.byVillage + m.byVillage, byAddress: g.byAddress + m.byAddress, ids: [...g.ids, ...m.ids] });
+  }
+  return [...groups.values()].map((g) => {
+    const ids = [...g.ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return { source: g.source, target: g.target, moved: g.moved, byVillage: g.byVillage, byAddress: g.byAddress, digest: movedIdsDigest(ids), ids: withIds ? ids : null };
+  });
+}
+
+/** What a batch moved per source. */
+export function movedPerSource(batch: readonly MovedNow[]): Map<string, number> {
+  const bySource = new Map<string, number>();
+  for (const m of batch) bySource.set(m.source, (bySource.get(m.source) ?? 0) + m.moved);
+  return bySource;
 }
 
 export interface SourceCounts {
@@ -194,28 +229,53 @@ export async function countAtSources(q: SqlRunner, spec: MovableRecords, planId:
   return new Map(rows.map((r) => [r.code, { before: r.open, carriedOver: r.closed }]));
 }
 
+/** The ledger's counts per unit, and the units whose row this call wrote (the step's first run for them). */
+export interface Ledger {
+  counts: Map<string, SourceCounts>;
+  written: Set<string>;
+}
+
 /**
  * The ledger row per (plan, step, unit, record type): written when the step first runs for a unit
- * with `counts` (those of that moment), kept on every later run. Returns the ledger's counts for `sources`.
+ * with `counts` (those of that moment), kept on every later run. The rows already there are read
+ * only when the insert did not write them all (a later run); a row a concurrent run wrote
+ * meanwhile is read again after.
  */
-export async function keepLedger(q: SqlRunner, spec: MovableRecords, planId: string, step: string, sources: readonly string[], counts: Map<string, SourceCounts>): Promise<Map<string, SourceCounts>> {
+export async function keepLedger(q: SqlRunner, spec: MovableRecords, planId: string, step: string, sources: readonly string[], counts: Map<string, SourceCounts>): Promise<Ledger> {
   const of = (code: string) => counts.get(code) ?? { before: 0, carriedOver: 0 };
-  await q.query(
-    `INSERT INTO rearrangement_ledger (plan_id, step, unit_code, record_type, before, carried_over)
-     SELECT $1, $4, s.code, $2, s.before, s.carried_over FROM unnest($3::text[], $5::int[], $6::int[]) AS s(code, before, carried_over)
-     ON CONFLICT DO NOTHING`,
-    [planId, spec.recordType, sources, step, sources.map((c) => of(c).before), sources.map((c) => of(c).carriedOver)],
+  const units = [...new Set(sources)];
+  type Row = { unit_code: string; before: number; carried_over: number; written?: boolean };
+  const rows: Row[] = await q.query(
+    `WITH written AS (
+       INSERT INTO rearrangement_ledger (plan_id, step, unit_code, record_type, before, carried_over)
+       SELECT $1, $4, s.code, $2, s.before, s.carried_over FROM unnest($3::text[], $5::int[], $6::int[]) AS s(code, before, carried_over)
+       ON CONFLICT DO NOTHING
+       RETURNING unit_code, before, carried_over)
+     SELECT unit_code, before, carried_over, true AS written FROM written
+     UNION ALL
+     SELECT l.unit_code, l.before, l.carried_over, false FROM rearrangement_ledger l
+      WHERE l.plan_id = $1 AND l.step = $4 AND l.unit_code = ANY($3::text[]) AND l.record_type = $2
+        AND (SELECT count(*) FROM written) < cardinality($3::text[])`,
+    [planId, spec.recordType, units, step, units.map((c) => of(c).before), units.map((c) => of(c).carriedOver)],
   );
-  const rows: { unit_code: string; before: number; carried_over: number }[] = await q.query(
-    `SELECT unit_code, before, carried_over FROM rearrangement_ledger WHERE plan_id = $1 AND record_type = $2 AND unit_code = ANY($3::text[]) AND step = $4`,
-    [planId, spec.recordType, sources, step],
-  );
-  return new Map(rows.map((r) => [r.unit_code, { before: r.before, carriedOver: r.carried_over }]));
+  const found = new Set(rows.map((r) => r.unit_code));
+  const missing = units.filter((c) => !found.has(c));
+  if (missing.length) {
+    rows.push(...((await q.query(
+      `SELECT l.unit_code, l.before, l.carried_over FROM unnest($3::text[]) AS s(code)
+         JOIN rearrangement_ledger l ON l.plan_id = $1 AND l.step = $4 AND l.unit_code = s.code AND l.record_type = $2`,
+      [planId, spec.recordType, missing, step],
+    )) as Row[]));
+  }
+  return {
+    counts: new Map(rows.map((r) => [r.unit_code, { before: r.before, carriedOver: r.carried_over }])),
+    written: new Set(rows.filter((r) => r.written).map((r) => r.unit_code)),
+  };
 }
 
 /** The ledger's counts for `sources`, counted now where the step had not run for a unit yet. */
 export async function ledgerCounts(q: SqlRunner, spec: MovableRecords, planId: string, step: string, sources: readonly string[]): Promise<Map<string, SourceCounts>> {
-  return keepLedger(q, spec, planId, step, sources, await countAtSources(q, spec, planId, sources));
+  return (await keepLedger(q, spec, planId, step, sources, await countAtSources(q, spec, planId, sources))).counts;
 }
 
 export interface WouldMove {
@@ -238,21 +298,14 @@ export async function wouldMove(q: SqlRunner, spec: MovableRecords, planId: stri
   return out;
 }
 
-/** Adds up what several move statements moved per source. */
-export function movedInAll(...moved: MovedBySource[]): MovedBySource {
-  const all: MovedBySource = new Map();
-  for (const m of moved) for (const [source, n] of m) all.set(source, (all.get(source) ?? 0) + n);
-  return all;
-}
-
 /** Moves the mapping's records (whole unit or by village) in one statement. */
-export async function moveByMapping(q: SqlRunner, spec: MovableRecords, planId: string, batchId: string, mapping: readonly MappingRow[], also?: AlsoOnMove): Promise<MovedBySource> {
-  return mapping.length ? movePicked(q, spec, planId, batchId, byMapping(spec, mapping), also) : new Map();
+export async function moveByMapping(q: SqlRunner, spec: MovableRecords, planId: string, batchId: string, mapping: readonly MappingRow[], also?: AlsoOnMove): Promise<MovedNow[]> {
+  return mapping.length ? movePicked(q, spec, planId, batchId, byMapping(spec, mapping), also) : [];
 }
 
 /** Moves a divided source's records that name no village by their address, in one statement. */
-export async function moveByAddress(q: SqlRunner, spec: MovableRecords, planId: string, batchId: string, keys: readonly AddressKeyRow[], also?: AlsoOnMove): Promise<MovedBySource> {
-  return spec.address && keys.length ? movePicked(q, spec, planId, batchId, byAddress(spec, keys), also) : new Map();
+export async function moveByAddress(q: SqlRunner, spec: MovableRecords, planId: string, batchId: string, keys: readonly AddressKeyRow[], also?: AlsoOnMove): Promise<MovedNow[]> {
+  return spec.address && keys.length ? movePicked(q, spec, planId, batchId, byAddress(spec, keys), also) : [];
 }
 
 /** Moves the named records (reviewed by an officer) to the chosen target, once per plan. */
@@ -263,8 +316,8 @@ export async function moveByIds(
   batchId: string,
   items: readonly { recordId: string; sourceCode: string; targetCode: string }[],
   also?: AlsoOnMove,
-): Promise<MovedBySource> {
-  return items.length ? movePicked(q, spec, planId, batchId, byIds(spec, items), also) : new Map();
+): Promise<MovedNow[]> {
+  return items.length ? movePicked(q, spec, planId, batchId, byIds(spec, items), also) : [];
 }
 
 /** Compensation: every record the plan moved (and not yet moved back) is re-pointed to its source, in one statement. */
@@ -300,7 +353,11 @@ export interface MovedGroup {
   ids: string[] | null;
 }
 
-/** What the plan moved (and did not move back) from `sources`, per target, with the SHA-256 over the sorted ids. */
+/**
+ * What the plan moved (and did not move back) from `sources`, per target, with the SHA-256 over
+ * the sorted ids: all the plan's log rows of the record type are read (there is no index by
+ * source, which every logged record would pay for), so only a step run again asks.
+ */
 export async function movedFrom(q: SqlRunner, spec: MovableRecords, planId: string, sources: readonly string[], withIds: boolean): Promise<MovedGroup[]> {
   return q.query(
     `SELECT source_code AS source, target_code AS target, count(*)::int AS moved,
@@ -312,6 +369,22 @@ export async function movedFrom(q: SqlRunner, spec: MovableRecords, planId: stri
       GROUP BY 1, 2`,
     [planId, spec.recordType, sources, withIds],
   );
+}
+
+/**
+ * Of the named records, those the plan moved (and did not move back), per (source, target), the
+ * ids sorted: each read by the log's whole key.
+ */
+export async function movedAmong(q: SqlRunner, spec: MovableRecords, planId: string, ids: readonly string[]): Promise<{ source: string; target: string; ids: string[] }[]> {
+  const rows: { source: string; target: string; ids: string[] }[] = await q.query(
+    `SELECT x.source_code AS source, x.target_code AS target, array_agg(x.record_id ORDER BY x.record_id COLLATE "C") AS ids
+       FROM unnest($3::text[]) AS i(id)
+       CROSS JOIN LATERAL (SELECT m.source_code, m.target_code, m.record_id FROM rearrangement_move m
+                            WHERE m.plan_id = $1 AND m.record_type = $2 AND m.record_id = i.id AND m.compensated_at IS NULL OFFSET 0) x
+      GROUP BY 1, 2`,
+    [planId, spec.recordType, [...new Set(ids)]],
+  );
+  return rows;
 }
 
 /** What is at a source after a move: its open records the plan has not moved (the review queue of a divided source) and how many closed ones stay. */
