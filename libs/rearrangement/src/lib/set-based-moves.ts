@@ -57,13 +57,14 @@ interface Pick {
 }
 
 /**
- * By mapping: whole unit (village null) or the village the record names. The sources repeated as
- * `= ANY($4)` give the planner an index condition on the unit column (it hash-joined a scan of the
- * whole table per chunk).
+ * By mapping: whole unit (village null) or the village the record names. A nested loop over the
+ * mapping probing the unit column: the move log probe (`notMovedYet`, a subplan) would run for
+ * every record a scan of the whole table read, which keeps the planner off that plan. (The sources
+ * once repeated as `= ANY($4)` for the same end cost every probe a pass over the 200 codes.)
  */
 const byMapping = (spec: MovableRecords, mapping: readonly MappingRow[]): Pick => ({
   from: `unnest($4::text[], $5::text[], $6::text[]) AS m(source, village, target)`,
-  where: `r.${spec.unitColumn} = m.source AND ${villageMatch(spec)} AND r.${spec.unitColumn} = ANY($4::text[]) AND (${spec.open}) AND ${notMovedYet(spec)}`,
+  where: `r.${spec.unitColumn} = m.source AND ${villageMatch(spec)} AND (${spec.open}) AND ${notMovedYet(spec)}`,
   source: 'm.source',
   target: 'm.target',
   rule: `CASE WHEN m.village IS NULL THEN 'unit' ELSE 'village' END`,
