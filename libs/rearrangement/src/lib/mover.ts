@@ -135,8 +135,9 @@ export abstract class SetBasedMover extends RearrangementMover {
       rows.push(...rowsFor(spec, sources, ledger.counts, after, divided, moved));
       for (const source of sources) {
         const candidates = divided.get(source);
-        for (const l of candidates ? (after.get(source)?.left ?? []) : []) {
-          reviewItems.push({ recordType: spec.recordType, recordId: l.recordId, sourceCode: source, candidateCodes: candidates!, label: l.label });
+        if (!candidates) continue;
+        for (const l of after.get(source)?.left ?? []) {
+          reviewItems.push({ recordType: spec.recordType, recordId: l.recordId, sourceCode: source, candidateCodes: candidates, label: l.label });
         }
       }
     }
