@@ -73,5 +73,29 @@ export class RearrangementMoveRule1733100000001 implements MigrationInterface {
   }
 }
 
+/**
+ * The move log keeps only its primary key: every logged record paid for an entry in the `batch_id`
+ * and the (plan, source) indexes. The service's own rows are now written by the move statement from
+ * its `RETURNING` (no lookup by batch), and a first run reports what its statement moved (by source
+ * only when a step runs again; an assignment reads its records by key).
+ */
+export class RearrangementMoveLogPrimaryKeyOnly1733100000002 implements MigrationInterface {
+  name = 'RearrangementMoveLogPrimaryKeyOnly1733100000002';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX IF EXISTS rearrangement_move_batch_idx`);
+    await q.query(`DROP INDEX IF EXISTS rearrangement_move_source_idx`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE INDEX IF NOT EXISTS rearrangement_move_batch_idx ON rearrangement_move (batch_id)`);
+    await q.query(`CREATE INDEX IF NOT EXISTS rearrangement_move_source_idx ON rearrangement_move (plan_id, source_code)`);
+  }
+}
+
 /** Add to a participant's migrations (after its own tables). */
-export const rearrangementParticipantMigrations = [RearrangementParticipantTables1733100000000, RearrangementMoveRule1733100000001];
+export const rearrangementParticipantMigrations = [
+  RearrangementParticipantTables1733100000000,
+  RearrangementMoveRule1733100000001,
+  RearrangementMoveLogPrimaryKeyOnly1733100000002,
+];

@@ -26,6 +26,8 @@ export interface MovableRecords {
   address?: string;
   /** What a review item shows (SQL expression, no personal data). */
   label?: string;
+  /** More of a moved record for the service's own rows (`RETURNING` items, e.g. `r.id AS dossier_id`): see `AlsoOnMove`. */
+  movedColumns?: string;
 }
 
 /** A step's mapping row: source (and village) → target. */

@@ -10,15 +10,22 @@ import {
 import type { MovableRecords } from './movable-records';
 import { addressKeysOf } from './address-keys';
 import {
+  type AlsoOnMove,
+  type AtSource,
+  atSources,
+  batchGroups,
   countAtSources,
-  ledgerCounts,
-  leftAtSources,
+  keepLedger,
   mappingOf,
   moveBack,
   moveByAddress,
   moveByIds,
   moveByMapping,
+  movedAmong,
   movedFrom,
+  type MovedGroup,
+  movedPerSource,
+  type SourceCounts,
   type SqlRunner,
   wouldMove,
   type WouldMove,
@@ -72,15 +79,16 @@ export interface MovedBatch {
 
 /**
  * The shared set-based implementation: each record kind is a `MovableRecords` description; every
- * step is a few statements per kind (mapping join, log, `UPDATE … FROM`), never a loop over
- * records. `afterBatch` lets a service add its own rows for what a batch moved (a history entry…).
+ * step is a few statements per kind (`UPDATE … FROM` the mapping with the log in the same
+ * statement, what is left, the ledger, the reply's counts), never a loop over records.
+ * `alsoOnMove` lets a service write its own rows for what a statement moved (a history entry…).
  */
 export abstract class SetBasedMover extends RearrangementMover {
   protected abstract readonly records: readonly MovableRecords[];
 
-  /** Called after each kind's batch moved (the ids are in `rearrangement_move` with `batch_id` / `compensation_batch_id`). */
-  protected afterBatch(_sql: SqlRunner, _spec: MovableRecords, _batch: MovedBatch): Promise<void> {
-    return Promise.resolve();
+  /** The service's own rows for every record a batch moves, written by the move statement itself; none by default. */
+  protected alsoOnMove(_spec: MovableRecords, _batch: MovedBatch): AlsoOnMove | undefined {
+    return undefined;
   }
 
   protected async dryRun({ sql, planId, moves }: StepContext): Promise<StepOutcome> {
@@ -112,15 +120,25 @@ export abstract class SetBasedMover extends RearrangementMover {
     const rows: RearrangementRow[] = [];
     const reviewItems: ReviewItemMessage[] = [];
     for (const spec of this.records) {
-      const ledger = await ledgerCounts(sql, spec, planId, 'APPLY', sources);
+      const also = this.alsoOnMove(spec, { planId, batchId, direction: 'apply', effectiveDate: context.effectiveDate });
       // Village (and whole unit) first: the address rule takes only what names no village.
-      const moved = (await moveByMapping(sql, spec, planId, batchId, mapping)) + (await moveByAddress(sql, spec, planId, batchId, keys));
-      if (moved) await this.afterBatch(sql, spec, { planId, batchId, direction: 'apply', effectiveDate: context.effectiveDate });
-      const left = await leftAtSources(sql, spec, planId, sources);
-      rows.push(...(await this.rowsFor(sql, spec, planId, sources, ledger, left, divided)));
-      for (const l of left) {
-        const candidates = divided.get(l.source);
-        if (candidates) reviewItems.push({ recordType: spec.recordType, recordId: l.record_id, sourceCode: l.source, candidateCodes: candidates, label: l.label });
+      const batch = [...(await moveByMapping(sql, spec, planId, batchId, mapping, also)), ...(await moveByAddress(sql, spec, planId, batchId, keys, also))];
+      const after = await atSources(sql, spec, planId, sources);
+      // What the step found at a unit on its first run: what it moved from there and what is left (a later run keeps the first counts).
+      const movedHere = movedPerSource(batch);
+      const found = new Map<string, SourceCounts>(sources.map((s) => [s, { before: (movedHere.get(s) ?? 0) + (after.get(s)?.left.length ?? 0), carriedOver: after.get(s)?.carriedOver ?? 0 }]));
+      const ledger = await keepLedger(sql, spec, planId, 'APPLY', sources, found);
+      const withIds = [...ledger.counts.values()].reduce((n, c) => n + c.before, 0) <= REARRANGEMENT_REPLY_MAX_IDS;
+      // A unit's first run reports what this batch moved from it; a later run (the command sent again) what the log holds.
+      const again = sources.filter((s) => !ledger.written.has(s));
+      const moved = [...batchGroups(batch.filter((m) => ledger.written.has(m.source)), withIds), ...(again.length ? await movedFrom(sql, spec, planId, again, withIds) : [])];
+      rows.push(...rowsFor(spec, sources, ledger.counts, after, divided, moved));
+      for (const source of sources) {
+        const candidates = divided.get(source);
+        if (!candidates) continue;
+        for (const l of after.get(source)?.left ?? []) {
+          reviewItems.push({ recordType: spec.recordType, recordId: l.recordId, sourceCode: source, candidateCodes: candidates, label: l.label });
+        }
       }
     }
     return { rows, reviewItems };
@@ -130,8 +148,7 @@ export abstract class SetBasedMover extends RearrangementMover {
     const batchId = randomUUID();
     const rows: RearrangementRow[] = [];
     for (const spec of this.records) {
-      const back = await moveBack(sql, spec, planId, batchId);
-      if (back.length) await this.afterBatch(sql, spec, { planId, batchId, direction: 'compensate', effectiveDate });
+      const back = await moveBack(sql, spec, planId, batchId, this.alsoOnMove(spec, { planId, batchId, direction: 'compensate', effectiveDate }));
       const bySource = new Map<string, { target: string; n: number }[]>();
       for (const b of back) bySource.set(b.source, [...(bySource.get(b.source) ?? []), b]);
       for (const [source, list] of bySource) {
@@ -151,13 +168,13 @@ export abstract class SetBasedMover extends RearrangementMover {
     for (const spec of this.records) {
       const items = assignments.filter((a) => a.recordType === spec.recordType);
       if (!items.length) continue;
-      if (await moveByIds(sql, spec, planId, batchId, items)) await this.afterBatch(sql, spec, { planId, batchId, direction: 'apply', effectiveDate });
+      await moveByIds(sql, spec, planId, batchId, items, this.alsoOnMove(spec, { planId, batchId, direction: 'apply', effectiveDate }));
       const sources = [...new Set(items.map((i) => i.sourceCode))];
-      const moved = await movedFrom(sql, spec, planId, sources, true);
+      const moved = await movedAmong(sql, spec, planId, items.map((i) => i.recordId));
       for (const source of sources) {
         const ids = new Set(items.filter((i) => i.sourceCode === source).map((i) => i.recordId));
         const targets = moved.filter((m) => m.source === source).map((m) => {
-          const mine = (m.ids ?? []).filter((id) => ids.has(id));
+          const mine = m.ids.filter((id) => ids.has(id));
           return { targetCode: m.target, moved: mine.length, movedIdsSha256: null, movedIds: mine };
         }).filter((t) => t.moved > 0);
         const n = targets.reduce((s, t) => s + t.moved, 0);
@@ -166,31 +183,29 @@ export abstract class SetBasedMover extends RearrangementMover {
     }
     return { rows, reviewItems: [] };
   }
+}
 
-  private async rowsFor(
-    sql: SqlRunner,
-    spec: MovableRecords,
-    planId: string,
-    sources: readonly string[],
-    ledger: Map<string, { before: number; carriedOver: number }>,
-    left: readonly { source: string }[],
-    divided: Map<string, string[]>,
-  ): Promise<RearrangementRow[]> {
-    const withIds = [...ledger.values()].reduce((n, c) => n + c.before, 0) <= REARRANGEMENT_REPLY_MAX_IDS;
-    const moved = await movedFrom(sql, spec, planId, sources, withIds);
-    const rows: RearrangementRow[] = [];
-    for (const source of sources) {
-      const c = ledger.get(source) ?? { before: 0, carriedOver: 0 };
-      const targets = moved
-        .filter((m) => m.source === source)
-        .map((m) => ({ targetCode: m.target, moved: m.moved, byVillage: m.byVillage, byAddress: m.byAddress, movedIdsSha256: m.digest, ...(m.ids ? { movedIds: m.ids } : {}) }));
-      const remaining = left.filter((l) => l.source === source).length;
-      if (!c.before && !c.carriedOver && !targets.length && !remaining) continue;
-      const queued = divided.has(source) ? remaining : 0;
-      rows.push({ recordType: spec.recordType, sourceCode: source, before: c.before, targets, queued, failed: remaining - queued, carriedOver: c.carriedOver, after: remaining });
-    }
-    return rows;
+/** An APPLY reply's rows: per source, the ledger's counts, what moved (per target) and what is left. */
+function rowsFor(
+  spec: MovableRecords,
+  sources: readonly string[],
+  ledger: Map<string, SourceCounts>,
+  after: Map<string, AtSource>,
+  divided: Map<string, string[]>,
+  moved: readonly MovedGroup[],
+): RearrangementRow[] {
+  const rows: RearrangementRow[] = [];
+  for (const source of sources) {
+    const c = ledger.get(source) ?? { before: 0, carriedOver: 0 };
+    const targets = moved
+      .filter((m) => m.source === source)
+      .map((m) => ({ targetCode: m.target, moved: m.moved, byVillage: m.byVillage, byAddress: m.byAddress, movedIdsSha256: m.digest, ...(m.ids ? { movedIds: m.ids } : {}) }));
+    const remaining = after.get(source)?.left.length ?? 0;
+    if (!c.before && !c.carriedOver && !targets.length && !remaining) continue;
+    const queued = divided.has(source) ? remaining : 0;
+    rows.push({ recordType: spec.recordType, sourceCode: source, before: c.before, targets, queued, failed: remaining - queued, carriedOver: c.carriedOver, after: remaining });
   }
+  return rows;
 }
 
 /** A dry run's counts per target, with how many go by village and by address. */

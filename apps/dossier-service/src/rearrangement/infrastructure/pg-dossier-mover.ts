@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type MovableRecords, type MovedBatch, SetBasedMover, type SqlRunner } from '@xaso/rearrangement';
+import { type AlsoOnMove, type MovedBatch, type MovableRecords, SetBasedMover } from '@xaso/rearrangement';
 import { CLOSED_DOSSIER_STATUSES, DOSSIER_RECORD_TYPE, rearrangementNote } from '../domain/moving-dossiers';
 
 const closedList = CLOSED_DOSSIER_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -17,26 +17,23 @@ const DOSSIERS: MovableRecords = {
   village: `r.form_data->>'villageCode'`,
   address: `r.applicant_address`,
   label: `r.procedure_code || ' · ' || r.status`,
+  movedColumns: 'r.id AS dossier_id, r.status',
 };
 
 /**
  * dossier-service's participant: the shared set-based moves over `dossier`, plus one history
- * entry per moved dossier (TRANSFER by SYSTEM, the note names the plan), written set-based.
+ * entry per moved dossier (TRANSFER by SYSTEM, the note names the plan), written by the move
+ * statement itself from the rows it re-pointed.
  */
 @Injectable()
 export class PgDossierMover extends SetBasedMover {
   protected readonly records = [DOSSIERS];
 
-  protected override async afterBatch(sql: SqlRunner, _spec: MovableRecords, batch: MovedBatch): Promise<void> {
-    const apply = batch.direction === 'apply';
-    await sql.query(
-      `INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_sub, actor_role, actor_unit, note, data, at)
-       SELECT d.id, 'TRANSFER', d.status, d.status, 'system:rearrangement', 'SYSTEM', ${apply ? 'm.target_code' : 'm.source_code'}, $2,
-              jsonb_build_object('planId', m.plan_id, 'fromUnitCode', ${apply ? 'm.source_code' : 'm.target_code'}, 'toUnitCode', ${apply ? 'm.target_code' : 'm.source_code'}, 'rearrangement', true),
-              now()
-         FROM rearrangement_move m JOIN dossier d ON d.code = m.record_id
-        WHERE m.record_type = '${DOSSIER_RECORD_TYPE}' AND m.${apply ? 'batch_id' : 'compensation_batch_id'} = $1::uuid`,
-      [batch.batchId, rearrangementNote(batch.planId, batch.direction)],
-    );
+  protected override alsoOnMove(_spec: MovableRecords, batch: MovedBatch): AlsoOnMove {
+    return (param) => `
+      INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_sub, actor_role, actor_unit, note, data, at)
+      SELECT moved.dossier_id, 'TRANSFER', moved.status, moved.status, 'system:rearrangement', 'SYSTEM', moved.to_code, ${param(rearrangementNote(batch.planId, batch.direction))}::text,
+             jsonb_build_object('planId', $1::text, 'fromUnitCode', moved.from_code, 'toUnitCode', moved.to_code, 'rearrangement', true), now()
+        FROM moved`;
   }
 }
