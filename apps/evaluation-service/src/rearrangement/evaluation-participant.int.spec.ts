@@ -8,7 +8,7 @@ import { startEvaluationTestApp, type EvaluationTestApp } from '../../test/evalu
 /**
  * evaluation-service as a saga participant, on real PostgreSQL with the shared participant
  * mechanism (inbox in, outbox out). Real 2025 codes of Hà Nội (01): 00001, 00037 and 00067 merged
- * into 00097; 00094 divided (00097 / 00103).
+ * into 00097; 00094 divided (00097 / 00103); 00097 also divided (00097 / 00110, no draft of its own).
  */
 describe('evaluation-service rearrangement participant', () => {
   let t: EvaluationTestApp;
@@ -24,6 +24,9 @@ describe('evaluation-service rearrangement participant', () => {
     { sourceCode: '00037', targets: [{ code: '00097' }], divided: false },
     { sourceCode: '00067', targets: [{ code: '00097' }], divided: false },
     { sourceCode: '00094', targets: [{ code: '00097' }, { code: '00103' }], divided: true },
+    // A successor that keeps its code and is itself divided: the draft the plan creates for it
+    // must not, when a step is sent again, count as a source draft for its other target.
+    { sourceCode: '00097', targets: [{ code: '00097' }, { code: '00110' }], divided: true },
   ];
   const command = (step: string, attempt = 1) => {
     const envelope = eventRegistry.assertValid({

@@ -117,6 +117,10 @@ export class PgAssessmentCombiner extends RearrangementMover {
               SELECT DISTINCT ON (a.cycle_id, m.target) a.cycle_id, m.target, a.province_code, a.year, a.body
                 FROM assessment a JOIN m ON a.unit_code = m.source
                WHERE a.state = 'DRAFT' AND a.year >= $4
+                 -- A draft this plan created for a successor is no source of more drafts (a chunk sent
+                 -- again must not see the first run's successors as sources: a unit code can be both).
+                 AND NOT EXISTS (SELECT 1 FROM rearrangement_created_assessment c
+                                  WHERE c.plan_id = $1 AND c.cycle_id = a.cycle_id AND c.unit_code = a.unit_code)
                ORDER BY a.cycle_id, m.target, a.unit_code),
             ins AS (
               INSERT INTO assessment (cycle_id, unit_code, province_code, year, state, body)
