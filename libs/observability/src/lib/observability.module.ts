@@ -5,8 +5,6 @@ import type { DestinationStream } from 'pino';
 import { correlationMiddleware } from './correlation';
 import { HealthController, HealthRegistry } from './health';
 import { requestLogging } from './logging';
-
-type RequestLogging = ReturnType<typeof requestLogging>;
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry, OBSERVABILITY_OPTIONS, type MetricsOptions } from './metrics';
 
 export interface ObservabilityOptions extends MetricsOptions {
@@ -22,6 +20,7 @@ export interface ObservabilityOptions extends MetricsOptions {
   metrics?: boolean;
 }
 
+type RequestLogging = ReturnType<typeof requestLogging>;
 const REQUEST_LOGGING = Symbol('REQUEST_LOGGING');
 
 @Module({})
