@@ -185,6 +185,10 @@ async function measureScenario(prepared: Prepared, scenario: ScenarioName, confi
   if (!spec) return;
   const loadOptions = { origin: adapter.origin, durationSec: config.durationSec, connections: config.connections, timeoutSec: config.timeoutSec };
   {
+    if (config.scenarioWarmupSec) {
+      const warm = await runLoad(spec, { ...loadOptions, durationSec: config.scenarioWarmupSec });
+      log(`${adapter.name}: ${scenario}: warm-up ${config.scenarioWarmupSec} s, ${warm.requests} requests (not measured)`);
+    }
     log(`${adapter.name}: ${scenario} for ${config.durationSec} s with ${config.connections} connections`);
     // The target's CPU burn while idle, to take out of the per-request figure (BENCH_IDLE_MS).
     const idleBefore = await target.child.cpu();
@@ -244,7 +248,7 @@ async function main(): Promise<void> {
     ...machine(),
     loadAverage: { before: load1(), after: 0 },
     postgres: { how: pg.how, version: await postgresVersion(pg.url) },
-    settings: { durationSec: config.durationSec, connections: config.connections, warmup: config.warmup, timeoutSec: config.timeoutSec, platformLogLevel: config.logLevel },
+    settings: { durationSec: config.durationSec, connections: config.connections, warmup: config.warmup, scenarioWarmupSec: config.scenarioWarmupSec, timeoutSec: config.timeoutSec, platformLogLevel: config.logLevel },
     targets: {},
     results: [],
     notes: [

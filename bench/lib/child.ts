@@ -45,7 +45,7 @@ export async function startChild<I>(options: {
   const log = openSync(options.logFile, 'w');
   const child: ChildProcess = fork(resolve(options.script), [], {
     // BENCH_CPU_PROF profiles are taken over the measured windows only (`profile()`), not with --cpu-prof.
-    execArgv: ['-r', '@swc-node/register'],
+    execArgv: ['-r', '@swc-node/register', ...(process.env.BENCH_V8_FLAGS ?? '').split(' ').filter(Boolean)],
     env: { ...process.env, ...options.env, BENCH_CHILD_INPUT: JSON.stringify(options.input) },
     stdio: ['ignore', log, log, 'ipc'],
   });

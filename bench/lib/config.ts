@@ -22,6 +22,12 @@ export interface BenchConfig {
   logLevel: string;
   /** Milliseconds the target is watched idle before each scenario, to take its background CPU out (BENCH_IDLE_MS, default 2000). */
   idleMs: number;
+  /**
+   * Seconds of the scenario's own load, unmeasured, right before its measured window (BENCH_SCENARIO_WARMUP,
+   * default 5; 0 = none): the JIT compiles a scenario's code paths only once they are hot, and the
+   * platform has far more code to compile than the bare server.
+   */
+  scenarioWarmupSec: number;
 }
 
 export type TargetName = 'baseline' | 'platform';
@@ -44,6 +50,10 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max
     throw new Error(`${name} must be an integer between 1 and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  return env[name] === '0' ? 0 : positiveInt(env, name, fallback, max);
 }
 
 function list<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[]): T[] {
@@ -70,5 +80,6 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     timeoutSec: positiveInt(env, 'BENCH_TIMEOUT', 10, 120),
     logLevel: env.BENCH_LOG_LEVEL || 'warn',
     idleMs: positiveInt(env, 'BENCH_IDLE_MS', 2000, 60_000),
+    scenarioWarmupSec: nonNegativeInt(env, 'BENCH_SCENARIO_WARMUP', 5, 120),
   };
 }

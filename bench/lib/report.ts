@@ -53,7 +53,7 @@ export interface BenchReport {
   /** 1-minute load average before and after the run: other work on the machine skews the numbers. */
   loadAverage: { before: number; after: number };
   postgres: { how: string; version: string };
-  settings: { durationSec: number; connections: number; warmup: number; timeoutSec: number; platformLogLevel: string };
+  settings: { durationSec: number; connections: number; warmup: number; scenarioWarmupSec?: number; timeoutSec: number; platformLogLevel: string };
   targets: Record<string, { description: string; status: 'ran' | 'skipped' | 'failed'; reason?: string }>;
   results: ScenarioRow[];
   notes: string[];
@@ -100,7 +100,7 @@ export function markdown(report: BenchReport): string {
   lines.push('');
   lines.push(
     `Node ${report.node}, ${report.cpuCount} CPU (${report.cpuModel}), PostgreSQL ${report.postgres.version} (${report.postgres.how}); ` +
-      `${report.settings.durationSec} s per scenario, ${report.settings.connections} connections, ${report.settings.warmup} warm-up submissions; ` +
+      `${report.settings.durationSec} s per scenario, ${report.settings.connections} connections, ${report.settings.warmup} warm-up submissions, ${report.settings.scenarioWarmupSec ?? 0} s of unmeasured load before each scenario; ` +
       `load average ${report.loadAverage.before} before, ${report.loadAverage.after} after; commit ${report.commit}.`,
   );
   lines.push('');

@@ -1,7 +1,7 @@
-import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Inject, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApiModule } from '@xaso/api';
+import { ApiModule, GatewayDriver } from '@xaso/api';
 import { AuthModule, DevTokenIssuerModule, TokenVerifier } from '@xaso/auth';
 import { ObservabilityModule } from '@xaso/observability';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
@@ -24,7 +24,7 @@ export class GatewayModule implements NestModule {
         AuthModule.forRoot({ globalGuard: false }),
         DevTokenIssuerModule.registerIfEnabled(),
         GraphQLModule.forRootAsync<ApolloGatewayDriverConfig>({
-          driver: ApolloGatewayDriver,
+          driver: GatewayDriver,
           inject: [TokenVerifier],
           useFactory: (verifier: TokenVerifier) => gatewayGraphQLOptions(config, verifier),
         }),

@@ -7,6 +7,7 @@ export * from './lib/cursor';
 export * from './lib/connection';
 export * from './lib/date.scalar';
 export * from './lib/subgraph';
+export * from './lib/graphql-http-handler';
 export * from './lib/api.module';
 export * from './lib/problem-details.dto';
 export * from './lib/input-guard';

@@ -1,10 +1,11 @@
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import type { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLScalarType } from 'graphql';
 import { formatGraphQLError } from './graphql-errors';
 import { DateTimeScalar } from './date.scalar';
+import { SubgraphDriver } from './graphql-http-handler';
 import { inputGuardPlugin, SHARED_SCALARS } from './graphql-input-guard';
 
 export interface SubgraphOptions {
@@ -38,7 +39,7 @@ const FEDERATION_LINK = {
 /** The Apollo Federation 2 subgraph settings every service shares (code-first). */
 export function subgraphGraphQLOptions(options: SubgraphOptions): ApolloFederationDriverConfig {
   return {
-    driver: ApolloFederationDriver,
+    driver: SubgraphDriver,
     autoSchemaFile: { federation: FEDERATION_LINK },
     sortSchema: true,
     path: '/graphql',

@@ -1,4 +1,5 @@
 import { Role } from '@xaso/auth';
+import { DataSource } from 'typeorm';
 import { VN_YEAR_TABLE_2026 } from '@xaso/calendar';
 import { citizen, DOSSIER_FIELDS, type DossierTestApp, officer, startDossierTestApp, SUBMIT, submitInput } from '../../../test/dossier-test-app';
 
@@ -62,6 +63,29 @@ describe('deadlines, scheduler, apologies, statistics and calendar tables (real 
     const events = await t.waitForEvents((es) => es.filter((e) => e.aggregateId === d.code).length >= 3);
     expect(events.filter((e) => e.aggregateId === d.code).map((e) => e.type)).toEqual(['dossier.received', 'dossier.due-soon', 'dossier.overdue']);
     expect(events.find((e) => e.aggregateId === d.code && e.type === 'dossier.overdue')!.payload).toMatchObject({ actorRole: 'SYSTEM' });
+  });
+
+  it('flags a backlog of 2,500 due-soon dossiers in one scan, one outbox row each', async () => {
+    const d = await submitAt('2026-06-01T02:00:00Z'); // due Mon 06-08 17:00 local
+    const db = t.app.get(DataSource);
+    // 2,499 copies of it (new id and code), as an import or a merger would leave them.
+    await db.query(
+      `INSERT INTO dossier SELECT (jsonb_populate_record(d, jsonb_build_object('id', gen_random_uuid(), 'code', d.code || '-' || g))).*
+         FROM dossier d, generate_series(1, 2499) g WHERE d.code = $1`,
+      [d.code],
+    );
+    const scan = await t.scheduler.runOnce(new Date('2026-06-07T12:00:00Z'));
+    expect(scan.dueSoon).toHaveLength(2500);
+    expect(new Set(scan.dueSoon).size).toBe(2500);
+    const [{ rows, types }] = await db.query(
+      `SELECT count(*)::int AS rows, count(DISTINCT envelope->>'type')::int AS types FROM outbox WHERE key = $1 OR key LIKE $1 || '-%'`,
+      [d.code],
+    );
+    // dossier.received for the original, dossier.due-soon for all 2,500.
+    expect(rows).toBe(2501);
+    expect(types).toBe(2);
+    // Nothing is flagged twice.
+    expect((await t.scheduler.runOnce(new Date('2026-06-07T13:00:00Z'))).dueSoon).toEqual([]);
   });
 
   it('records an apology once, no later than the original due date, and publishes it', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DossierEventState, EventInput, dossierEvents } from '@xaso/contracts';
-import { Outbox } from '@xaso/messaging';
+import { type NewEvent, Outbox } from '@xaso/messaging';
 import { currentCorrelationId } from '@xaso/observability';
 import type { DossierRecord } from './dossier.records';
 import { shownDueAt } from './domain-bridge';
@@ -16,6 +16,9 @@ export type DossierEventExtra<D extends DossierEventDefinition> = D extends Doss
 /** The extra fields as an argument: optional when the event has none. */
 type ExtraArgument<D extends DossierEventDefinition> = object extends DossierEventExtra<D> ? [extra?: DossierEventExtra<D>] : [extra: DossierEventExtra<D>];
 
+/** Events per outbox statement when many are published at once (4 parameters each, well under PostgreSQL's 65,535). */
+const PUBLISH_BATCH = 1_000;
+
 /** Publishes `dossier.*` events through the outbox (inside the caller's transaction). */
 @Injectable()
 export class DossierEvents {
@@ -29,6 +32,28 @@ export class DossierEvents {
     actorRole: string,
     ...[extra]: ExtraArgument<D>
   ): Promise<void> {
+    await this.outbox.publish(this.draft(definition, d, previousStatus, actorRole, extra));
+  }
+
+  /**
+   * The same event for many dossiers at once (a scheduler's scan), each with its own status as the
+   * previous one: multi-row outbox INSERTs of at most `PUBLISH_BATCH` events instead of one
+   * statement per dossier.
+   */
+  async publishForEach<D extends DossierEventDefinition>(definition: D, dossiers: readonly DossierRecord[], actorRole: string): Promise<void> {
+    for (let start = 0; start < dossiers.length; start += PUBLISH_BATCH) {
+      const batch = dossiers.slice(start, start + PUBLISH_BATCH);
+      await this.outbox.publish(batch.map((d) => this.draft(definition, d, d.status, actorRole, undefined)));
+    }
+  }
+
+  private draft<D extends DossierEventDefinition>(
+    definition: D,
+    d: DossierRecord,
+    previousStatus: string | null,
+    actorRole: string,
+    extra: DossierEventExtra<D> | undefined,
+  ): NewEvent<D> {
     const state: DossierEventState = {
       code: d.code,
       procedureCode: d.procedureCode,
@@ -42,7 +67,7 @@ export class DossierEvents {
       dueAt: shownDueAt(d)?.toISOString() ?? null,
       actorRole,
     };
-    await this.outbox.publish({
+    return {
       definition,
       aggregateType: 'Dossier',
       aggregateId: d.code,
@@ -50,6 +75,6 @@ export class DossierEvents {
       correlationId: currentCorrelationId(),
       // State plus the extra fields typed by the same definition: the whole payload (TypeScript cannot join the two for a generic D).
       payload: { ...state, ...extra } as EventInput<D>,
-    });
+    };
   }
 }

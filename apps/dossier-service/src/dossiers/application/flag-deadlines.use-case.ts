@@ -23,8 +23,8 @@ export class FlagDeadlines {
     return this.transactions.run(async () => {
       const overdue = await this.dossiers.flagOverdue(now);
       const dueSoon = await this.dossiers.flagDueSoon(now);
-      for (const d of overdue) await this.events.publish(dossierOverdue, d, d.status, 'SYSTEM');
-      for (const d of dueSoon) await this.events.publish(dossierDueSoon, d, d.status, 'SYSTEM');
+      await this.events.publishForEach(dossierOverdue, overdue, 'SYSTEM');
+      await this.events.publishForEach(dossierDueSoon, dueSoon, 'SYSTEM');
       return { overdue: overdue.map((d) => d.code), dueSoon: dueSoon.map((d) => d.code) };
     });
   }
