@@ -108,6 +108,9 @@ async function startPlatform(input: PlatformInput): Promise<ChildTarget<Platform
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const s of input.services) env[serviceDatabaseEnvName(s)] = urls[s];
   delete env.KAFKA_BROKERS; // the in-process bus, as `npm start` runs it
+  // The baseline writes its dossiers into this database too: the deadline scan (once a minute) would flag
+  // tens of thousands of them as due soon and publish their events in the middle of a later scenario.
+  env.DOSSIER_DEADLINE_SCAN_INTERVAL_MS = '0';
 
   const started = Date.now();
   const running = await startAllInOne({

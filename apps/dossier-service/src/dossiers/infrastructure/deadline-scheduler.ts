@@ -3,6 +3,13 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { DOSSIER_OPTIONS, type DossierServiceOptions } from '../../common/tokens';
 import { FlagDeadlines } from '../application/flag-deadlines.use-case';
 
+/** `DOSSIER_DEADLINE_SCAN_INTERVAL_MS` as a number of ms (0 = off), or undefined when unset or not a whole number. */
+export function scanIntervalFromEnv(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  return Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
 /** Runs `FlagDeadlines` every `schedulerIntervalMs` (a plain interval, no extra dependency; 0 disables it). */
 @Injectable()
 export class DeadlineScheduler implements OnModuleInit, OnApplicationShutdown {
@@ -17,7 +24,7 @@ export class DeadlineScheduler implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    const interval = this.options.schedulerIntervalMs ?? 60_000;
+    const interval = this.options.schedulerIntervalMs ?? scanIntervalFromEnv(process.env.DOSSIER_DEADLINE_SCAN_INTERVAL_MS) ?? 60_000;
     if (interval <= 0) return;
     this.timer = setInterval(() => {
       if (this.running) return;
