@@ -7,3 +7,4 @@ export * from './lib/data-source';
 export * from './lib/snake-naming.strategy';
 export * from './lib/persistence.module';
 export * from './lib/parameterless-query-logger';
+export * from './lib/reference-cache';

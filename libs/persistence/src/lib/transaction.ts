@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
 
-const ambient = new AsyncLocalStorage<{ dataSource: DataSource; manager: EntityManager }>();
+const ambient = new AsyncLocalStorage<{ dataSource: DataSource; manager: EntityManager; afterCommit: (() => void)[] }>();
 
 /**
  * Runs `work` in one database transaction. Code called inside it (repositories, the outbox)
@@ -14,7 +14,20 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const current = ambient.getStore();
   if (current && current.dataSource === dataSource) return work(current.manager);
-  return dataSource.transaction((manager) => ambient.run({ dataSource, manager }, () => work(manager)));
+  const afterCommit: (() => void)[] = [];
+  const result = await dataSource.transaction((manager) => ambient.run({ dataSource, manager, afterCommit }, () => work(manager)));
+  for (const callback of afterCommit) callback();
+  return result;
+}
+
+/**
+ * Runs `callback` once the transaction in progress for `dataSource` has committed (not at all when
+ * it rolls back), or now when there is none.
+ */
+export function afterCommit(dataSource: DataSource, callback: () => void): void {
+  const current = ambient.getStore();
+  if (current && current.dataSource === dataSource) current.afterCommit.push(callback);
+  else callback();
 }
 
 /** The manager of the transaction in progress for `dataSource`, or undefined outside one. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { todayInVietnam } from '@xaso/calendar';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UnitProvinces } from '@xaso/auth';
-import { managerFor } from '@xaso/persistence';
+import { managerFor, ReferenceCache } from '@xaso/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { UnitCandidates } from './unit-resolution';
 
@@ -62,7 +62,26 @@ const UNIT_COLUMNS = (a: string) => `${a}.code, ${a}.valid_from::text AS "validF
 const IN_FORCE = (a: string, day: string) => `${a}.valid_from <= ${day} AND (${a}.valid_to IS NULL OR ${a}.valid_to >= ${day})`;
 
 /** Deletes unit versions and every link to or from them (a rearrangement's compensation), set-based. */
+/**
+ * The units in force by (code, date), remembered a few seconds per database: every submission
+ * resolves its units. Only units found in force are remembered; the replica's writers below drop them.
+ */
+const inForceCaches = new WeakMap<DataSource, ReferenceCache<UnitCandidates>>();
+
+function inForceCache(dataSource: DataSource): ReferenceCache<UnitCandidates> {
+  let cache = inForceCaches.get(dataSource);
+  if (!cache) {
+    cache = new ReferenceCache<UnitCandidates>(dataSource, {
+      copy: (c) => ({ inForce: c.inForce && { ...c.inForce }, ended: c.ended && { ...c.ended }, successors: c.successors.map((u) => ({ ...u })) }),
+      remember: (c) => c.inForce !== null,
+    });
+    inForceCaches.set(dataSource, cache);
+  }
+  return cache;
+}
+
 export async function deleteReplicaUnits(manager: EntityManager, keys: { code: string; validFrom: IsoDate }[]): Promise<void> {
+  inForceCache(manager.connection).invalidate();
   if (keys.length === 0) return;
   const params = [keys.map((k) => k.code), keys.map((k) => k.validFrom)];
   await manager.query(
@@ -83,6 +102,7 @@ export async function deleteReplicaUnits(manager: EntityManager, keys: { code: s
  * (an event handler's transaction, so the inbox row and the writes commit together).
  */
 export async function upsertReplicaUnits(manager: EntityManager, input: ReplicaUnitInput[]): Promise<void> {
+  inForceCache(manager.connection).invalidate();
   // One row per key (the last wins): ON CONFLICT DO UPDATE cannot touch a row twice in a statement.
   const byKey = new Map<string, ReplicaUnitInput & { validFrom: IsoDate }>();
   for (const unit of input) {
@@ -225,7 +245,11 @@ export class UnitReplica implements UnitProvinces {
   }
 
   /** What the rule of `resolveUnitOnDate` needs about `code` on `date`: its version in force, else the one that ended and its successors. */
-  async candidatesFor(code: string, date: IsoDate): Promise<UnitCandidates> {
+  candidatesFor(code: string, date: IsoDate): Promise<UnitCandidates> {
+    return inForceCache(this.dataSource).get(`${code}|${date}`, () => this.lookUpCandidates(code, date));
+  }
+
+  private async lookUpCandidates(code: string, date: IsoDate): Promise<UnitCandidates> {
     const inForce = await this.find(code, date);
     if (inForce) return { inForce, ended: null, successors: [] };
     const [ended] = await this.query<ReplicaUnit>(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type KeysetPageRequest, type KeysetSlice, sliceOf } from '@xaso/api';
-import { managerFor, queryRows } from '@xaso/persistence';
+import { managerFor, queryRows, ReferenceCache } from '@xaso/persistence';
 import { foldVietnamese } from '@xaso/text';
 import { type OnlineLevel, type ProcedureRecord, ProcedureRepository } from '../application/procedure.repository.port';
 
@@ -43,14 +43,22 @@ const SEED_ACTOR = 'seed';
 
 @Injectable()
 export class PgProcedureRepository extends ProcedureRepository {
+  /** Every submission reads its procedure; an ADMIN edit of another replica is seen within seconds. */
+  private readonly byCode: ReferenceCache<ProcedureRecord | null>;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
+    this.byCode = new ReferenceCache(dataSource, {
+      copy: (p) => p && { ...p, requiredDocuments: [...p.requiredDocuments] },
+      remember: (p) => p !== null,
+    });
   }
 
-  async find(code: string): Promise<ProcedureRecord | null> {
-    // Every submission reads its procedure: straight to pg (see `queryRows`).
-    const rows = await queryRows<ProcedureRow>(this.dataSource, `SELECT ${COLUMNS} FROM procedure WHERE code = $1`, [code]);
-    return rows[0] ? toRecord(rows[0]) : null;
+  find(code: string): Promise<ProcedureRecord | null> {
+    return this.byCode.get(code, async () => {
+      const rows = await queryRows<ProcedureRow>(this.dataSource, `SELECT ${COLUMNS} FROM procedure WHERE code = $1`, [code]);
+      return rows[0] ? toRecord(rows[0]) : null;
+    });
   }
 
   async findMany(codes: readonly string[]): Promise<ProcedureRecord[]> {
@@ -74,6 +82,7 @@ export class PgProcedureRepository extends ProcedureRepository {
   }
 
   async upsert(procedures: readonly ProcedureRecord[], actor = SEED_ACTOR): Promise<void> {
+    this.byCode.invalidate();
     const manager = managerFor(this.dataSource);
     const keepEdited = actor === SEED_ACTOR ? `WHERE procedure.updated_by IS NULL OR procedure.updated_by = '${SEED_ACTOR}'` : '';
     for (const p of procedures) {
