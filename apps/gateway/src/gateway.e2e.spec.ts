@@ -93,6 +93,11 @@ describe('gateway over a throwaway subgraph', () => {
     expect(viaVariables.body.errors?.[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
     const small = await gql('query Q($n: Int) { items(first: $n) { children(first: $n) { name } } }', {}, { n: 10 });
     expect(small.body.errors).toBeUndefined();
+    // The same text again with a large size: the cost of an operation reading variables is never reused.
+    const again = await gql('query Q($n: Int) { items(first: $n) { children(first: $n) { name } } }', {}, { n: 80 });
+    expect(again.body.errors?.[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    // A costly operation without variables is refused every time (its cost is remembered, not its acceptance).
+    expect((await gql('{ items(first: 100) { children(first: 100) { name } } }')).body.errors?.[0].extensions).toMatchObject({ details: { cost: 10101 } });
   });
 
   it('prevents CSRF: a simple GET without a preflight header is refused', async () => {

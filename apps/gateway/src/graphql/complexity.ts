@@ -130,6 +130,25 @@ export function complexityLimitPlugin(limits: ComplexityLimits): ApolloServerPlu
     }
     return known;
   };
+  // The cost of an operation that reads no variable (no `first: $n`) is the same on every request:
+  // computed once per operation node and schema.
+  const staticCosts = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, number>>();
+  const costOfRequest = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number => {
+    let known = staticCosts.get(schema);
+    if (!known) staticCosts.set(schema, (known = new WeakMap()));
+    const cached = known.get(operation);
+    if (cached !== undefined) return cached;
+    let readsVariables = false;
+    const watched = new Proxy(variables, {
+      get: (target, name) => {
+        readsVariables = true;
+        return Reflect.get(target, name);
+      },
+    });
+    const cost = operationCost(schema, document, operation, watched, limits.defaultListSize);
+    if (!readsVariables) known.set(operation, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
@@ -142,7 +161,7 @@ export function complexityLimitPlugin(limits: ComplexityLimits): ApolloServerPlu
               { maxDepth: limits.maxDepth },
             );
           }
-          const cost = operationCost(schema, document, operation, request.variables ?? {}, limits.defaultListSize);
+          const cost = costOfRequest(schema, document, operation, request.variables ?? {});
           if (cost > limits.maxCost) {
             throw tooComplex(
               `The operation is too costly (cost ${cost}, maximum ${limits.maxCost}); request fewer items or fields`,
