@@ -3,7 +3,6 @@
  * Fastify + pg endpoint doing the same INSERT and SELECT on the same database.
  * Writes bench/results/<YYYY-MM-DD>-dossier.json and bench/results/latest.md. See bench/README.md.
  */
-import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -69,9 +68,10 @@ function startPlatformChild(ctx: Context, services: string[], note?: string) {
     logFile: join('tmp', 'bench', `platform-${services.join('-')}.log`),
     env: {
       LOG_LEVEL: ctx.config.logLevel,
-      NODE_ENV: 'development',
-      // Tokens are signed in the child with this secret; the gateway and services verify HS256 with it.
-      AUTH_DEV_SECRET: `bench-${randomBytes(24).toString('hex')}`,
+      // As deployed (the Docker image sets NODE_ENV=production): no dev token issuer, no HS256, no explorer or
+      // introspection, and the libraries' production paths (graphql-js skips its cross-realm checks). The child
+      // makes an RS256 key pair, gives the platform the public key (AUTH_PUBLIC_KEY_PEM) and signs the tokens.
+      NODE_ENV: 'production',
       AUTH_DEV_ISSUER: 'false',
     },
   });

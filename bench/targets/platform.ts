@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { issueDevToken, Role } from '@xaso/auth';
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { Role } from '@xaso/auth';
 import { dropDatabase, ensureDatabase, serviceDatabaseEnvName, withDatabaseName } from '@xaso/persistence';
 import { startAllInOne } from '../../apps/all-in-one/src/all-in-one';
 import { runAsChild, type ChildTarget } from '../lib/child';
@@ -99,6 +101,16 @@ function communesFromCsv(count: number): string[] {
     .map((line) => line.split(',')[1]);
 }
 
+/** An RS256 key pair for this run: the platform verifies with the public key, the bench signs its tokens (12 h). */
+async function rs256Signer(): Promise<{ publicKeyPem: string; sign(claims: { roles: string[]; sub: string; name?: string; unitCode?: string }): Promise<string> }> {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  return {
+    publicKeyPem: await exportSPKI(publicKey),
+    sign: ({ sub, ...claims }) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).setSubject(sub).setIssuedAt().setJti(randomUUID()).setExpirationTime('12h').sign(privateKey),
+  };
+}
+
 async function startPlatform(input: PlatformInput): Promise<ChildTarget<PlatformInfo>> {
   const urls = Object.fromEntries(input.services.map((s) => [s, withDatabaseName(input.serverUrl, `${input.databasePrefix}_${s}`)]));
   for (const url of Object.values(urls)) {
@@ -108,6 +120,9 @@ async function startPlatform(input: PlatformInput): Promise<ChildTarget<Platform
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const s of input.services) env[serviceDatabaseEnvName(s)] = urls[s];
   delete env.KAFKA_BROKERS; // the in-process bus, as `npm start` runs it
+  const signer = await rs256Signer();
+  // The gateway runs in this thread and reads process.env; the services' threads get `env`.
+  process.env.AUTH_PUBLIC_KEY_PEM = env.AUTH_PUBLIC_KEY_PEM = signer.publicKeyPem;
   // The baseline writes its dossiers into this database too: the deadline scan (once a minute) would flag
   // tens of thousands of them as due soon and publish their events in the middle of a later scenario.
   env.DOSSIER_DEADLINE_SCAN_INTERVAL_MS = '0';
@@ -140,11 +155,11 @@ async function startPlatform(input: PlatformInput): Promise<ChildTarget<Platform
     if (!units.length) units = communesFromCsv(input.unitCount);
 
     const tokens: PlatformTokens = {
-      citizen: await issueDevToken({ role: Role.CITIZEN, sub: 'bench-citizen', name: 'Bench Citizen' }),
+      citizen: await signer.sign({ roles: [Role.CITIZEN], sub: 'bench-citizen', name: 'Bench Citizen' }),
       officers: {},
     };
     for (const unit of units) {
-      tokens.officers[unit] = await issueDevToken({ role: Role.OFFICER, sub: `bench-officer-${unit}`, unitCode: unit });
+      tokens.officers[unit] = await signer.sign({ roles: [Role.OFFICER], sub: `bench-officer-${unit}`, unitCode: unit });
     }
     const port = (running.gateway.getHttpServer().address() as AddressInfo).port;
     const info: PlatformInfo = {
