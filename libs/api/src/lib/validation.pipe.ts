@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidationFailedError } from './app-error';
+import { rememberValidationMetadata } from './validation-metadata-memo';
 
 function flatten(errors: ValidationError[], prefix = ''): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -22,6 +23,7 @@ const BUILT_INS = new Set<Function>([Object, Array, String, Number, Boolean]);
  */
 export class ApiValidationPipe extends ValidationPipe {
   constructor() {
+    rememberValidationMetadata();
     super({
       transform: true,
       whitelist: true,
