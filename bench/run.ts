@@ -10,6 +10,7 @@ import { dropDatabase, withDatabaseName } from '@xaso/persistence';
 import { baselineAdapter, gatewayAdapter, type TargetAdapter } from './lib/adapters';
 import { startChild, type ChildHandle } from './lib/child';
 import { cpuPerRequest, netCpuPerRequest } from './lib/cpu';
+import { machineCpuPerRequest, machineCpuSample } from './lib/machine-cpu';
 import { breakdownMarkdown, summarizeProfile } from './lib/profile-summary';
 import { benchConfig, type BenchConfig, type ScenarioName, type TargetName } from './lib/config';
 import { DossierFixtures, type SubmitDossierInput, type TrackKey } from './lib/fixtures';
@@ -197,13 +198,17 @@ async function measureScenario(prepared: Prepared, scenario: ScenarioName, confi
     const profileDir = process.env.BENCH_CPU_PROF;
     if (profileDir) await target.child.profile('start', '');
     const cpuBefore = await target.child.cpu();
+    const machineBefore = machineCpuSample();
     const result = await runLoad(spec, loadOptions);
+    const machineAfter = machineCpuSample();
     const cpuAfter = await target.child.cpu();
     const r = row(scenario, adapter.name, result, config.connections);
     r.cpuMsPerRequest = cpuPerRequest(cpuBefore, cpuAfter, result.requests);
     r.netCpuMsPerRequest = netCpuPerRequest(idleBefore, idleAfter, cpuBefore, cpuAfter, result.requests);
     r.idleCpuMsPerSecond = cpuPerRequest(idleBefore, idleAfter, (idleAfter.atUs - idleBefore.atUs) / 1e6);
     r.window = { startUs: cpuBefore.atUs, endUs: cpuAfter.atUs };
+    const targetMs = (cpuAfter.parts.total ?? 0) - (cpuBefore.parts.total ?? 0);
+    if (machineBefore && machineAfter) r.machineCpu = machineCpuPerRequest(machineBefore, machineAfter, targetMs, result.requests, report.cpuCount);
     if (profileDir) {
       mkdirSync(profileDir, { recursive: true });
       await target.child.profile('stop', resolve(profileDir, `${scenario}-${adapter.name}`));
@@ -218,7 +223,7 @@ async function measureScenario(prepared: Prepared, scenario: ScenarioName, confi
       log(`${adapter.name}: ${scenario}: CPU profiles ${profileDir}/${scenario}-${adapter.name}-*.cpuprofile, breakdown in ${profileDir}/breakdown.md (${result.requests} requests)`);
     }
     report.results.push(r);
-    log(`${adapter.name}: ${scenario}: ${r.rps} req/s (${r.okRps} ok), p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}, app errors ${r.appErrors}, CPU ms/request ${JSON.stringify(r.cpuMsPerRequest)}, net of idle ${JSON.stringify(r.netCpuMsPerRequest)}, idle ms/s ${JSON.stringify(r.idleCpuMsPerSecond)}`);
+    log(`${adapter.name}: ${scenario}: ${r.rps} req/s (${r.okRps} ok), p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}, app errors ${r.appErrors}, CPU ms/request ${JSON.stringify(r.cpuMsPerRequest)}, net of idle ${JSON.stringify(r.netCpuMsPerRequest)}, idle ms/s ${JSON.stringify(r.idleCpuMsPerSecond)}, machine ${JSON.stringify(r.machineCpu)}`);
     if (r.sampleFailures.length) log(`${adapter.name}: ${scenario}: failure sample: ${r.sampleFailures[0]}`);
   }
 }

@@ -4,6 +4,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { ScenarioName, TargetName } from './config';
 import type { LoadResult } from './load';
+import type { MachineCpuPerRequest } from './machine-cpu';
 
 export interface ScenarioRow {
   scenario: ScenarioName;
@@ -35,6 +36,8 @@ export interface ScenarioRow {
   netCpuMsPerRequest?: Record<string, number>;
   /** The target's CPU ms per second while idle, per part, just before the scenario. */
   idleCpuMsPerSecond?: Record<string, number>;
+  /** The whole machine's CPU over the window, per request: the target, PostgreSQL, the load generator, the rest. */
+  machineCpu?: MachineCpuPerRequest;
   /** The scenario's measured window on the machine's monotonic clock (µs), to cut CPU profiles to it. */
   window?: { startUs: number; endUs: number };
   sampleFailures: string[];
@@ -116,6 +119,18 @@ export function markdown(report: BenchReport): string {
     lines.push(
       `| ${r.scenario} | ${r.target} | ${fmt(r.rps)} | ${fmt(r.okRps)} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${r.errors} | ${r.non2xx} | ${r.appErrors} | ${cpu.total !== undefined ? fmt(cpu.total) : '—'} | ${net.total !== undefined ? fmt(net.total) : '—'} | ${parts || '—'} |`,
     );
+  }
+  const withMachine = report.results.filter((r) => r.machineCpu);
+  if (withMachine.length) {
+    lines.push('');
+    lines.push('Where the machine\'s CPU went during each window, ms per request (all cores; `other`: the kernel\'s work outside these processes and anything else running):');
+    lines.push('');
+    lines.push('| scenario | target | cores busy | machine | target | PostgreSQL | load generator | other |');
+    lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of withMachine) {
+      const m = r.machineCpu as MachineCpuPerRequest;
+      lines.push(`| ${r.scenario} | ${r.target} | ${(m.busyShare * 100).toFixed(0)}% | ${fmt(m.machine)} | ${fmt(m.target)} | ${fmt(m.postgres)} | ${fmt(m.loadGenerator)} | ${fmt(m.other)} |`);
+    }
   }
   const ratios: string[] = [];
   // The REST scenarios of the platform are compared with the baseline's (REST) submit and track.
