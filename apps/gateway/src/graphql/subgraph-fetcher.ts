@@ -19,11 +19,17 @@ export class SubgraphResponse {
     rawHeaders: Record<string, string | string[] | undefined>,
     private readonly body: string,
   ) {
-    const flat = new Map<string, string>();
-    for (const [name, value] of Object.entries(rawHeaders)) {
-      if (value !== undefined) flat.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
-    }
-    this.headers = { get: (name) => flat.get(name.toLowerCase()) ?? null, [Symbol.iterator]: () => flat.entries() };
+    // undici gives the names in lower case; flattened only when asked (Apollo reads one or two).
+    const flat = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : value);
+    this.headers = {
+      get: (name) => {
+        const key = name.toLowerCase();
+        return Object.hasOwn(rawHeaders, key) ? (flat(rawHeaders[key]) ?? null) : null;
+      },
+      *[Symbol.iterator]() {
+        for (const [name, value] of Object.entries(rawHeaders)) if (value !== undefined) yield [name, flat(value) as string];
+      },
+    };
   }
 
   get ok(): boolean {
