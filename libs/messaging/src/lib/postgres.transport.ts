@@ -16,6 +16,8 @@ export interface PostgresTransportOptions {
   redeliveryDelayMs?: number;
   /** Messages read per partition per round. Default 100. */
   batchSize?: number;
+  /** How long a consumer woken by NOTIFY waits for more messages before it reads (ms). Default 50. */
+  wakeCoalesceMs?: number;
   /** Connections of the pool used by `send` and setup. Default 4. */
   poolSize?: number;
   /** LISTEN/NOTIFY channel. Default `xaso_bus`. */
@@ -221,6 +223,7 @@ export class PostgresTransport implements EventTransport {
       clientConfig: (suffix) => this.clientConfig(suffix),
       partitions: this.partitions,
       pollIntervalMs: this.options.pollIntervalMs ?? 250,
+      wakeCoalesceMs: this.options.wakeCoalesceMs ?? 50,
       redeliveryDelayMs: this.options.redeliveryDelayMs ?? 200,
       batchSize: this.options.batchSize ?? 100,
       reportError: (error) => this.reportError(error),

@@ -23,6 +23,12 @@ export interface OutboxRelayOptions {
   outbox?: Outbox;
   /** Idle poll interval (ms). Default 1000. */
   pollIntervalMs?: number;
+  /**
+   * How long a nudge (a commit) or a cycle that sent something waits for more rows before the next
+   * cycle (ms): one cycle (two transactions and a send) for a burst of commits, not one per commit.
+   * A full cycle (a backlog) goes on at once. 0 = at once. Default 50.
+   */
+  coalesceMs?: number;
   /** Most keys (aggregates) taken per cycle. Default 100. */
   keysPerCycle?: number;
   /** Most rows sent per cycle. Default 500. */
@@ -117,19 +123,36 @@ export class OutboxRelay {
         this.options.onError?.(error);
       }
       if (!this.running) break;
-      if (sent > 0 || this.nudged) {
-        this.nudged = false;
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollIntervalMs ?? 1_000);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
+      const more = sent > 0 || this.nudged;
+      this.nudged = false;
+      if (sent >= (this.options.rowsPerCycle ?? 500)) continue;
+      await this.pause(more ? this.coalesceMs : (this.options.pollIntervalMs ?? 1_000));
     }
+  }
+
+  private get coalesceMs(): number {
+    return this.options.coalesceMs ?? 50;
+  }
+
+  /** Waits `ms`; a nudge meanwhile ends the wait within `coalesceMs`, a stop at once. */
+  private pause(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      let soon = ms <= this.coalesceMs;
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      let timer = setTimeout(done, ms);
+      this.wake = () => {
+        if (!this.running || this.coalesceMs <= 0) return done();
+        if (soon) return;
+        soon = true;
+        clearTimeout(timer);
+        timer = setTimeout(done, this.coalesceMs);
+      };
+    });
   }
 
   /** One cycle; returns how many rows were sent. Exposed for tests and one-shot tools. */

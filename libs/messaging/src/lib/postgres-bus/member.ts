@@ -8,6 +8,11 @@ export interface BusMemberSettings {
   partitions: number;
   /** Fallback poll interval (ms); NOTIFY wakes the member earlier. */
   pollIntervalMs: number;
+  /**
+   * How long a wake-up (NOTIFY, a worker's progress) waits for more before the member looks (ms):
+   * one round for what a burst of sends brought instead of one per send. 0 = look at once.
+   */
+  wakeCoalesceMs: number;
   /** Pause before a message whose handler failed is read again (ms). */
   redeliveryDelayMs: number;
   /** Messages read per partition per round. */
@@ -77,16 +82,25 @@ export class BusMember {
     await client?.end().catch(() => undefined);
   }
 
+  /** Waits `ms`, or `wakeCoalesceMs` once woken (at once when stopping or when coalescing is off). */
   private nap(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
-      if (this.pendingWake || this.stopped) return resolve();
+      const coalesce = Math.min(ms, this.settings.wakeCoalesceMs);
+      if (this.stopped || (this.pendingWake && coalesce <= 0)) return resolve();
+      let soon = this.pendingWake;
       const done = () => {
         clearTimeout(timer);
         this.wakeUp = undefined;
         resolve();
       };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
+      let timer = setTimeout(done, soon ? coalesce : ms);
+      this.wakeUp = () => {
+        if (this.stopped || coalesce <= 0) return done();
+        if (soon) return;
+        soon = true;
+        clearTimeout(timer);
+        timer = setTimeout(done, coalesce);
+      };
     });
   }
 
