@@ -86,7 +86,7 @@ describe('evaluation through the gateway (real PostgreSQL, events on Kafka)', ()
     const VALUES = `query ($u: UnitCode!) { indicatorValues(unitCode: $u, from: "2026-01-01", to: "2026-12-31") { totals { metric total } } }`;
     const totals = async () =>
       Object.fromEntries(((await gql(VALUES, { u: UNIT }, officer)).data?.indicatorValues.totals ?? []).map((m: { metric: string; total: number }) => [m.metric, m.total]));
-    await waitUntil('the six events as facts', async () => (await totals())[METRIC.ratingReceived] === 1 && (await totals())[METRIC.dossierResolved] === 2);
+    await waitUntil('the six events as facts', async () => (await totals())[METRIC.ratingReceived] === 1 && (await totals())[METRIC.dossierResolved] === 2, 120_000);
     expect(await totals()).toMatchObject({
       [METRIC.dossierReceived]: 3, [METRIC.dossierReceivedOnline]: 2, [METRIC.dossierResolvedOnTime]: 1, [METRIC.dossierResolvedLate]: 1, [METRIC.ratingSatisfied]: 1,
     });
@@ -139,6 +139,6 @@ describe('evaluation through the gateway (real PostgreSQL, events on Kafka)', ()
     expect(ranked.worksheets[0].getRow(2).getCell(2).value).toBe(UNIT);
 
     await waitUntil('assessment.submitted and assessment.approved on Kafka', () =>
-      ['assessment.submitted', 'assessment.approved'].every((type) => published.some((e) => e.type === type && e.unitCode === UNIT)));
+      ['assessment.submitted', 'assessment.approved'].every((type) => published.some((e) => e.type === type && e.unitCode === UNIT)), 120_000);
   });
 });

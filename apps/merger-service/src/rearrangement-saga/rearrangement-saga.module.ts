@@ -14,10 +14,11 @@ import { RearrangementSagaResolver } from './api/graphql/saga.resolver';
 import { RearrangementSagaController } from './api/rest/saga.controller';
 import { CreateRearrangementSaga1764600000000 } from './infrastructure/migrations/1764600000000-create-rearrangement-saga';
 import { ReportMoveRules1764600000100 } from './infrastructure/migrations/1764600000100-report-move-rules';
+import { RunChunkId1764600000200 } from './infrastructure/migrations/1764600000200-run-chunk-id';
 import { PgSagaRepository } from './infrastructure/pg-saga.repository';
 import { LogAndMetricSagaAlerts, OutboxSagaCommandPublisher, SagaReplyConsumer, SagaTimeoutTimer, sagaSettingsFromEnv } from './infrastructure/saga-infrastructure';
 
-export const REARRANGEMENT_SAGA_MIGRATIONS = [CreateRearrangementSaga1764600000000, ReportMoveRules1764600000100];
+export const REARRANGEMENT_SAGA_MIGRATIONS = [CreateRearrangementSaga1764600000000, ReportMoveRules1764600000100, RunChunkId1764600000200];
 
 /**
  * The rearrangement saga (issue 12): dry run, apply (registry + every participant over Kafka),

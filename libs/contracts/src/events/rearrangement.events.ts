@@ -76,6 +76,8 @@ export const rearrangementCommandIssued = defineEvent({
     service: z.enum(REARRANGEMENT_PARTICIPANTS),
     /** 1 for the first send; merger's retry after a timeout sends the same command again with attempt + 1. */
     attempt: z.number().int().positive(),
+    /** The chunk in this run of the plan; the reply echoes it (a plan applied again after compensation numbers its chunks from 0 again). */
+    runChunkId: z.string().uuid().optional(),
     chunk: count,
     chunks: z.number().int().positive(),
     effectiveDate: isoDate,
@@ -131,6 +133,8 @@ const replySchema = z.object({
   service: z.enum(REARRANGEMENT_PARTICIPANTS),
   chunk: count,
   attempt: z.number().int().positive(),
+  /** The command's `runChunkId`: merger drops an answer to an earlier run's command. */
+  runChunkId: z.string().uuid().optional(),
   outcome: z.enum(['DONE', 'FAILED']),
   error: z.object({ code: z.string().min(1), message: z.string() }).nullable(),
   rows: z.array(rearrangementRowSchema),

@@ -72,6 +72,7 @@ export class RearrangementParticipantHandler implements OnModuleInit {
         service,
         chunk: command.chunk,
         attempt: command.attempt,
+        ...(command.runChunkId ? { runChunkId: command.runChunkId } : {}),
         outcome: error ? 'FAILED' : 'DONE',
         error,
         rows: outcome.rows,

@@ -10,7 +10,8 @@ import { SagaRepository } from './saga.repository.port';
  * A participant answered a chunk (in the consumer's inbox transaction): counts and review items
  * recorded, merger's own SHA-256 over the ids it received kept beside the service's, the chunk
  * and its step marked, and the run moved on. An answer to a chunk already answered (a retry's
- * second reply) or cancelled (the plan is being compensated) changes nothing.
+ * second reply), cancelled (the plan is being compensated) or sent in an earlier run of the plan
+ * changes nothing.
  */
 @Injectable()
 export class HandleParticipantReply {
@@ -28,6 +29,8 @@ export class HandleParticipantReply {
       await this.saga.lock(reply.planId);
       const chunk = await this.saga.chunk(key);
       if (!chunk || chunk.state !== 'SENT') return;
+      // An answer to an earlier run's command for the same chunk number (the plan applied again after compensation).
+      if (reply.runChunkId !== undefined && reply.runChunkId !== chunk.runChunkId) return;
       if (reply.outcome === 'FAILED') {
         const error = `${reply.error?.code ?? 'FAILED'}: ${reply.error?.message ?? ''}`.slice(0, 500);
         await this.saga.finishChunk(key, 'FAILED', { moved: 0, total: 0 });

@@ -39,7 +39,7 @@ export class RetryTimedOutChunks {
         if (chunk.attempts < maxAttempts) {
           await this.saga.resent(chunk, chunk.attempts + 1);
           await this.commands.publish({
-            planId: chunk.planId, step: chunk.action as RearrangementStep, service: chunk.service as never, attempt: chunk.attempts + 1, chunk: chunk.chunk,
+            planId: chunk.planId, step: chunk.action as RearrangementStep, service: chunk.service as never, attempt: chunk.attempts + 1, runChunkId: chunk.runChunkId, chunk: chunk.chunk,
             chunks: Math.max(chunk.chunk + 1, 1), effectiveDate: plan.effectiveDate, moves: chunk.moves, assignments: chunk.assignments,
           });
           return 1;

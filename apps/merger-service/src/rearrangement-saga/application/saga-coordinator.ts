@@ -30,9 +30,9 @@ export class SagaCoordinator {
     await this.saga.upsertStep({ planId, kind, service, action: step }, 'RUNNING', { chunks: firstChunk + chunks.length });
     for (const [i, moves] of chunks.entries()) {
       const chunk = firstChunk + i;
-      await this.saga.addChunk({ planId, kind, service, action: step, chunk }, moves, assignments);
+      const runChunkId = await this.saga.addChunk({ planId, kind, service, action: step, chunk }, moves, assignments);
       await this.commands.publish({
-        planId, step, service: service as never, attempt: 1, chunk, chunks: firstChunk + chunks.length, effectiveDate, moves, assignments,
+        planId, step, service: service as never, attempt: 1, runChunkId, chunk, chunks: firstChunk + chunks.length, effectiveDate, moves, assignments,
       });
     }
   }

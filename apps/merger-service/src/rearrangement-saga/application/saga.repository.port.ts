@@ -15,6 +15,8 @@ export interface ChunkKey extends StepKey {
 }
 
 export interface SentChunk extends ChunkKey {
+  /** This run's chunk (the commands carry it, the replies echo it). */
+  runChunkId: string;
   attempts: number;
   moves: UnitMoveMessage[];
   assignments: ReviewAssignment[];
@@ -46,7 +48,8 @@ export abstract class SagaRepository {
   abstract setRunStatus(planId: string, kind: RunKind, status: RunStatus, options?: { error?: string | null; finished?: boolean }): Promise<void>;
   abstract upsertStep(key: StepKey, state: StepState, patch?: { chunks?: number; moved?: number; total?: number; error?: string | null }): Promise<void>;
   abstract deleteStep(key: StepKey): Promise<void>;
-  abstract addChunk(key: ChunkKey, moves: UnitMoveMessage[], assignments?: ReviewAssignment[]): Promise<void>;
+  /** Returns the chunk's id in this run. */
+  abstract addChunk(key: ChunkKey, moves: UnitMoveMessage[], assignments?: ReviewAssignment[]): Promise<string>;
   abstract chunk(key: ChunkKey): Promise<SentChunk | null>;
   /** Marks a chunk answered (DONE or FAILED), adds to its step's counters; returns the step's chunks left. */
   abstract finishChunk(key: ChunkKey, state: 'DONE' | 'FAILED', counts: { moved: number; total: number }): Promise<{ left: number }>;

@@ -75,16 +75,18 @@ export class PgSagaRepository extends SagaRepository {
     await this.q(`DELETE FROM rearrangement_run_step WHERE plan_id = $1 AND kind = $2 AND service = $3 AND action = $4`, [key.planId, key.kind, key.service, key.action]);
   }
 
-  async addChunk(key: ChunkKey, moves: UnitMoveMessage[], assignments: ReviewAssignment[] = []): Promise<void> {
-    await this.q(
-      `INSERT INTO rearrangement_run_chunk (plan_id, kind, service, action, chunk, state, moves, assignments) VALUES ($1, $2, $3, $4, $5, 'SENT', $6, $7)`,
+  async addChunk(key: ChunkKey, moves: UnitMoveMessage[], assignments: ReviewAssignment[] = []): Promise<string> {
+    const [row] = await this.q(
+      `INSERT INTO rearrangement_run_chunk (plan_id, kind, service, action, chunk, state, moves, assignments) VALUES ($1, $2, $3, $4, $5, 'SENT', $6, $7)
+       RETURNING id::text AS id`,
       [key.planId, key.kind, key.service, key.action, key.chunk, JSON.stringify(moves), JSON.stringify(assignments)],
     );
+    return row.id;
   }
 
   async chunk(key: ChunkKey): Promise<SentChunk | null> {
     const [row] = await this.q(
-      `SELECT plan_id AS "planId", kind, service, action, chunk, state, attempts, moves, assignments FROM rearrangement_run_chunk
+      `SELECT plan_id AS "planId", kind, service, action, chunk, id::text AS "runChunkId", state, attempts, moves, assignments FROM rearrangement_run_chunk
         WHERE plan_id = $1 AND kind = $2 AND service = $3 AND action = $4 AND chunk = $5`,
       [key.planId, key.kind, key.service, key.action, key.chunk],
     );
@@ -112,7 +114,7 @@ export class PgSagaRepository extends SagaRepository {
 
   async timedOut(before: Date, limit: number): Promise<SentChunk[]> {
     return this.q(
-      `SELECT plan_id AS "planId", kind, service, action, chunk, state, attempts, moves, assignments FROM rearrangement_run_chunk
+      `SELECT plan_id AS "planId", kind, service, action, chunk, id::text AS "runChunkId", state, attempts, moves, assignments FROM rearrangement_run_chunk
         WHERE state = 'SENT' AND sent_at < $1 ORDER BY sent_at LIMIT $2`,
       [before, limit],
     );
