@@ -53,7 +53,7 @@ interface Context {
 
 function startPlatformChild(ctx: Context, services: string[], note?: string) {
   const input: PlatformInput = { serverUrl: ctx.serverUrl, databasePrefix: 'xaso_bench', unitCount: UNIT_COUNT, services, note };
-  for (const service of services) {
+  for (const service of [...services, 'bus']) {
     // Registered before the start: a child that fails half-way still has its databases dropped.
     const url = withDatabaseName(ctx.serverUrl, `${input.databasePrefix}_${service}`);
     if (!ctx.dropUrls.has(url)) {

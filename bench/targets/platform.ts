@@ -119,6 +119,12 @@ async function startPlatform(input: PlatformInput): Promise<ChildTarget<Platform
   }
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const s of input.services) env[serviceDatabaseEnvName(s)] = urls[s];
+  // A bus database of the run's own, fresh: `xaso_bus` is `npm start`'s, and a platform running
+  // against the same server would consume the bench's events (same consumer groups) and poll with it.
+  const busUrl = withDatabaseName(input.serverUrl, `${input.databasePrefix}_bus`);
+  await dropDatabase(busUrl);
+  await ensureDatabase(busUrl);
+  env.EVENT_BUS_DATABASE_URL = busUrl;
   delete env.KAFKA_BROKERS; // the in-process bus, as `npm start` runs it
   const signer = await rs256Signer();
   // The gateway runs in this thread and reads process.env; the services' threads get `env`.
