@@ -45,12 +45,27 @@ describe('ReferenceCache', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
-  it('neither reads nor fills inside a transaction (read-your-writes)', async () => {
+  it('inside a transaction: as outside until it writes, then the database for the rest of it, filling nothing', async () => {
     const c = cache();
-    await c.get('a', async () => ({ name: 'old', tags: [] }));
-    const inside = await inTransaction(dataSource, () => c.get('a', async () => ({ name: 'new', tags: [] })));
-    expect(inside!.name).toBe('new');
-    expect((await c.get('a', async () => ({ name: 'other', tags: [] })))!.name).toBe('old');
+    const outside = AsyncLocalStorage.snapshot();
+    await c.get('a', async () => ({ name: 'committed', tags: [] }));
+    await inTransaction(dataSource, async () => {
+      expect((await c.get('a', async () => ({ name: 'unused', tags: [] })))!.name).toBe('committed');
+      expect((await c.get('b', async () => ({ name: 'committed b', tags: [] })))!.name).toBe('committed b');
+      expect((await c.get('b', async () => ({ name: 'unused', tags: [] })))!.name).toBe('committed b');
+      c.invalidate(); // this transaction writes the rows the cache holds
+      // Meanwhile another request caches the old committed row again (dropped at commit).
+      await outside(() => c.get('a', async () => ({ name: 'old committed', tags: [] })));
+      expect((await c.get('a', async () => ({ name: 'own write', tags: [] })))!.name).toBe('own write');
+      expect((await c.get('c', async () => ({ name: 'own uncommitted', tags: [] })))!.name).toBe('own uncommitted');
+    });
+    expect((await c.get('c', async () => ({ name: 'after commit c', tags: [] })))!.name).toBe('after commit c');
+    const load = jest.fn(async () => ({ name: 'after commit', tags: [] }));
+    expect((await c.get('b', load))!.name).toBe('after commit');
+    expect(load).toHaveBeenCalledTimes(1);
+    // Another transaction that wrote nothing gets the hits again.
+    const inOther = await inTransaction(dataSource, () => c.get('b', async () => ({ name: 'unused', tags: [] })));
+    expect(inOther!.name).toBe('after commit');
   });
 
   it('drops its entries on invalidate, again when the writing transaction commits, and a read in flight is not kept', async () => {

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { afterCommit, currentManager } from './transaction';
 
 export interface ReferenceCacheOptions {
@@ -18,15 +18,19 @@ export interface ReferenceCacheValue<V> {
 /**
  * Reads of slowly changing reference rows (a procedure, an administrative unit) remembered for a
  * few seconds, so that the hot path (every submission looks up its procedure and its units) does
- * not go to the database each time. Read-your-writes: inside a transaction of `dataSource` the
- * cache is neither read nor filled, and a write of this process calls `invalidate()`: the entries
- * go at once and again when the writing transaction commits, and a read in flight meanwhile is not
- * kept. Another replica's write is seen after `ttlMs` at the latest. `copy` is applied to every value handed out, so a caller that changes
+ * not go to the database each time. Read-your-writes: a write of this process calls
+ * `invalidate()`: the entries go at once and again when the writing transaction commits, a read in
+ * flight meanwhile is not kept, and the writing transaction reads the database from then on (and
+ * fills nothing: what it reads may be its own uncommitted write). Any other transaction reads only
+ * committed rows, so it uses and fills the cache as a plain read does: a REST handler wrapped in
+ * its idempotency transaction gets the hits too. Another replica's write is seen after `ttlMs` at the latest. `copy` is applied to every value handed out, so a caller that changes
  * what it got cannot change the cached entry.
  */
 export class ReferenceCache<V> {
   private readonly entries: LRUCache<string, { value: V }>;
   private generation = 0;
+  /** Transactions that wrote what this cache holds: they read their own writes from the database. */
+  private readonly writers = new WeakSet<EntityManager>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,7 +41,8 @@ export class ReferenceCache<V> {
   }
 
   async get(key: string, load: () => Promise<V>): Promise<V> {
-    if (currentManager(this.dataSource)) return load();
+    const transaction = currentManager(this.dataSource);
+    if (transaction && this.writers.has(transaction)) return load();
     const hit = this.entries.get(key);
     if (hit) return this.value.copy(hit.value);
     const generation = this.generation;
@@ -47,6 +52,8 @@ export class ReferenceCache<V> {
   }
 
   invalidate(): void {
+    const transaction = currentManager(this.dataSource);
+    if (transaction) this.writers.add(transaction);
     this.clear();
     afterCommit(this.dataSource, () => this.clear());
   }
