@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { EVENT_HEADERS, type EventEnvelope } from '@xaso/contracts';
+import { CoalescingWait } from './coalescing-wait';
 import type { Outbox } from './outbox';
 import { type EventTransport, type OutgoingMessage } from './transport';
 
@@ -65,12 +66,14 @@ export function relayHeaders(envelope: EventEnvelope): Record<string, string> {
 export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly pausing: CoalescingWait;
   private nudged = false;
   private unsubscribe?: () => void;
   private lastBacklog = 0;
 
-  constructor(private readonly options: OutboxRelayOptions) {}
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.pausing = new CoalescingWait(options.coalesceMs ?? 50, () => !this.running);
+  }
 
   get isRunning(): boolean {
     return this.running;
@@ -92,14 +95,14 @@ export class OutboxRelay {
     if (!this.running) return;
     this.running = false;
     this.unsubscribe?.();
-    this.wake?.();
+    this.pausing.wake();
     await this.loop;
   }
 
   /** Poll now instead of at the next interval. */
   nudge(): void {
     this.nudged = true;
-    this.wake?.();
+    this.pausing.wake();
   }
 
   /** Unsent rows in the outbox. */
@@ -126,33 +129,8 @@ export class OutboxRelay {
       const more = sent > 0 || this.nudged;
       this.nudged = false;
       if (sent >= (this.options.rowsPerCycle ?? 500)) continue;
-      await this.pause(more ? this.coalesceMs : (this.options.pollIntervalMs ?? 1_000));
+      await this.pausing.wait(this.options.pollIntervalMs ?? 1_000, more);
     }
-  }
-
-  private get coalesceMs(): number {
-    return this.options.coalesceMs ?? 50;
-  }
-
-  /** Waits `ms`; a nudge meanwhile ends the wait within `coalesceMs`, a stop at once. */
-  private pause(ms: number): Promise<void> {
-    if (ms <= 0) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      let soon = ms <= this.coalesceMs;
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      let timer = setTimeout(done, ms);
-      this.wake = () => {
-        if (!this.running || this.coalesceMs <= 0) return done();
-        if (soon) return;
-        soon = true;
-        clearTimeout(timer);
-        timer = setTimeout(done, this.coalesceMs);
-      };
-    });
   }
 
   /** One cycle; returns how many rows were sent. Exposed for tests and one-shot tools. */

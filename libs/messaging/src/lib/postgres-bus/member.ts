@@ -1,5 +1,6 @@
 import { Client, type ClientConfig, type QueryResult, type QueryResultRow } from 'pg';
 import { sleep, type IncomingMessage, type MessageHandler } from '../transport';
+import { CoalescingWait } from '../coalescing-wait';
 import { LOCK, lockKey } from './schema';
 
 /** What a member needs from its transport. */
@@ -42,8 +43,8 @@ export class BusMember {
   private queue: Promise<unknown> = Promise.resolve();
   /** Partition workers running (`topic\0partition`): a slow handler on one partition does not hold up the others. */
   private readonly workers = new Map<string, Promise<void>>();
-  private wakeUp?: () => void;
   private pendingWake = false;
+  private readonly napping: CoalescingWait;
 
   constructor(
     readonly group: string,
@@ -52,6 +53,7 @@ export class BusMember {
     private readonly settings: BusMemberSettings,
   ) {
     this.topics = [...new Set(topics)];
+    this.napping = new CoalescingWait(settings.wakeCoalesceMs, () => this.stopped);
   }
 
   /** Starts the poll loop. */
@@ -62,7 +64,7 @@ export class BusMember {
   /** Makes the member look at its partitions now (NOTIFY, or a worker that made progress). */
   wake(): void {
     this.pendingWake = true;
-    this.wakeUp?.();
+    this.napping.wake();
   }
 
   /** Stops without acknowledging in-flight messages; waits for the loop and the workers, ends the connection. Idempotent. */
@@ -80,28 +82,6 @@ export class BusMember {
     this.client = undefined;
     // Ending the session releases its advisory locks.
     await client?.end().catch(() => undefined);
-  }
-
-  /** Waits `ms`, or `wakeCoalesceMs` once woken (at once when stopping or when coalescing is off). */
-  private nap(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const coalesce = Math.min(ms, this.settings.wakeCoalesceMs);
-      if (this.stopped || (this.pendingWake && coalesce <= 0)) return resolve();
-      let soon = this.pendingWake;
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      let timer = setTimeout(done, soon ? coalesce : ms);
-      this.wakeUp = () => {
-        if (this.stopped || coalesce <= 0) return done();
-        if (soon) return;
-        soon = true;
-        clearTimeout(timer);
-        timer = setTimeout(done, coalesce);
-      };
-    });
   }
 
   private async run(): Promise<void> {
@@ -122,7 +102,7 @@ export class BusMember {
         delay = Math.min(100 * 2 ** failures, 5_000);
         this.pendingWake = false;
       }
-      await this.nap(delay);
+      await this.napping.wait(delay, this.pendingWake);
     }
   }
 
