@@ -113,19 +113,16 @@ async function rs256Signer(): Promise<{ publicKeyPem: string; sign(claims: { rol
 
 async function startPlatform(input: PlatformInput): Promise<ChildTarget<PlatformInfo>> {
   const urls = Object.fromEntries(input.services.map((s) => [s, withDatabaseName(input.serverUrl, `${input.databasePrefix}_${s}`)]));
-  for (const url of Object.values(urls)) {
+  // A bus database of the run's own: `xaso_bus` is `npm start`'s, and a platform running against the
+  // same server would consume the bench's events (same consumer groups) and poll with it.
+  const busUrl = withDatabaseName(input.serverUrl, `${input.databasePrefix}_bus`);
+  for (const url of [...Object.values(urls), busUrl]) {
     await dropDatabase(url);
     await ensureDatabase(url);
   }
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, EVENT_BUS_DATABASE_URL: busUrl };
   for (const s of input.services) env[serviceDatabaseEnvName(s)] = urls[s];
-  // A bus database of the run's own, fresh: `xaso_bus` is `npm start`'s, and a platform running
-  // against the same server would consume the bench's events (same consumer groups) and poll with it.
-  const busUrl = withDatabaseName(input.serverUrl, `${input.databasePrefix}_bus`);
-  await dropDatabase(busUrl);
-  await ensureDatabase(busUrl);
-  env.EVENT_BUS_DATABASE_URL = busUrl;
-  delete env.KAFKA_BROKERS; // the in-process bus, as `npm start` runs it
+  delete env.KAFKA_BROKERS; // the PostgreSQL bus, as `npm start` runs it
   const signer = await rs256Signer();
   // The gateway runs in this thread and reads process.env; the services' threads get `env`.
   process.env.AUTH_PUBLIC_KEY_PEM = env.AUTH_PUBLIC_KEY_PEM = signer.publicKeyPem;
