@@ -23,6 +23,11 @@ export interface GatewayConfig {
   /** Re-read the subgraph schemas every N ms (0 = never). */
   pollIntervalMs: number;
   introspection: boolean;
+  /**
+   * Answer the public one-field queries whose service serves the same fields as REST from that REST
+   * resource (graphql/rest-twins), ahead of Apollo. `GRAPHQL_REST_TWINS=off` sends every query through Apollo.
+   */
+  restTwins: boolean;
   /** GraphiQL for browsers at GET /graphql (assets from node_modules, no CDN); never in production. */
   explorer: boolean;
 }
@@ -84,10 +89,19 @@ function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   return value;
 }
 
+function onOffEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on' || raw === 'true') return true;
+  if (raw === 'off' || raw === 'false') return false;
+  throw new Error(`${name} must be on or off, got "${env[name]}"`);
+}
+
 export interface GatewayConfigInput {
   subgraphs?: SubgraphTarget[];
   restTargets?: Record<string, string>;
   restRoutes?: RestRoute[];
+  restTwins?: boolean;
 }
 
 /** Environment first, programmatic values (the all-in-one launcher, tests) override it. */
@@ -106,6 +120,7 @@ export function gatewayConfig(input: GatewayConfigInput = {}, env: NodeJS.Proces
     pollIntervalMs: intEnv(env, 'SUBGRAPH_POLL_INTERVAL_MS', 0),
     introspection: env.NODE_ENV !== 'production',
     explorer: env.NODE_ENV !== 'production',
+    restTwins: input.restTwins ?? onOffEnv(env, 'GRAPHQL_REST_TWINS', true),
   };
 }
 

@@ -6,7 +6,9 @@ import { AuthModule, DevTokenIssuerModule, TokenVerifier } from '@xaso/auth';
 import { ObservabilityModule } from '@xaso/observability';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { EXPLORER_ASSETS_PATH, GraphQLExplorerMiddleware } from './graphql/explorer';
+import { ApiSchemaHolder } from './graphql/api-schema.holder';
 import { gatewayGraphQLOptions } from './graphql/gateway-graphql';
+import { RestTwinMiddleware } from './graphql/rest-twins/rest-twin.middleware';
 import { SubgraphHealth } from './health/subgraph-health';
 import { OpenApiAggregator, OpenApiController } from './rest/openapi';
 import { RestProxyMiddleware } from './rest/rest-proxy.middleware';
@@ -14,6 +16,7 @@ import { RestProxyMiddleware } from './rest/rest-proxy.middleware';
 @Module({})
 export class GatewayModule implements NestModule {
   static forRoot(config: GatewayConfig): DynamicModule {
+    const apiSchema = new ApiSchemaHolder();
     return {
       module: GatewayModule,
       imports: [
@@ -26,11 +29,15 @@ export class GatewayModule implements NestModule {
         GraphQLModule.forRootAsync<ApolloGatewayDriverConfig>({
           driver: GatewayDriver,
           inject: [TokenVerifier],
-          useFactory: (verifier: TokenVerifier) => gatewayGraphQLOptions(config, verifier),
+          useFactory: (verifier: TokenVerifier) => gatewayGraphQLOptions(config, verifier, apiSchema),
         }),
       ],
       controllers: [OpenApiController],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, OpenApiAggregator, RestProxyMiddleware, GraphQLExplorerMiddleware, SubgraphHealth],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: ApiSchemaHolder, useValue: apiSchema },
+        RestTwinMiddleware,
+        OpenApiAggregator, RestProxyMiddleware, GraphQLExplorerMiddleware, SubgraphHealth],
     };
   }
 
@@ -38,6 +45,7 @@ export class GatewayModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RestProxyMiddleware).forRoutes({ path: 'api/v1/*path', method: RequestMethod.ALL });
+    if (this.config.restTwins) consumer.apply(RestTwinMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.POST });
     if (this.config.explorer) {
       // Ahead of Apollo's /graphql handler: GraphiQL for a browser's GET, everything else passes through.
       consumer

@@ -6,6 +6,7 @@ import { CORRELATION_ID_HEADER, correlationIdFrom } from '@xaso/observability';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import type { GatewayConfig } from '../config';
+import { ApiSchemaHolder } from './api-schema.holder';
 import { complexityLimitPlugin } from './complexity';
 import { pooledSubgraphFetcher } from './subgraph-fetcher';
 import { SubgraphComposer } from './supergraph';
@@ -152,7 +153,7 @@ function unauthenticatedGraphQLError(): GraphQLError {
  * decide), depth and cost limits, CSRF prevention, bilingual error codes, introspection off
  * in production.
  */
-export function gatewayGraphQLOptions(config: GatewayConfig, verifier: TokenVerifier): ApolloGatewayDriverConfig {
+export function gatewayGraphQLOptions(config: GatewayConfig, verifier: TokenVerifier, apiSchema = new ApiSchemaHolder()): ApolloGatewayDriverConfig {
   const subgraphCalls = pooledSubgraphFetcher();
   return {
     server: {
@@ -164,6 +165,7 @@ export function gatewayGraphQLOptions(config: GatewayConfig, verifier: TokenVeri
       formatError: formatGraphQLError,
       plugins: [
         sharedScalarsPlugin(),
+        apiSchema.plugin(),
         inputGuardPlugin(),
         complexityLimitPlugin({ maxDepth: config.maxDepth, maxCost: config.maxCost, defaultListSize: config.defaultListSize }),
       ],

@@ -13,6 +13,7 @@ import { TransferDossier } from '../../application/transfer-dossier.use-case';
 import { TransitionDossier } from '../../application/transition-dossier.use-case';
 import { shownDueAt } from '../../application/domain-bridge';
 import type { DossierRecord } from '../../application/dossier.records';
+import { dossierTrackingView } from '../dossier-tracking.view';
 import { DossierLoaderFactory } from './dossier.loaders';
 import {
   AttachmentInput,
@@ -83,19 +84,7 @@ export class DossiersResolver {
   async trackDossier(@Args() args: TrackArgs): Promise<DossierTrackingModel | null> {
     const tracking = await this.trackDossierQuery.execute(args.code, args.idNumberLast4);
     if (!tracking) return null;
-    const { dossier: d, history } = tracking;
-    return {
-      code: d.code,
-      legacyCode: d.legacyCode ?? null,
-      procedureName: tracking.procedureName ?? d.procedureCode,
-      status: d.status,
-      receivedAt: d.receivedAt,
-      dueAt: shownDueAt(d),
-      completedAt: d.completedAt,
-      overdue: this.overdueCheck.isOverdue(d),
-      apologyNewDueAt: d.apology?.newDueAt ?? null,
-      history: history.map((h) => ({ status: h.toStatus, action: h.action, at: h.at })),
-    };
+    return dossierTrackingView(tracking, this.overdueCheck.isOverdue(tracking.dossier));
   }
 
   // ------------------------------------------------------------ fields

@@ -163,6 +163,7 @@ export class DossierTrackingDto {
   @ApiProperty() code!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Original code of a dossier handed over from a legacy system' }) legacyCode!: string | null;
   @ApiProperty() procedureCode!: string;
+  @ApiProperty({ description: 'The procedure’s name (its code when the procedure is no longer listed)' }) procedureName!: string;
   @ApiProperty({ enum: STATUSES }) status!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;

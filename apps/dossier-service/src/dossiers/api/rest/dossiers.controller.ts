@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@
 import { NotFoundError, restListOfSlice, ValidationFailedError } from '@xaso/api';
 import { ANY_ROLE, type AuthUser, CurrentUser, Public, Roles } from '@xaso/auth';
 import { ApiProblems } from '../../../common/api-problems';
-import { shownDueAt } from '../../application/domain-bridge';
 import { DossierOverdueCheck } from '../../application/dossier-overdue-check';
 import { DossierRepository } from '../../application/dossier.repository.port';
 import { GetDossier } from '../../application/get-dossier.query';
@@ -11,6 +10,7 @@ import { dossierListKey, dossierPageRequest, ListDossiers } from '../../applicat
 import { TrackDossier } from '../../application/track-dossier.query';
 import { DossierStatus } from '../../domain';
 import { DossierDetailDto, DossierPageDto, DossierTrackingDto, ListQuery } from './dossier.rest-dto';
+import { dossierTrackingView } from '../dossier-tracking.view';
 import { dossierView } from './dossier.view';
 
 /** Reading dossiers over REST: the caller's list, one dossier, public tracking. */
@@ -53,19 +53,7 @@ export class DossiersController {
   async track(@Param('code') code: string, @Query('idNumberLast4') last4: string) {
     const tracking = await this.trackDossier.execute(code, last4 ?? '');
     if (!tracking) throw new NotFoundError('Dossier', 'hồ sơ', code);
-    const { dossier: d, history } = tracking;
-    return {
-      code: d.code,
-      legacyCode: d.legacyCode ?? null,
-      procedureCode: d.procedureCode,
-      status: d.status,
-      receivedAt: d.receivedAt,
-      dueAt: shownDueAt(d),
-      completedAt: d.completedAt,
-      overdue: this.overdueCheck.isOverdue(d),
-      apologyNewDueAt: d.apology?.newDueAt ?? null,
-      history: history.map((h) => ({ status: h.toStatus, action: h.action, at: h.at })),
-    };
+    return dossierTrackingView(tracking, this.overdueCheck.isOverdue(tracking.dossier));
   }
 
   @Roles(...ANY_ROLE)
