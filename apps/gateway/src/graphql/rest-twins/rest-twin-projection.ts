@@ -1,5 +1,5 @@
 import { getNamedType, type GraphQLOutputType, isEnumType, isListType, isNonNullType } from 'graphql';
-import { isDateTime, isLocalDate } from '@xaso/api';
+import { isLocalDate } from '@xaso/api';
 import type { SelectedField } from './rest-twin-plan';
 
 /** The REST body does not answer the selection as the subgraph would: Apollo must. */
@@ -22,8 +22,11 @@ function leaf(type: GraphQLOutputType, value: unknown): unknown {
     case 'Float':
       return typeof value === 'number' && Number.isFinite(value) ? value : NOT_ANSWERED;
     case 'DateTime':
-      return isDateTime(value) ? value : NOT_ANSWERED;
+      // Both sides write an instant as the same JSON string (Date#toJSON is toISOString, the
+      // DateTime scalar's serialisation); Apollo passes a subgraph's strings on without re-checking them.
+      return typeof value === 'string' ? value : NOT_ANSWERED;
     case 'Date':
+      // The Date scalar writes a day as YYYY-MM-DD, JSON a Date object as a full instant: only the former matches.
       return isLocalDate(value) ? value : NOT_ANSWERED;
     default:
       return NOT_ANSWERED;

@@ -40,6 +40,13 @@ function plainGraphQLRequest(body: unknown): GraphQLRequestBody | undefined {
   return body as unknown as GraphQLRequestBody;
 }
 
+/** The content type of Apollo's answer, negotiated as Apollo does; the common `Accept`s without the negotiation. */
+function answerType(req: Request): string | false {
+  const accept = req.headers.accept;
+  if (accept === undefined || accept === '*/*' || accept === 'application/json') return ANSWER_TYPES[0];
+  return req.accepts(ANSWER_TYPES);
+}
+
 /**
  * `POST /graphql`, ahead of Apollo: a public query of one field that its service also serves as
  * REST (REST_TWINS) is answered from that REST resource, one HTTP call and a projection of its
@@ -72,7 +79,7 @@ export class RestTwinMiddleware implements NestMiddleware, OnModuleDestroy {
     try {
       const body = plainGraphQLRequest(req.body);
       const plan = body && this.planFor(body);
-      type = plan ? req.accepts(ANSWER_TYPES) : false;
+      type = plan ? answerType(req) : false;
       if (plan && type && ANSWERED_TYPES.has(type)) answer = await this.answer(req, plan, body);
     } catch {
       answer = undefined; // anything unexpected is Apollo's to answer, with its own error if it is one
@@ -81,8 +88,9 @@ export class RestTwinMiddleware implements NestMiddleware, OnModuleDestroy {
     res.statusCode = 200;
     res.setHeader('content-type', type);
     res.setHeader('cache-control', UNCACHEABLE); // what Apollo's cache-control plugin says of an answer without cache hints
-    res.setHeader('content-length', Buffer.byteLength(answer));
-    res.end(answer);
+    const bytes = Buffer.from(answer); // encoded once, not measured and then encoded again
+    res.setHeader('content-length', bytes.length);
+    res.end(bytes);
   }
 
   private planFor(body: GraphQLRequestBody): RestTwinPlan | undefined {
