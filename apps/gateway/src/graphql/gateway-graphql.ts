@@ -35,6 +35,19 @@ export function subgraphUnavailableError(subgraph: string, reason?: string): Gra
   });
 }
 
+/** The caller's headers a service call carries on (FORWARDED_HEADERS), with the request's settled correlation id. */
+export function forwardedHeaders(req: Request): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of FORWARDED_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value === 'string' && value !== '') headers[name] = value;
+  }
+  // The id the observability middleware settled on (the caller's, or a new one).
+  const correlationId = correlationIdFrom(req);
+  if (correlationId) headers[CORRELATION_ID_HEADER] = correlationId;
+  return headers;
+}
+
 type SubgraphRequest = GraphQLDataSourceProcessOptions<GatewayContext>['request'];
 type SubgraphAnswer = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 type FetcherResponse = NonNullable<Parameters<RemoteGraphQLDataSource['didEncounterError']>[2]>;
@@ -90,13 +103,8 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const req = (context as GatewayContext | undefined)?.req;
     if (!req || !request.http) return;
-    for (const name of FORWARDED_HEADERS) {
-      const value = req.headers[name];
-      if (typeof value === 'string' && value !== '') request.http.headers.set(name, value);
-    }
-    // The id the observability middleware settled on (the caller's, or a new one).
-    const correlationId = correlationIdFrom(req);
-    if (correlationId) request.http.headers.set(CORRELATION_ID_HEADER, correlationId);
+    const forwarded = forwardedHeaders(req);
+    for (const name in forwarded) request.http.headers.set(name, forwarded[name]);
   }
 
   /**

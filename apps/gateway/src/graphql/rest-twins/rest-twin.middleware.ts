@@ -1,13 +1,12 @@
 import { Inject, Injectable, type NestMiddleware, type OnModuleDestroy } from '@nestjs/common';
 import { findUnsafeGraphQLInput } from '@xaso/api';
 import { TokenVerifier } from '@xaso/auth';
-import { CORRELATION_ID_HEADER, correlationIdFrom } from '@xaso/observability';
 import type { NextFunction, Request, Response } from 'express';
 import { getArgumentValues, getVariableValues, type GraphQLSchema } from 'graphql';
 import { Agent, request } from 'undici';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../../config';
 import { ApiSchemaHolder } from '../api-schema.holder';
-import { FORWARDED_HEADERS } from '../gateway-graphql';
+import { forwardedHeaders } from '../gateway-graphql';
 import { NOT_ANSWERED, projectRestBody } from './rest-twin-projection';
 import { planRestTwin, type RestTwinPlan } from './rest-twin-plan';
 import { REST_TWINS } from './rest-twins';
@@ -51,8 +50,8 @@ function answerType(req: Request): string | false {
  * `POST /graphql`, ahead of Apollo: a public query of one field that its service also serves as
  * REST (REST_TWINS) is answered from that REST resource, one HTTP call and a projection of its
  * JSON onto the selection, instead of Apollo's request pipeline, query plan, subgraph execution
- * and result merge: the answer's bytes are Apollo's (apps/gateway/src/graphql/rest-twins/
- * rest-twin.e2e.spec.ts compares them). Whatever is not plainly such a query, and every
+ * and result merge: the answer's bytes are Apollo's (apps/dossier-service/src/dossiers/api/
+ * tracking-rest-twin.e2e.spec.ts compares them). Whatever is not plainly such a query, and every
  * answer that is not a 200 with a body fitting the selection (a wrong last 4 digits, bad input,
  * an invalid token, the service away), goes on to Apollo, which answers it as always: the
  * shortcut never writes an error of its own.
@@ -122,13 +121,7 @@ export class RestTwinMiddleware implements NestMiddleware, OnModuleDestroy {
     // As Apollo's context does: a present token must be valid (the service verifies it again).
     await this.verifier.verifyAuthorizationHeader(req.headers.authorization);
 
-    const headers: Record<string, string> = { accept: 'application/json' };
-    for (const name of FORWARDED_HEADERS) {
-      const value = req.headers[name];
-      if (typeof value === 'string' && value !== '') headers[name] = value;
-    }
-    const correlationId = correlationIdFrom(req);
-    if (correlationId) headers[CORRELATION_ID_HEADER] = correlationId;
+    const headers = { ...forwardedHeaders(req), accept: 'application/json' };
     const upstream = await request(`${target}${path}`, { method: 'GET', headers, dispatcher: this.pool });
     if (upstream.statusCode !== 200) {
       await upstream.body.dump();
