@@ -9,8 +9,6 @@ import {
   getNamedType,
   isEnumType,
   isLeafType,
-  isListType,
-  isNonNullType,
   isObjectType,
   Kind,
   type OperationDefinitionNode,
@@ -84,18 +82,6 @@ function selectedField(responseKey: string, name: string, type: GraphQLOutputTyp
   return selections ? { responseKey, name, type, selections } : undefined;
 }
 
-/** Only the list and non-null wrappers a projection walks: no list of lists. */
-function simplyWrapped(type: GraphQLOutputType): boolean {
-  const inner = isNonNullType(type) ? type.ofType : type;
-  if (!isListType(inner)) return true;
-  const item = isNonNullType(inner.ofType) ? inner.ofType.ofType : inner.ofType;
-  return !isListType(item);
-}
-
-function allSimplyWrapped(field: SelectedField): boolean {
-  return simplyWrapped(field.type) && (field.selections ?? []).every(allSimplyWrapped);
-}
-
 /**
  * Whether a request's query can be answered by one of the twins, decided from its text alone (so
  * once per text): a single anonymous-or-named `query` of exactly one twin field, valid against the
@@ -128,6 +114,6 @@ export function planRestTwin(
   if (validate(schema, document, [...specifiedRules, depthLimit(limits.maxDepth)]).length) return undefined;
   if (operationCost(schema, document, operation, {}, limits.defaultListSize) > limits.maxCost) return undefined;
   const root = selectedField(fieldNode.alias?.value ?? fieldNode.name.value, field.name, field.type, fieldNode);
-  if (!root || !allSimplyWrapped(root)) return undefined;
+  if (!root) return undefined;
   return { twin, document, operation, field, fieldNode, root };
 }
